@@ -1,0 +1,80 @@
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// Byte edits applied to a forwarded frame's data, in the fixed order AND, OR, XOR, SET
+    /// (the order Linux cangw uses). Each operand is 8 bytes; a null operand is skipped.
+    /// Used to blank fields that must not leave the vehicle.
+    /// </summary>
+    public sealed class ByteEdit
+    {
+        /// <summary>Length of every operand: one classic CAN payload.</summary>
+        public const int OperandLength = 8;
+
+        /// <summary>AND mask, or null.</summary>
+        public readonly byte[] And;
+
+        /// <summary>OR mask, or null.</summary>
+        public readonly byte[] Or;
+
+        /// <summary>XOR mask, or null.</summary>
+        public readonly byte[] Xor;
+
+        /// <summary>Replacement data, or null. Applied last, replaces the payload bytes.</summary>
+        public readonly byte[] Set;
+
+        /// <summary>Creates an edit; any operand may be null, non-null operands must be 8 bytes.</summary>
+        public ByteEdit(byte[] and, byte[] or, byte[] xor, byte[] set)
+        {
+            And = and;
+            Or = or;
+            Xor = xor;
+            Set = set;
+        }
+
+        /// <summary>True when no operand is present (the edit changes nothing).</summary>
+        public bool IsEmpty
+        {
+            get { return And == null && Or == null && Xor == null && Set == null; }
+        }
+
+        /// <summary>Applies the edit in place to the first <paramref name="length"/> bytes.</summary>
+        public void Apply(byte[] data, int length)
+        {
+            if (data == null)
+            {
+                return;
+            }
+
+            if (length > OperandLength)
+            {
+                length = OperandLength;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                int b = data[i];
+                if (And != null)
+                {
+                    b &= And[i];
+                }
+
+                if (Or != null)
+                {
+                    b |= Or[i];
+                }
+
+                if (Xor != null)
+                {
+                    b ^= Xor[i];
+                }
+
+                if (Set != null)
+                {
+                    b = Set[i];
+                }
+
+                data[i] = (byte)b;
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// The per-frame decision between the BMS and the TCU buses. BMS to TCU: the first matching
+    /// allowlist rule decides (rate limit, then byte edits); no rule means drop. TCU to BMS: default
+    /// deny. Constant time, independent of the number of rules, and allocation-free.
+    /// </summary>
+    public sealed class Gateway
+    {
+        private const int Ports = 2;
+
+        private readonly RuleTable _rules;
+        private readonly RuleIndex _index;
+        private readonly RateLimiter _rate;
+        private readonly long[] _counts = new long[Ports * VerdictNames.Count];
+        private int _lastRule = RuleIndex.NoRule;
+
+        /// <summary>Creates a gateway over a rule table, compiling it if needed.</summary>
+        /// <exception cref="System.ArgumentException">The table cannot be compiled (see <see cref="RuleTable.CompileError"/>).</exception>
+        public Gateway(RuleTable rules)
+        {
+            if (rules.Index == null && !rules.Compile())
+            {
+                throw new System.ArgumentException();
+            }
+
+            _rules = rules;
+            _index = rules.Index;
+            _rate = new RateLimiter(rules.RateStateCapacity());
+        }
+
+        /// <summary>Optional observer of every decision.</summary>
+        public IDecisionSink Sink;
+
+        /// <summary>The allowlist in force.</summary>
+        public RuleTable Rules
+        {
+            get { return _rules; }
+        }
+
+        /// <summary>Rule that decided the last frame, or <see cref="RuleIndex.NoRule"/>.</summary>
+        public int LastRule
+        {
+            get { return _lastRule; }
+        }
+
+        /// <summary>Frames from <paramref name="from"/> that got <paramref name="verdict"/>.</summary>
+        public long Count(GatewayPort from, Verdict verdict)
+        {
+            return _counts[((int)from * VerdictNames.Count) + (int)verdict];
+        }
+
+        /// <summary>Records a drop decided outside <see cref="Decide"/> (e.g. a full transmit queue).</summary>
+        public void CountDrop(GatewayPort from, Verdict verdict)
+        {
+            _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
+        }
+
+        /// <summary>
+        /// Decides one frame arriving on <paramref name="from"/>. On <see cref="Verdict.Forward"/> the
+        /// payload has been edited in place and should be sent to the other bus unchanged.
+        /// </summary>
+        public Verdict Decide(
+            GatewayPort from,
+            uint id,
+            bool extended,
+            bool remote,
+            byte[] data,
+            int length,
+            long nowMicros)
+        {
+            int rule = RuleIndex.NoRule;
+            Verdict verdict = Evaluate(from, id, extended, remote, data, length, nowMicros, ref rule);
+            _lastRule = rule;
+            _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
+            IDecisionSink sink = Sink;
+            if (sink != null)
+            {
+                sink.OnDecision(from, id, extended, remote, data, length, verdict, rule, nowMicros);
+            }
+
+            return verdict;
+        }
+
+        private Verdict Evaluate(
+            GatewayPort from,
+            uint id,
+            bool extended,
+            bool remote,
+            byte[] data,
+            int length,
+            long nowMicros,
+            ref int ruleIndex)
+        {
+            uint width = extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax;
+            if (id > width || length < 0 || length > 8 || (!remote && length > 0 && (data == null || data.Length < length)))
+            {
+                return Verdict.Malformed;
+            }
+
+            if (from != GatewayPort.Bms)
+            {
+                // Commands toward the BMS get their own guard; until then nothing passes.
+                return Verdict.TcuDefaultDeny;
+            }
+
+            int r = _index.Find(id, extended);
+            ruleIndex = r;
+            if (r == RuleIndex.NoRule)
+            {
+                return Verdict.NotAllowed;
+            }
+
+            FilterRule rule = _rules[r];
+            if (remote && !rule.AllowRemote)
+            {
+                rule.Dropped++;
+                return Verdict.RemoteNotAllowed;
+            }
+
+            if (rule.MinIntervalMicros > 0)
+            {
+                int rate = _rate.Check(id, extended, nowMicros, rule.MinIntervalMicros);
+                if (rate != RateLimiter.Pass)
+                {
+                    rule.Dropped++;
+                    return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
+                }
+            }
+
+            if (!remote && rule.Edit != null)
+            {
+                rule.Edit.Apply(data, length);
+            }
+
+            rule.Handled++;
+            return Verdict.Forward;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// The ordered allowlist for frames from the BMS toward the TCU, with its compiled
+    /// <see cref="RuleIndex"/>. The first matching rule decides. Build it with <see cref="Add"/>
+    /// then <see cref="Compile"/>, or parse it with <see cref="RuleTableText.Parse"/>.
+    /// </summary>
+    public sealed class RuleTable
+    {
+        private FilterRule[] _rules = new FilterRule[8];
+        private int _count;
+        private RuleIndex _index;
+        private string _compileError;
+
+        /// <summary>Number of rules.</summary>
+        public int Count
+        {
+            get { return _count; }
+        }
+
+        /// <summary>The compiled index, or null until <see cref="Compile"/> succeeds.</summary>
+        public RuleIndex Index
+        {
+            get { return _index; }
+        }
+
+        /// <summary>Why the last <see cref="Compile"/> failed, or null.</summary>
+        public string CompileError
+        {
+            get { return _compileError; }
+        }
+
+        /// <summary>Rule at position <paramref name="i"/> (0-based, in table order).</summary>
+        public FilterRule this[int i]
+        {
+            get { return _rules[i]; }
+        }
+
+        /// <summary>Appends a rule; invalidates the compiled index.</summary>
+        public void Add(FilterRule rule)
+        {
+            if (_count == _rules.Length)
+            {
+                FilterRule[] bigger = new FilterRule[_rules.Length * 2];
+                for (int i = 0; i < _count; i++)
+                {
+                    bigger[i] = _rules[i];
+                }
+
+                _rules = bigger;
+            }
+
+            _rules[_count++] = rule;
+            _index = null;
+        }
+
+        /// <summary>Index of the rule called <paramref name="name"/>, or -1.</summary>
+        public int IndexOf(string name)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_rules[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Compiles the lookup index; false (and <see cref="CompileError"/>) when limits are exceeded.</summary>
+        public bool Compile()
+        {
+            if (_count > RuleIndex.MaxRules)
+            {
+                _compileError = "more than 4096 rules";
+                return false;
+            }
+
+            _index = RuleIndex.Build(_rules, _count);
+            if (_index == null)
+            {
+                _compileError = "more than 8 distinct extended-id masks";
+                return false;
+            }
+
+            _compileError = null;
+            return true;
+        }
+
+        /// <summary>
+        /// Slots the rate limiter needs: one per identifier a rate-limited rule can match,
+        /// with masked rules counted up to 256 identifiers each.
+        /// </summary>
+        public int RateStateCapacity()
+        {
+            int total = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                FilterRule rule = _rules[i];
+                if (rule.MinIntervalMicros <= 0)
+                {
+                    continue;
+                }
+
+                uint width = rule.Extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax;
+                uint free = ~rule.Mask & width;
+                int ids = 1;
+                while (free != 0 && ids < 256)
+                {
+                    if ((free & 1) != 0)
+                    {
+                        ids <<= 1;
+                    }
+
+                    free >>= 1;
+                }
+
+                total += rule.Inverse ? 256 : (ids > 256 ? 256 : ids);
+            }
+
+            return total < 16 ? 16 : (total > 8192 ? 8192 : total);
+        }
+
+        /// <summary>Zeroes every rule's counters.</summary>
+        public void ResetCounters()
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                _rules[i].ResetCounters();
+            }
+        }
+    }
+}

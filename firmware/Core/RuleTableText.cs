@@ -1,0 +1,175 @@
+using System.Text;
+
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// The printable form of a <see cref="RuleTable"/>, one rule per line, in the order rules are
+    /// tried. Printing a table and parsing the print gives the same table; counters are printed as a
+    /// trailing comment, which the parser ignores.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// # name         filter                     options
+    /// rule pack      id=0x1F0 mask=0x7FF       every=100ms
+    /// rule serial    id=0x3F0 mask=0x7FF       and=0000000000000000
+    /// rule j1939     id=0x18FF5000 mask=0x1FFFFF00 ext
+    /// rule not_diag  id=0x700 mask=0x700 inv
+    /// </code>
+    /// Options: <c>ext</c> (29-bit ids), <c>inv</c> (match everything the filter does not),
+    /// <c>rtr</c> (also forward remote frames), <c>every=</c> (minimum interval per id, with unit
+    /// us, ms or s), <c>and= or= xor= set=</c> (16 hex digits, applied in that order).
+    /// </example>
+    public static class RuleTableText
+    {
+        /// <summary>Prints the table in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
+        public static string Print(RuleTable table)
+        {
+            StringBuilder sb = new StringBuilder();
+            sb.Append("# bmsguard rule table: BMS -> TCU allowlist, first match wins; TCU -> BMS default deny\n");
+            for (int i = 0; i < table.Count; i++)
+            {
+                FilterRule rule = table[i];
+                sb.Append(PrintRule(rule));
+                sb.Append("  # handled=");
+                sb.Append(rule.Handled.ToString());
+                sb.Append(" dropped=");
+                sb.Append(rule.Dropped.ToString());
+                sb.Append('\n');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Prints one rule without counters.</summary>
+        public static string PrintRule(FilterRule rule)
+        {
+            StringBuilder sb = new StringBuilder();
+            sb.Append("rule ");
+            sb.Append(rule.Name);
+            sb.Append(" id=0x");
+            sb.Append(rule.Id.ToString(rule.Extended ? "X8" : "X3"));
+            sb.Append(" mask=0x");
+            sb.Append(rule.Mask.ToString(rule.Extended ? "X8" : "X3"));
+            if (rule.Extended)
+            {
+                sb.Append(" ext");
+            }
+
+            if (rule.Inverse)
+            {
+                sb.Append(" inv");
+            }
+
+            if (rule.AllowRemote)
+            {
+                sb.Append(" rtr");
+            }
+
+            if (rule.MinIntervalMicros > 0)
+            {
+                sb.Append(" every=");
+                sb.Append(FormatDuration(rule.MinIntervalMicros));
+            }
+
+            if (rule.Edit != null)
+            {
+                AppendOperand(sb, " and=", rule.Edit.And);
+                AppendOperand(sb, " or=", rule.Edit.Or);
+                AppendOperand(sb, " xor=", rule.Edit.Xor);
+                AppendOperand(sb, " set=", rule.Edit.Set);
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Parses a rule table. Returns null on the first error, with <paramref name="errorLine"/>
+        /// (1-based) and <paramref name="error"/> saying why; the table is compiled on success.
+        /// </summary>
+        public static RuleTable Parse(string text, out int errorLine, out string error)
+        {
+            RuleTable table = new RuleTable();
+            errorLine = 0;
+            error = null;
+            int line = 0;
+            int pos = 0;
+            while (pos <= text.Length)
+            {
+                int end = text.IndexOf('\n', pos);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                line++;
+                int stop = text.IndexOf('#', pos);
+                if (stop < 0 || stop > end)
+                {
+                    stop = end;
+                }
+
+                string content = text.Substring(pos, stop - pos);
+                pos = end + 1;
+                string[] tokens = RuleTokens.Split(content);
+                if (tokens.Length == 0)
+                {
+                    continue;
+                }
+
+                FilterRule rule = RuleLine.Parse(tokens, out error);
+                if (rule == null)
+                {
+                    errorLine = line;
+                    return null;
+                }
+
+                if (table.IndexOf(rule.Name) >= 0)
+                {
+                    errorLine = line;
+                    error = "duplicate rule name '" + rule.Name + "'";
+                    return null;
+                }
+
+                table.Add(rule);
+            }
+
+            if (!table.Compile())
+            {
+                errorLine = line;
+                error = table.CompileError;
+                return null;
+            }
+
+            return table;
+        }
+
+        private static void AppendOperand(StringBuilder sb, string label, byte[] operand)
+        {
+            if (operand == null)
+            {
+                return;
+            }
+
+            sb.Append(label);
+            for (int i = 0; i < operand.Length; i++)
+            {
+                sb.Append(operand[i].ToString("X2"));
+            }
+        }
+
+        private static string FormatDuration(long micros)
+        {
+            if (micros % 1000000 == 0)
+            {
+                return (micros / 1000000).ToString() + "s";
+            }
+
+            if (micros % 1000 == 0)
+            {
+                return (micros / 1000).ToString() + "ms";
+            }
+
+            return micros.ToString() + "us";
+        }
+    }
+}

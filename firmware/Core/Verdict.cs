@@ -1,0 +1,59 @@
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// Outcome of one gateway decision. <see cref="Forward"/> is the only value that lets a frame
+    /// through; every other value is a drop reason and has its own counter.
+    /// </summary>
+    public enum Verdict
+    {
+        /// <summary>The frame matched a rule and was forwarded (possibly edited).</summary>
+        Forward = 0,
+
+        /// <summary>BMS to TCU: no allowlist rule matches the identifier.</summary>
+        NotAllowed = 1,
+
+        /// <summary>The matching rule's minimum interval for this identifier has not elapsed.</summary>
+        RateLimited = 2,
+
+        /// <summary>A remote (RTR) frame matched a rule that does not allow remote frames.</summary>
+        RemoteNotAllowed = 3,
+
+        /// <summary>TCU to BMS: nothing passes until the command guard exists (default deny).</summary>
+        TcuDefaultDeny = 4,
+
+        /// <summary>The per-identifier rate state table is full; fail closed rather than forget a limit.</summary>
+        RateStateFull = 5,
+
+        /// <summary>The frame is not a valid classic CAN frame (length over 8, identifier out of range).</summary>
+        Malformed = 6,
+
+        /// <summary>The outbound queue toward the destination bus was full.</summary>
+        QueueFull = 7,
+    }
+
+    /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
+    public static class VerdictNames
+    {
+        /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
+        public const int Count = 8;
+
+        private static readonly string[] Names = new string[]
+        {
+            "forward",
+            "not-allowed",
+            "rate-limited",
+            "remote-not-allowed",
+            "tcu-default-deny",
+            "rate-state-full",
+            "malformed",
+            "queue-full",
+        };
+
+        /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>
+        public static string Name(Verdict verdict)
+        {
+            int i = (int)verdict;
+            return i >= 0 && i < Count ? Names[i] : "unknown";
+        }
+    }
+}

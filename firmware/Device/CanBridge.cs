@@ -1,0 +1,110 @@
+using BmsGuard.Core;
+using nanoFramework.Device.Can;
+
+namespace BmsGuard.Device
+{
+    /// <summary>
+    /// Wires two CAN controllers to a <see cref="Gateway"/>: every received frame is decided, and a
+    /// forwarded frame is written to the other controller. The received <see cref="CanMessage"/> is
+    /// edited and written back as is, so the bridge allocates nothing of its own per frame.
+    /// </summary>
+    public sealed class CanBridge
+    {
+        private readonly Gateway _gateway;
+        private readonly IClock _clock;
+        private readonly CanController _bms;
+        private readonly CanController _tcu;
+        private long _forwardedToTcu;
+        private long _forwardedToBms;
+
+        /// <summary>Creates the bridge and subscribes to both controllers' receive events.</summary>
+        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu)
+        {
+            _gateway = gateway;
+            _clock = clock;
+            _bms = bms;
+            _tcu = tcu;
+            _bms.MessageReceived += OnBmsMessage;
+            _tcu.MessageReceived += OnTcuMessage;
+        }
+
+        /// <summary>Frames written to the TCU bus.</summary>
+        public long ForwardedToTcu
+        {
+            get { return _forwardedToTcu; }
+        }
+
+        /// <summary>Frames written to the BMS bus.</summary>
+        public long ForwardedToBms
+        {
+            get { return _forwardedToBms; }
+        }
+
+        /// <summary>Stops receiving (the controllers stay open).</summary>
+        public void Detach()
+        {
+            _bms.MessageReceived -= OnBmsMessage;
+            _tcu.MessageReceived -= OnTcuMessage;
+        }
+
+        /// <summary>Drains both receive buffers; for polling loops and for frames that raced the event.</summary>
+        public void Poll()
+        {
+            Drain(_bms, _tcu, GatewayPort.Bms);
+            Drain(_tcu, _bms, GatewayPort.Tcu);
+        }
+
+        private void OnBmsMessage(object sender, CanMessageReceivedEventArgs e)
+        {
+            Drain(_bms, _tcu, GatewayPort.Bms);
+        }
+
+        private void OnTcuMessage(object sender, CanMessageReceivedEventArgs e)
+        {
+            Drain(_tcu, _bms, GatewayPort.Tcu);
+        }
+
+        // The event carries no frame: read until the controller's buffer is empty.
+        private void Drain(CanController from, CanController to, GatewayPort port)
+        {
+            while (true)
+            {
+                CanMessage message = from.GetMessage();
+                if (message == null)
+                {
+                    return;
+                }
+
+                byte[] data = message.Message;
+                int length = data == null ? 0 : data.Length;
+                bool extended = message.IdentifierType == CanMessageIdType.EID;
+                bool remote = message.FrameType == CanMessageFrameType.RemoteRequest;
+                Verdict verdict = _gateway.Decide(port, message.Id, extended, remote, data, length, _clock.NowMicros);
+                if (verdict != Verdict.Forward)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    to.WriteMessage(message);
+                }
+                catch (System.Exception)
+                {
+                    // A transmit failure (mailboxes full, bus-off) must not be silent: count it.
+                    _gateway.CountDrop(port, Verdict.QueueFull);
+                    continue;
+                }
+
+                if (port == GatewayPort.Bms)
+                {
+                    _forwardedToTcu++;
+                }
+                else
+                {
+                    _forwardedToBms++;
+                }
+            }
+        }
+    }
+}
