@@ -1,12 +1,65 @@
+using BmsGuard.HostSim.Commands;
+
 namespace BmsGuard.HostSim;
 
-/// <summary>Command dispatch for the bmsguard CLI (placeholder until replay lands).</summary>
+/// <summary>Command dispatch for the bmsguard CLI. Every user error becomes one line and a non-zero exit code, never a stack trace.</summary>
 public static class Cli
 {
+    /// <summary>Exit code for bad input (capture or rule file errors).</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Exit code for a bad command line.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Usage text.</summary>
+    public const string Help = """
+        bmsguard — BMS Guard emulator and bench tool
+
+        usage:
+          bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu] [--out DIR] [--no-decisions] [--quiet]
+              Replays a candump -l log through the firmware in the emulator. Without a capture it
+              replays the bundled reference drive. Writes to DIR (default ./bmsguard-out):
+                to-tcu.log, to-bms.log                 frames that reached each side (candump -l)
+                dropped-bms-to-tcu.log, dropped-tcu-to-bms.log   frames that did not (candump -l)
+                decisions.log                          every input frame with its decision and reason
+                rules.txt, summary.txt                 the rule table with counters, the summary
+          bmsguard rules [FILE]
+              Checks a rule table and prints it in canonical form (default: the built-in reference rules).
+          bmsguard sample [--out FILE] [--seconds N] [--seed N]
+              Writes the reference BMS drive capture (default: to standard output).
+        """;
+
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("usage: bmsguard replay [capture]");
-        return 2;
+        try
+        {
+            var parsed = CommandLine.Parse(args);
+            switch (parsed.Command)
+            {
+                case "replay":
+                    return ReplayCommand.Run(parsed, stdout, stderr);
+                case "rules":
+                    return RulesCommand.Run(parsed, stdout, stderr);
+                case "sample":
+                    return SampleCommand.Run(parsed, stdout, stderr);
+                case "help" or "--help" or "-h" or null:
+                    stdout.Write(Help);
+                    return parsed.Command == null ? Usage : 0;
+                default:
+                    stderr.WriteLine($"bmsguard: unknown command '{parsed.Command}' (try: bmsguard help)");
+                    return Usage;
+            }
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"bmsguard: {e.Message} (try: bmsguard help)");
+            return Usage;
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"bmsguard: {e.Message}");
+            return BadInput;
+        }
     }
 }

@@ -1,0 +1,422 @@
+using System.Text;
+
+namespace BmsGuard.HostSim.Capture;
+
+/// <summary>
+/// Streaming reader for <c>candump -l</c> log files, in constant memory, without per-frame
+/// allocation. Every malformed line stops the read with a <see cref="CaptureFormatException"/>
+/// naming the file, the line and the reason.
+/// </summary>
+/// <remarks>
+/// Accepted lines (can-utils lib.c syntax):
+/// <code>
+/// (1436509052.249713) can0 123#11223344          classic, standard id
+/// (1436509052.249713) can0 12345678#1122         classic, extended id (8 hex digits)
+/// (1436509052.249713) can0 123#R                 remote frame (also 123#R4 with a length)
+/// (1436509052.249713) can0 123#1122334455667788_E classic 8 bytes with raw DLC 9..15
+/// (1436509052.249713) can0 123##1112233          CAN FD: flags digit (1 BRS, 2 ESI) then data
+/// (1436509052.249713) can0 20000080#0000000000000000  error frame (CAN_ERR_FLAG in the id)
+/// </code>
+/// Blank lines are skipped. A trailing " T" or " R" direction mark is accepted.
+/// </remarks>
+public sealed class CandumpLogReader : IDisposable
+{
+    private const uint ErrFlag = 0x20000000;
+    private static readonly int[] FdLengths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
+
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly string _source;
+    private readonly byte[] _buffer;
+    private readonly List<(byte[] Bytes, string Text)> _channels = new();
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _consumed;
+
+    /// <summary>Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    public CandumpLogReader(Stream stream, string source, bool leaveOpen = false, int bufferSize = 1 << 16)
+    {
+        _stream = stream;
+        _source = source;
+        _leaveOpen = leaveOpen;
+        _buffer = new byte[bufferSize];
+    }
+
+    /// <summary>Number of the line last read (1-based).</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Bytes consumed so far (for progress).</summary>
+    public long BytesConsumed => _consumed;
+
+    /// <summary>Reads the next frame into <paramref name="frame"/>; false at end of file.</summary>
+    public bool Read(CaptureFrame frame)
+    {
+        while (NextLine(out int start, out int end))
+        {
+            Line++;
+            while (end > start && IsSpace(_buffer[end - 1]))
+            {
+                end--;
+            }
+
+            while (start < end && IsSpace(_buffer[start]))
+            {
+                start++;
+            }
+
+            if (start == end)
+            {
+                continue;
+            }
+
+            ParseLine(new ReadOnlySpan<byte>(_buffer, start, end - start), frame);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _stream.Dispose();
+        }
+    }
+
+    private bool NextLine(out int start, out int end)
+    {
+        while (true)
+        {
+            int nl = new ReadOnlySpan<byte>(_buffer, _start, _end - _start).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                start = _start;
+                end = _start + nl;
+                _start = end + 1;
+                _consumed += nl + 1;
+                return true;
+            }
+
+            if (_eof)
+            {
+                if (_start < _end)
+                {
+                    start = _start;
+                    end = _end;
+                    _consumed += _end - _start;
+                    _start = _end;
+                    return true;
+                }
+
+                start = end = 0;
+                return false;
+            }
+
+            if (_start == 0 && _end == _buffer.Length)
+            {
+                throw Error($"line longer than {_buffer.Length} bytes (is this a candump -l log?)", Line + 1);
+            }
+
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+            int n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (n == 0)
+            {
+                _eof = true;
+            }
+
+            _end += n;
+        }
+    }
+
+    private void ParseLine(ReadOnlySpan<byte> line, CaptureFrame f)
+    {
+        int i = 0;
+        f.TimestampNanos = ParseTimestamp(line, ref i);
+        SkipSpaces(line, ref i, "expected an interface name after the timestamp");
+        int channelStart = i;
+        while (i < line.Length && !IsSpace(line[i]))
+        {
+            i++;
+        }
+
+        f.Channel = Channel(line[channelStart..i]);
+        SkipSpaces(line, ref i, "expected a frame (id#data) after the interface name");
+        int frameStart = i;
+        while (i < line.Length && !IsSpace(line[i]))
+        {
+            i++;
+        }
+
+        ParseFrame(line[frameStart..i], f);
+        if (i < line.Length)
+        {
+            int rest = i;
+            while (rest < line.Length && IsSpace(line[rest]))
+            {
+                rest++;
+            }
+
+            var tail = line[rest..];
+            if (!(tail.Length == 1 && (tail[0] == (byte)'T' || tail[0] == (byte)'R')))
+            {
+                throw Error($"unexpected text after the frame: '{Encoding.ASCII.GetString(tail)}'");
+            }
+        }
+    }
+
+    private long ParseTimestamp(ReadOnlySpan<byte> line, ref int i)
+    {
+        if (line.Length == 0 || line[0] != (byte)'(')
+        {
+            throw Error("expected '(seconds.microseconds)' at the start of the line");
+        }
+
+        i = 1;
+        long seconds = 0;
+        int digits = 0;
+        while (i < line.Length && IsDigit(line[i]))
+        {
+            if (++digits > 11)
+            {
+                throw Error("timestamp seconds out of range");
+            }
+
+            seconds = (seconds * 10) + (line[i++] - '0');
+        }
+
+        if (digits == 0 || i >= line.Length || line[i] != (byte)'.')
+        {
+            throw Error("malformed timestamp: expected '(seconds.microseconds)'");
+        }
+
+        i++;
+        long fraction = 0;
+        int fractionDigits = 0;
+        while (i < line.Length && IsDigit(line[i]))
+        {
+            if (++fractionDigits > 9)
+            {
+                throw Error("timestamp has more than 9 fractional digits");
+            }
+
+            fraction = (fraction * 10) + (line[i++] - '0');
+        }
+
+        if (fractionDigits == 0 || i >= line.Length || line[i] != (byte)')')
+        {
+            throw Error("malformed timestamp: expected '(seconds.microseconds)'");
+        }
+
+        i++;
+        for (int d = fractionDigits; d < 9; d++)
+        {
+            fraction *= 10;
+        }
+
+        return (seconds * 1_000_000_000L) + fraction;
+    }
+
+    private void ParseFrame(ReadOnlySpan<byte> frame, CaptureFrame f)
+    {
+        int hash = frame.IndexOf((byte)'#');
+        if (hash < 0)
+        {
+            throw Error("missing '#' between identifier and data");
+        }
+
+        uint id = ParseHex(frame[..hash], "identifier");
+        f.Remote = false;
+        f.Error = false;
+        f.Fd = false;
+        f.BitRateSwitch = false;
+        f.ErrorStateIndicator = false;
+        f.Len8Dlc = 0;
+        if (hash == 3)
+        {
+            if (id > 0x7FF)
+            {
+                throw Error($"standard identifier {id:X3} above 7FF");
+            }
+
+            f.Extended = false;
+        }
+        else if (hash == 8)
+        {
+            if (id > 0x3FFFFFFF || ((id & ErrFlag) == 0 && id > 0x1FFFFFFF))
+            {
+                throw Error($"extended identifier {id:X8} above 1FFFFFFF");
+            }
+
+            f.Extended = (id & ErrFlag) == 0;
+            f.Error = (id & ErrFlag) != 0;
+            id &= f.Error ? 0x1FFFFFFFu : 0xFFFFFFFFu;
+        }
+        else
+        {
+            throw Error("identifier must have 3 (standard) or 8 (extended) hex digits");
+        }
+
+        f.Id = id;
+        var rest = frame[(hash + 1)..];
+        if (rest.Length > 0 && rest[0] == (byte)'#')
+        {
+            ParseFd(rest[1..], f);
+            return;
+        }
+
+        if (rest.Length > 0 && (rest[0] == (byte)'R' || rest[0] == (byte)'r'))
+        {
+            f.Remote = true;
+            f.Length = 0;
+            if (rest.Length == 2 && rest[1] >= (byte)'0' && rest[1] <= (byte)'8')
+            {
+                f.Length = rest[1] - '0';
+            }
+            else if (rest.Length != 1)
+            {
+                throw Error("remote frame must be written id#R or id#R<length 0-8>");
+            }
+
+            return;
+        }
+
+        int underscore = rest.IndexOf((byte)'_');
+        var data = underscore >= 0 ? rest[..underscore] : rest;
+        f.Length = ParseData(data, f.Data, 8, "a classic CAN frame carries at most 8 data bytes");
+        if (underscore >= 0)
+        {
+            var dlc = rest[(underscore + 1)..];
+            int raw = dlc.Length == 1 ? HexValue(dlc[0]) : -1;
+            if (f.Length != 8 || raw < 9)
+            {
+                throw Error("'_' suffix must follow 8 data bytes and give a raw DLC 9..F");
+            }
+
+            f.Len8Dlc = raw;
+        }
+    }
+
+    private void ParseFd(ReadOnlySpan<byte> rest, CaptureFrame f)
+    {
+        if (rest.Length > 0 && rest[0] == (byte)'#')
+        {
+            throw Error("CAN XL frames (id###...) are not supported");
+        }
+
+        int flags = rest.Length > 0 ? HexValue(rest[0]) : -1;
+        if (flags < 0)
+        {
+            throw Error("CAN FD frame needs a flags digit after '##'");
+        }
+
+        f.Fd = true;
+        f.BitRateSwitch = (flags & 1) != 0;
+        f.ErrorStateIndicator = (flags & 2) != 0;
+        f.Length = ParseData(rest[1..], f.Data, 64, "a CAN FD frame carries at most 64 data bytes");
+        if (Array.IndexOf(FdLengths, f.Length) < 0)
+        {
+            throw Error($"{f.Length} is not a valid CAN FD payload length");
+        }
+    }
+
+    private int ParseData(ReadOnlySpan<byte> text, byte[] into, int max, string tooLong)
+    {
+        int n = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == (byte)'.')
+            {
+                i++;
+                continue;
+            }
+
+            if (i + 1 >= text.Length)
+            {
+                throw Error("odd number of hex digits in the data");
+            }
+
+            int hi = HexValue(text[i]);
+            int lo = HexValue(text[i + 1]);
+            if (hi < 0 || lo < 0)
+            {
+                throw Error($"invalid hex digit in the data '{Encoding.ASCII.GetString(text)}'");
+            }
+
+            if (n == max)
+            {
+                throw Error(tooLong);
+            }
+
+            into[n++] = (byte)((hi << 4) | lo);
+            i += 2;
+        }
+
+        return n;
+    }
+
+    private uint ParseHex(ReadOnlySpan<byte> text, string what)
+    {
+        uint v = 0;
+        foreach (byte b in text)
+        {
+            int d = HexValue(b);
+            if (d < 0)
+            {
+                throw Error($"invalid hex digit in the {what} '{Encoding.ASCII.GetString(text)}'");
+            }
+
+            v = (v << 4) | (uint)d;
+        }
+
+        return v;
+    }
+
+    private string Channel(ReadOnlySpan<byte> name)
+    {
+        foreach (var (bytes, text) in _channels)
+        {
+            if (name.SequenceEqual(bytes))
+            {
+                return text;
+            }
+        }
+
+        string s = Encoding.UTF8.GetString(name);
+        _channels.Add((name.ToArray(), s));
+        return s;
+    }
+
+    private void SkipSpaces(ReadOnlySpan<byte> line, ref int i, string missing)
+    {
+        int before = i;
+        while (i < line.Length && IsSpace(line[i]))
+        {
+            i++;
+        }
+
+        if (i == before || i == line.Length)
+        {
+            throw Error(missing);
+        }
+    }
+
+    private CaptureFormatException Error(string reason, long? line = null) => new(_source, line ?? Line, reason);
+
+    private static bool IsSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r';
+
+    private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using BmsGuard.Core;
+using BmsGuard.Device;
+using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Replay;
+
+namespace BmsGuard.HostSim.Commands;
+
+/// <summary><c>bmsguard replay</c>: drive a capture through the firmware in the emulator and report what crossed.</summary>
+public static class ReplayCommand
+{
+    /// <summary>The bundled sample capture, next to the executable.</summary>
+    public static string BundledSample => Path.Combine(AppContext.BaseDirectory, "samples", "reference-drive.log");
+
+    /// <summary>Runs the command.</summary>
+    public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
+    {
+        string? rulesPath = cl.Option("--rules");
+        string mapText = cl.Option("--map") ?? "can0=bms,can1=tcu";
+        string outDir = cl.Option("--out") ?? "bmsguard-out";
+        bool decisions = !cl.Flag("--no-decisions");
+        bool quiet = cl.Flag("--quiet");
+        cl.RejectUnknown(1);
+        string capture = cl.Positional.FirstOrDefault() ?? BundledSample;
+
+        ChannelMap map;
+        try
+        {
+            map = ChannelMap.Parse(mapText);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException("--map: " + e.Message);
+        }
+
+        RuleTable rules = RuleFiles.Load(rulesPath);
+        FileStream input;
+        try
+        {
+            input = new FileStream(capture, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot open capture '{capture}': {e.Message}");
+        }
+
+        Directory.CreateDirectory(outDir);
+        string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
+        var clock = Stopwatch.StartNew();
+        long total = input.Length;
+        long lastReport = 0;
+        ReplayCounts counts;
+        using (input)
+        using (var reader = new CandumpLogReader(input, source))
+        using (var recorder = new ReplayRecorder(
+            map,
+            rules,
+            NucleoF767ZiBoard.BmsController,
+            NucleoF767ZiBoard.TcuController,
+            Writer(outDir, "to-tcu.log"),
+            Writer(outDir, "to-bms.log"),
+            Writer(outDir, "dropped-bms-to-tcu.log"),
+            Writer(outDir, "dropped-tcu-to-bms.log"),
+            decisions ? Writer(outDir, "decisions.log") : null))
+        {
+            try
+            {
+                counts = ReplayEngine.Run(reader, source, rules, map, recorder, frames =>
+                {
+                    if (quiet || clock.ElapsedMilliseconds - lastReport < 1000)
+                    {
+                        return;
+                    }
+
+                    lastReport = clock.ElapsedMilliseconds;
+                    double pct = total > 0 ? 100.0 * reader.BytesConsumed / total : 0;
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
+                });
+            }
+            catch (CaptureFormatException e)
+            {
+                throw new InputException($"{e.Message} (outputs in {outDir} are incomplete)");
+            }
+        }
+
+        string summary = ReplaySummary.Format(source, counts, rules, map);
+        File.WriteAllText(Path.Combine(outDir, "summary.txt"), summary);
+        File.WriteAllText(Path.Combine(outDir, "rules.txt"), RuleTableText.Print(rules));
+        if (!quiet)
+        {
+            stdout.Write(summary);
+            stdout.WriteLine();
+            stdout.WriteLine($"outputs in {outDir}/: to-tcu.log to-bms.log dropped-bms-to-tcu.log dropped-tcu-to-bms.log{(decisions ? " decisions.log" : "")} rules.txt summary.txt");
+            double seconds = clock.Elapsed.TotalSeconds;
+            long frames = counts.In(GatewayPort.Bms) + counts.In(GatewayPort.Tcu);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed in {seconds:F2} s wall time ({frames / Math.Max(seconds, 1e-9):N0} frames/s)"));
+        }
+
+        return 0;
+    }
+
+    private static CandumpLogWriter Writer(string dir, string name) =>
+        new(new BufferedStream(File.Create(Path.Combine(dir, name)), 1 << 16));
+}

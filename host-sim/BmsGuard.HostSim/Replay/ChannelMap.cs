@@ -1,0 +1,64 @@
+using BmsGuard.Core;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>
+/// Which capture interface is which side of the guard. Default: can0 = BMS, can1 = TCU. Parsed
+/// from and printed as <c>can0=bms,can1=tcu</c>.
+/// </summary>
+public sealed class ChannelMap
+{
+    private readonly Dictionary<string, GatewayPort> _sides = new(StringComparer.Ordinal);
+    private readonly string?[] _outputNames = new string?[2];
+
+    /// <summary>The default map: can0 = BMS, can1 = TCU.</summary>
+    public static ChannelMap Default => Parse("can0=bms,can1=tcu");
+
+    /// <summary>Parses <c>iface=bms|tcu[,iface=bms|tcu...]</c>; throws <see cref="FormatException"/> with the reason.</summary>
+    public static ChannelMap Parse(string text)
+    {
+        var map = new ChannelMap();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = part.IndexOf('=');
+            if (eq <= 0 || eq == part.Length - 1)
+            {
+                throw new FormatException($"bad interface mapping '{part}': expected iface=bms or iface=tcu");
+            }
+
+            string iface = part[..eq];
+            GatewayPort side = part[(eq + 1)..].ToLowerInvariant() switch
+            {
+                "bms" => GatewayPort.Bms,
+                "tcu" => GatewayPort.Tcu,
+                var other => throw new FormatException($"bad side '{other}' for interface '{iface}': expected bms or tcu"),
+            };
+            if (!map._sides.TryAdd(iface, side))
+            {
+                throw new FormatException($"interface '{iface}' is mapped twice");
+            }
+
+            map._outputNames[(int)side] ??= iface;
+        }
+
+        for (int s = 0; s < 2; s++)
+        {
+            if (map._outputNames[s] == null)
+            {
+                throw new FormatException($"no interface is mapped to {(s == 0 ? "bms" : "tcu")}");
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>The side of an interface, or false when it is not mapped.</summary>
+    public bool TryGetSide(string iface, out GatewayPort side) => _sides.TryGetValue(iface, out side);
+
+    /// <summary>Interface name used when writing frames that reached <paramref name="side"/> (the first mapped to it).</summary>
+    public string OutputName(GatewayPort side) => _outputNames[(int)side]!;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Join(",", _sides.Select(kv => $"{kv.Key}={(kv.Value == GatewayPort.Bms ? "bms" : "tcu")}"));
+}

@@ -1,0 +1,52 @@
+using BmsGuard.Core;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>What a replay saw, per direction: frames in, forwarded, and dropped per reason.</summary>
+public sealed class ReplayCounts
+{
+    /// <summary>Reason for FD frames, which the classic-CAN device path cannot carry.</summary>
+    public const string FdUnsupported = "can-fd-unsupported";
+
+    /// <summary>Reason for error frames (bus events, not modelled by the device API).</summary>
+    public const string ErrorFrame = "error-frame";
+
+    /// <summary>Reason for frames lost because an emulated receive FIFO was full.</summary>
+    public const string ReceiveOverrun = "rx-overrun";
+
+    private readonly long[] _in = new long[2];
+    private readonly long[] _forwarded = new long[2];
+    private readonly SortedDictionary<string, long>[] _dropped =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    /// <summary>Frames that arrived from <paramref name="from"/>.</summary>
+    public long In(GatewayPort from) => _in[(int)from];
+
+    /// <summary>Frames from <paramref name="from"/> that reached the other side.</summary>
+    public long Forwarded(GatewayPort from) => _forwarded[(int)from];
+
+    /// <summary>Frames from <paramref name="from"/> dropped, all reasons.</summary>
+    public long Dropped(GatewayPort from) => _dropped[(int)from].Values.Sum();
+
+    /// <summary>Drops from <paramref name="from"/> by reason, in name order.</summary>
+    public IReadOnlyDictionary<string, long> DropReasons(GatewayPort from) => _dropped[(int)from];
+
+    /// <summary>Frames whose capture time went backwards (replayed at the last time instead).</summary>
+    public long TimeWentBackwards { get; internal set; }
+
+    /// <summary>First and last capture time, nanoseconds.</summary>
+    public long FirstNanos { get; internal set; } = -1;
+
+    /// <summary>Last capture time, nanoseconds.</summary>
+    public long LastNanos { get; internal set; }
+
+    internal void CountIn(GatewayPort from) => _in[(int)from]++;
+
+    internal void CountForward(GatewayPort from) => _forwarded[(int)from]++;
+
+    internal void CountDrop(GatewayPort from, string reason)
+    {
+        var d = _dropped[(int)from];
+        d[reason] = d.GetValueOrDefault(reason) + 1;
+    }
+}

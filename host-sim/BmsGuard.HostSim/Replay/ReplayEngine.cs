@@ -1,0 +1,94 @@
+using BmsGuard.Core;
+using BmsGuard.Device;
+using BmsGuard.Emulation;
+using BmsGuard.HostSim.Capture;
+using nanoFramework.Device.Can;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>
+/// Drives a capture through the firmware: the device glue (<see cref="GatewayNode"/>) opens the
+/// board's controllers on an <see cref="EmulatedBoard"/>, each captured frame is received by the
+/// controller of its side at its capture time, and whatever the firmware writes is recorded.
+/// </summary>
+public static class ReplayEngine
+{
+    /// <summary>Frames between two progress callbacks.</summary>
+    public const int ProgressEvery = 1 << 16;
+
+    /// <summary>Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on bad input.</summary>
+    public static ReplayCounts Run(
+        CandumpLogReader reader,
+        string source,
+        RuleTable rules,
+        ChannelMap map,
+        ReplayRecorder recorder,
+        Action<long>? progress = null)
+    {
+        var clock = new SimulatedClock();
+        using var board = new EmulatedBoard();
+        var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
+        var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
+        board.Activate();
+        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        node.Gateway.Sink = recorder;
+        var counts = recorder.Counts;
+        var frame = new CaptureFrame();
+        recorder.Current = frame;
+        long frames = 0;
+        try
+        {
+            while (reader.Read(frame))
+            {
+                if (!map.TryGetSide(frame.Channel, out var side))
+                {
+                    throw new CaptureFormatException(source, reader.Line, $"interface '{frame.Channel}' is not mapped to a side (add --map {frame.Channel}=bms or --map {frame.Channel}=tcu)");
+                }
+
+                if (counts.FirstNanos < 0)
+                {
+                    counts.FirstNanos = frame.TimestampNanos;
+                }
+
+                if (!clock.AdvanceTo(frame.TimestampNanos / 1000))
+                {
+                    counts.TimeWentBackwards++;
+                }
+                else
+                {
+                    counts.LastNanos = frame.TimestampNanos;
+                }
+
+                counts.CountIn(side);
+                if (++frames % ProgressEvery == 0)
+                {
+                    progress?.Invoke(frames);
+                }
+
+                if (frame.Fd || frame.Error)
+                {
+                    // nanoFramework's CanMessage is classic CAN only: say so instead of dropping silently.
+                    recorder.RecordNotDelivered(side, frame, frame.Fd ? ReplayCounts.FdUnsupported : ReplayCounts.ErrorFrame);
+                    continue;
+                }
+
+                var message = new CanMessage(
+                    frame.Id,
+                    frame.Extended ? CanMessageIdType.EID : CanMessageIdType.SID,
+                    frame.Remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data,
+                    frame.Remote ? new byte[frame.Length] : frame.DataCopy());
+                var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
+                if (!port.Receive(message))
+                {
+                    recorder.RecordNotDelivered(side, frame, ReplayCounts.ReceiveOverrun);
+                }
+            }
+        }
+        finally
+        {
+            node.Close();
+        }
+
+        return counts;
+    }
+}

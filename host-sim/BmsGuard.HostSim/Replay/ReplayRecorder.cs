@@ -1,0 +1,124 @@
+using System.Text;
+using BmsGuard.Core;
+using BmsGuard.Emulation;
+using BmsGuard.HostSim.Capture;
+using nanoFramework.Device.Can;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>
+/// Writes what the emulated guard did: frames that reached each side (from the emulated
+/// controllers' transmissions), frames dropped per direction, and one decision line per input
+/// frame, all as candump logs, plus the counts for the summary.
+/// </summary>
+public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposable
+{
+    private readonly ChannelMap _map;
+    private readonly RuleTable _rules;
+    private readonly CandumpLogWriter?[] _reached = new CandumpLogWriter?[2];
+    private readonly CandumpLogWriter?[] _dropped = new CandumpLogWriter?[2];
+    private readonly CandumpLogWriter? _decisions;
+    private readonly Dictionary<(string Reason, int Rule, bool Edited), byte[]> _annotations = new();
+    private readonly string[] _controllerSides;
+
+    /// <summary>Creates a recorder; a null writer means that output is not wanted.</summary>
+    public ReplayRecorder(
+        ChannelMap map,
+        RuleTable rules,
+        string bmsController,
+        string tcuController,
+        CandumpLogWriter? toTcu,
+        CandumpLogWriter? toBms,
+        CandumpLogWriter? droppedFromBms,
+        CandumpLogWriter? droppedFromTcu,
+        CandumpLogWriter? decisions)
+    {
+        _map = map;
+        _rules = rules;
+        _controllerSides = [bmsController, tcuController];
+        _reached[(int)GatewayPort.Tcu] = toTcu;
+        _reached[(int)GatewayPort.Bms] = toBms;
+        _dropped[(int)GatewayPort.Bms] = droppedFromBms;
+        _dropped[(int)GatewayPort.Tcu] = droppedFromTcu;
+        _decisions = decisions;
+    }
+
+    /// <summary>Counts so far.</summary>
+    public ReplayCounts Counts { get; } = new();
+
+    /// <summary>The input frame being replayed (its channel and time label the outputs).</summary>
+    internal CaptureFrame? Current { get; set; }
+
+    /// <inheritdoc />
+    public void OnDecision(GatewayPort from, uint id, bool extended, bool remote, byte[] data, int length, Verdict verdict, int ruleIndex, long nowMicros)
+    {
+        var frame = Current!;
+        if (verdict != Verdict.Forward)
+        {
+            // The edited payload only exists for forwards; a drop is logged as received.
+            Record(from, frame, VerdictNames.Name(verdict), ruleIndex);
+            return;
+        }
+
+        Counts.CountForward(from);
+        _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, false, false, false, false, frame.Data, frame.Length, frame.Len8Dlc, Annotation(verdict, ruleIndex, null));
+    }
+
+    /// <inheritdoc />
+    public void OnTransmit(string controllerId, CanMessage message)
+    {
+        // A frame written by CAN2 (TCU side controller) reaches the TCU, and vice versa.
+        var to = controllerId == _controllerSides[(int)GatewayPort.Tcu] ? GatewayPort.Tcu : GatewayPort.Bms;
+        var data = message.Message;
+        bool remote = message.FrameType == CanMessageFrameType.RemoteRequest;
+        _reached[(int)to]?.Write(Current!.TimestampNanos, _map.OutputName(to), message.Id, message.IdentifierType == CanMessageIdType.EID, remote, data, data?.Length ?? 0);
+    }
+
+    /// <summary>Records a frame the device path cannot carry (FD, error frame) or lost to an overrun.</summary>
+    internal void RecordNotDelivered(GatewayPort from, CaptureFrame frame, string reason) =>
+        Record(from, frame, reason, RuleIndex.NoRule);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var w in _reached.Concat(_dropped).Append(_decisions))
+        {
+            w?.Dispose();
+        }
+    }
+
+    private void Record(GatewayPort from, CaptureFrame frame, string reason, int ruleIndex)
+    {
+        Counts.CountDrop(from, reason);
+        _dropped[(int)from]?.Write(frame);
+        _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, frame.Error, frame.Fd, frame.BitRateSwitch, frame.ErrorStateIndicator, frame.Data, frame.Length, frame.Len8Dlc, Annotation(null, ruleIndex, reason));
+    }
+
+    // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached: no per-frame allocation.
+    private byte[] Annotation(Verdict? verdict, int ruleIndex, string? reason)
+    {
+        bool forward = reason == null;
+        bool edited = forward && ruleIndex >= 0 && _rules[ruleIndex].Edit != null && !Current!.Remote;
+        var key = (reason ?? VerdictNames.Name(verdict!.Value), ruleIndex, edited);
+        if (_annotations.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var sb = new StringBuilder("-> ");
+        sb.Append(forward ? "forward" : "drop reason=" + reason);
+        if (ruleIndex >= 0)
+        {
+            sb.Append(" rule=").Append(_rules[ruleIndex].Name);
+        }
+
+        if (edited)
+        {
+            sb.Append(" edited");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        _annotations[key] = bytes;
+        return bytes;
+    }
+}
