@@ -1,0 +1,136 @@
+using System.Text;
+using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Sample;
+using BmsGuard.Tests.Support;
+using Xunit;
+
+namespace BmsGuard.Tests.Replay;
+
+/// <summary>The README's first command, end to end: the bundled sample through the firmware in the emulator.</summary>
+public class ReplayCommandTests
+{
+    [Fact]
+    public void Default_replay_keeps_commands_and_private_data_in_and_lets_allowed_telemetry_out()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("replay", "--out", dir.Path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("BMS -> TCU", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("tcu-default-deny", run.Stdout, StringComparison.Ordinal);
+
+        var input = Captures.Read(Captures.BundledSample);
+        var toTcu = Captures.Read(Path.Combine(dir.Path, "to-tcu.log"));
+        var toBms = Captures.Read(Path.Combine(dir.Path, "to-bms.log"));
+        var droppedFromBms = Captures.Read(Path.Combine(dir.Path, "dropped-bms-to-tcu.log"));
+        var droppedFromTcu = Captures.Read(Path.Combine(dir.Path, "dropped-tcu-to-bms.log"));
+
+        // Nothing from the TCU reaches the BMS: every TCU frame is in the dropped log.
+        Assert.Empty(toBms);
+        Assert.Equal(input.Count(f => f.Channel == "can1"), droppedFromTcu.Count);
+
+        // Every BMS frame is either forwarded or dropped, never lost.
+        Assert.Equal(input.Count(f => f.Channel == "can0"), toTcu.Count + droppedFromBms.Count);
+
+        // The debug frame never leaves; the serial number leaves blanked.
+        Assert.DoesNotContain(toTcu, f => f.Id == ReferenceBms.Debug);
+        var identity = toTcu.Where(f => f.Id == ReferenceBms.Identity).ToList();
+        Assert.NotEmpty(identity);
+        Assert.All(identity, f => Assert.Equal("00000000000000", Captures.Hex(f)[2..]));
+        string leaked = Encoding.ASCII.GetString(File.ReadAllBytes(Path.Combine(dir.Path, "to-tcu.log")));
+        Assert.DoesNotContain(Convert.ToHexString(Encoding.ASCII.GetBytes(ReferenceBms.SerialNumber[..7])), leaked, StringComparison.Ordinal);
+
+        // Rate limit: pack status leaves at least 90 ms apart.
+        var pack = toTcu.Where(f => f.Id == ReferenceBms.PackStatus).Select(f => f.TimestampNanos).ToList();
+        Assert.True(pack.Count > 500);
+        Assert.All(pack.Zip(pack.Skip(1)), p => Assert.True(p.Second - p.First >= 90_000_000, $"{p.First} -> {p.Second}"));
+
+        // Forwarded frames go out on the TCU interface name.
+        Assert.All(toTcu, f => Assert.Equal("can1", f.Channel));
+    }
+
+    [Fact]
+    public void Decision_log_explains_every_input_frame()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRun.Of("replay", "--out", dir.Path).ExitCode);
+        var lines = File.ReadAllLines(Path.Combine(dir.Path, "decisions.log"));
+        var input = File.ReadAllLines(Captures.BundledSample);
+        Assert.Equal(input.Length, lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            Assert.StartsWith(input[i] + " -> ", lines[i], StringComparison.Ordinal);
+        }
+
+        Assert.Contains(lines, l => l.Contains("5A0#01AA000000000000 -> drop reason=tcu-default-deny", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("6B0#", StringComparison.Ordinal) && l.EndsWith("-> drop reason=not-allowed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("-> drop reason=rate-limited rule=pack_status", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("-> forward rule=serial_blank edited", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("##1", StringComparison.Ordinal) && l.EndsWith("-> drop reason=can-fd-unsupported", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("-> drop reason=error-frame", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("1F0#R8", StringComparison.Ordinal) && l.EndsWith("-> drop reason=tcu-default-deny", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Summary_counts_add_up_and_rule_counters_are_printed_back_parsable()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("replay", "--out", dir.Path);
+        string summary = File.ReadAllText(Path.Combine(dir.Path, "summary.txt"));
+        Assert.StartsWith(summary, run.Stdout, StringComparison.Ordinal);
+        var bms = summary.Split('\n').Single(l => l.StartsWith("BMS -> TCU", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long frames = long.Parse(bms[3]), forwarded = long.Parse(bms[4]), dropped = long.Parse(bms[5]);
+        Assert.Equal(frames, forwarded + dropped);
+        Assert.Equal(forwarded, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
+
+        // rules.txt carries the counters as comments and still parses as a rule table.
+        string rules = File.ReadAllText(Path.Combine(dir.Path, "rules.txt"));
+        Assert.Contains("rule pack_status id=0x1F0 mask=0x7FF every=90ms  # handled=600 dropped=2400", rules, StringComparison.Ordinal);
+        Assert.NotNull(BmsGuard.Core.RuleTableText.Parse(rules, out _, out _));
+    }
+
+    [Fact]
+    public void Same_input_and_rules_give_byte_identical_outputs()
+    {
+        using var a = new TempDir();
+        using var b = new TempDir();
+        Assert.Equal(0, CliRun.Of("replay", "--out", a.Path).ExitCode);
+        Assert.Equal(0, CliRun.Of("replay", "--out", b.Path).ExitCode);
+        var names = Directory.GetFiles(a.Path).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(7, names.Count);
+        foreach (var name in names)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, name!)), File.ReadAllBytes(Path.Combine(b.Path, name!)));
+        }
+    }
+
+    [Fact]
+    public void The_bundled_sample_is_what_the_generator_makes()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("regen.log");
+        Assert.Equal(0, CliRun.Of("sample", "--out", path).ExitCode);
+        Assert.Equal(File.ReadAllBytes(Captures.BundledSample), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Custom_rules_and_interface_map_are_used()
+    {
+        using var dir = new TempDir();
+        string capture = dir.File("in.log", """
+            (0000000010.000000) bms 100#0102
+            (0000000010.000100) bms 100#0304
+            (0000000010.200000) bms 100#0506
+            (0000000010.300000) tcu 200#07
+            (0000000010.400000) bms 18FF0001#AABB
+            """);
+        string rules = dir.File("rules.txt", "rule a id=0x100 every=100ms xor=FF00000000000000\nrule b id=0x18FF0000 mask=0x1FFF0000 ext\n");
+        string outDir = Path.Combine(dir.Path, "out");
+        var run = CliRun.Of("replay", capture, "--rules", rules, "--map", "bms=bms,tcu=tcu", "--out", outDir);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "(0000000010.000000) tcu 100#FE02\n(0000000010.200000) tcu 100#FA06\n(0000000010.400000) tcu 18FF0001#AABB\n",
+            File.ReadAllText(Path.Combine(outDir, "to-tcu.log")));
+        Assert.Equal("(0000000010.000100) bms 100#0304\n", File.ReadAllText(Path.Combine(outDir, "dropped-bms-to-tcu.log")));
+        Assert.Equal("(0000000010.300000) tcu 200#07\n", File.ReadAllText(Path.Combine(outDir, "dropped-tcu-to-bms.log")));
+    }
+}

@@ -1,0 +1,76 @@
+using BmsGuard.Tests.Support;
+using Xunit;
+
+namespace BmsGuard.Tests.Replay;
+
+/// <summary>Bad input: one clear line naming file, line and reason; a non-zero exit; never a stack trace.</summary>
+public class ReplayErrorTests
+{
+    [Fact]
+    public void Malformed_capture_exits_1_with_file_line_and_reason()
+    {
+        using var dir = new TempDir();
+        string capture = dir.File("bad.log", "(1.000000) can0 123#11\n(1.000001) can0 123#1\n");
+        var run = CliRun.Of("replay", capture, "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"bmsguard: {capture}:2: odd number of hex digits in the data (outputs in {Path.Combine(dir.Path, "out")} are incomplete)", run.Stderr.Trim());
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public void Unmapped_interface_is_an_error_that_says_how_to_map_it()
+    {
+        using var dir = new TempDir();
+        string capture = dir.File("in.log", "(1.000000) can0 123#11\n(1.000001) vcan7 123#11\n");
+        var run = CliRun.Of("replay", capture, "--out", dir.Path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(":2: interface 'vcan7' is not mapped to a side (add --map vcan7=bms or --map vcan7=tcu)", run.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public void Missing_capture_and_bad_rules_exit_1()
+    {
+        using var dir = new TempDir();
+        var missing = CliRun.Of("replay", Path.Combine(dir.Path, "nope.log"), "--out", dir.Path);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("cannot open capture", missing.Stderr, StringComparison.Ordinal);
+
+        string rules = dir.File("rules.txt", "rule ok id=0x100\nrule bad id=0x101 colour=blue\n");
+        var bad = CliRun.Of("replay", "--rules", rules, "--out", dir.Path);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal($"bmsguard: {rules}:2: unknown option 'colour=blue'", bad.Stderr.Trim());
+        AssertNoStackTrace(missing);
+        AssertNoStackTrace(bad);
+    }
+
+    [Theory]
+    [InlineData("--map", "can0=bms")]
+    [InlineData("--map", "can0=engine,can1=tcu")]
+    [InlineData("--frobnicate", "1")]
+    public void Bad_command_lines_exit_2(string option, string value)
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("replay", option, value, "--out", dir.Path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("bmsguard: ", run.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public void Rules_command_prints_canonical_text_that_parses_to_the_same_print()
+    {
+        var first = CliRun.Of("rules");
+        Assert.Equal(0, first.ExitCode);
+        using var dir = new TempDir();
+        var second = CliRun.Of("rules", dir.File("r.txt", first.Stdout));
+        Assert.Equal(first.Stdout, second.Stdout);
+        Assert.Contains("rule serial_blank id=0x3F0 mask=0x7FF and=FF00000000000000", first.Stdout, StringComparison.Ordinal);
+    }
+
+    private static void AssertNoStackTrace(CliRun run)
+    {
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Stderr, StringComparison.Ordinal);
+    }
+}
