@@ -4,23 +4,32 @@ namespace BmsGuard.Device
 {
     /// <summary>
     /// Board file for the ST NUCLEO-F767ZI (firmware target ST_NUCLEO144_F767ZI). Mirrors
-    /// hardware/nucleo-f767zi.md, which is the source of truth for pins and wiring.
+    /// hardware/nucleo-f767zi.md, which is the source of truth for pins, wiring and bit timing.
     /// </summary>
     public static class NucleoF767ZiBoard
     {
-        /// <summary>Controller wired to the BMS bus (bxCAN1: PD0 RX, PD1 TX).</summary>
+        /// <summary>
+        /// Controller wired to the BMS bus: bxCAN1 on PD0 (RX, Zio D67) and PD1 (TX, Zio D66), alternate
+        /// function 9, as the stock ST_NUCLEO144_F767ZI firmware configures it.
+        /// </summary>
         public const string BmsController = "CAN1";
 
-        /// <summary>Controller wired to the TCU bus (bxCAN2: PB12 RX, PB13 TX).</summary>
+        /// <summary>
+        /// Controller wired to the TCU bus: bxCAN2 on PB5 (RX, Zio D22) and PB6 (TX, Zio D26), alternate
+        /// function 9. The stock ST_NUCLEO144_F767ZI firmware does not enable CAN2 (opening it throws);
+        /// it needs the firmware build described in hardware/nucleo-f767zi.md.
+        /// </summary>
         public const string TcuController = "CAN2";
 
         /// <summary>
-        /// 500 kbit/s bit timing for bxCAN on the 54 MHz APB1 clock: prescaler 6 gives 9 MHz,
-        /// 18 time quanta per bit (1 sync + 15 + 2), sample point 88.9 %, SJW 1 (register value 0).
+        /// 500 kbit/s on the target's 54 MHz APB1 clock. The STM32 native driver writes the four values
+        /// unchanged into the bxCAN BTR fields BRP, TS1, TS2 and SJW, and the hardware uses each field
+        /// plus one: prescaler 6 (9 MHz time quantum), 1 + 15 + 2 = 18 quanta per bit, sample point
+        /// 16/18 = 88.9 %, resynchronisation jump width 1 quantum; BTR = 0x001E0005.
         /// </summary>
         public static CanSettings Settings500k()
         {
-            return new CanSettings(6, 15, 2, 0);
+            return new CanSettings(5, 14, 1, 0);
         }
     }
 }
