@@ -7,6 +7,12 @@ namespace BmsGuard.Core
     /// </summary>
     public sealed class RuleTable
     {
+        /// <summary>Error text when a table exceeds <see cref="RuleIndex.MaxRules"/>.</summary>
+        public const string TooManyRules = "more than 4096 rules";
+
+        /// <summary>Error text when extended rules exceed <see cref="RuleIndex.MaxExtendedMaskGroups"/>.</summary>
+        public const string TooManyExtendedMasks = "more than 8 distinct (mask, inv) combinations among extended-id rules";
+
         private FilterRule[] _rules = new FilterRule[8];
         private int _count;
         private RuleIndex _index;
@@ -73,14 +79,14 @@ namespace BmsGuard.Core
         {
             if (_count > RuleIndex.MaxRules)
             {
-                _compileError = "more than 4096 rules";
+                _compileError = TooManyRules;
                 return false;
             }
 
             _index = RuleIndex.Build(_rules, _count);
             if (_index == null)
             {
-                _compileError = "more than 8 distinct extended-id masks";
+                _compileError = TooManyExtendedMasks;
                 return false;
             }
 

@@ -89,6 +89,7 @@ namespace BmsGuard.Core
         public static RuleTable Parse(string text, out int errorLine, out string error)
         {
             RuleTable table = new RuleTable();
+            ExtendedMaskCounter masks = new ExtendedMaskCounter();
             errorLine = 0;
             error = null;
             int line = 0;
@@ -127,6 +128,21 @@ namespace BmsGuard.Core
                 {
                     errorLine = line;
                     error = "duplicate rule name '" + rule.Name + "'";
+                    return null;
+                }
+
+                // Limits are checked here, not only at compile time, so the error names the rule's line.
+                if (table.Count == RuleIndex.MaxRules)
+                {
+                    errorLine = line;
+                    error = RuleTable.TooManyRules;
+                    return null;
+                }
+
+                if (rule.Extended && !masks.Add(rule.Mask, rule.Inverse))
+                {
+                    errorLine = line;
+                    error = RuleTable.TooManyExtendedMasks;
                     return null;
                 }
 
