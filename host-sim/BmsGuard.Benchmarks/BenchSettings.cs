@@ -1,0 +1,19 @@
+namespace BmsGuard.Benchmarks;
+
+/// <summary>How much work each benchmark does: the full run (README numbers) or <c>--quick</c> (CI, well under 30 s).</summary>
+internal sealed record BenchSettings(
+    string Name,
+    long DecisionsPerRepetition,
+    int DecideWarmups,
+    int DecideRepetitions,
+    int ReplayFrames,
+    int ReplayWarmups,
+    int ReplayRepetitions,
+    double MinWarmupSeconds)
+{
+    /// <summary>Default: 16 Mi decisions and a 1,000,000-frame log, 5 repetitions each, 1 s warm-up.</summary>
+    public static BenchSettings Full { get; } = new("full", 1L << 24, 2, 5, 1_000_000, 1, 5, 1.0);
+
+    /// <summary><c>--quick</c>: 2 Mi decisions and a 200,000-frame log, 3 repetitions, 0.5 s warm-up.</summary>
+    public static BenchSettings Quick { get; } = new("quick", 1L << 21, 1, 3, 200_000, 1, 3, 0.5);
+}

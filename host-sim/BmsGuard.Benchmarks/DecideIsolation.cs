@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace BmsGuard.Benchmarks;
+
+/// <summary>
+/// Runs each Decide case in a child process of this benchmark. Dynamic PGO compiles Decide for
+/// the traffic it saw first, so in one process a later case would be timed with code laid out
+/// for an earlier one; a device or a replay runs one table, so each case gets a fresh runtime.
+/// </summary>
+internal static class DecideIsolation
+{
+    /// <summary>Command-line switch that makes this program a child measuring one case.</summary>
+    public const string ChildSwitch = "--decide-case";
+
+    /// <summary>Measures every case, one child process each.</summary>
+    public static List<DecideResult> RunAll(BenchSettings settings) =>
+        DecideCases.All.Select((c, i) => RunChild(settings, i, c)).ToList();
+
+    /// <summary>Child side: measures case <paramref name="index"/> and writes it as plain lines.</summary>
+    public static void ChildMain(BenchSettings settings, int index, TextWriter o)
+    {
+        var result = DecideBenchmark.Run(settings, DecideCases.All[index]);
+        foreach (var s in result.Stats.Samples)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample {s.Items} {s.ElapsedTicks} {s.AllocatedBytes}"));
+        }
+
+        o.WriteLine("verdicts " + string.Join(' ', result.Verdicts.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    private static DecideResult RunChild(BenchSettings settings, int index, DecideCase c)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            // Started as `dotnet bmsguard-bench.dll`: the child needs the dll too.
+            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
+        }
+
+        start.ArgumentList.Add(ChildSwitch);
+        start.ArgumentList.Add(index.ToString(CultureInfo.InvariantCulture));
+        if (settings == BenchSettings.Quick)
+        {
+            start.ArgumentList.Add("--quick");
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the benchmark child process");
+        var stderr = child.StandardError.ReadToEndAsync();
+        string stdout = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Decide case {index} failed (exit {child.ExitCode}): {stderr.Result}");
+        }
+
+        var samples = new List<Sample>();
+        long[] verdicts = [];
+        foreach (string line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            long[] n = line.Split(' ').Skip(1).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            if (line.StartsWith("sample ", StringComparison.Ordinal))
+            {
+                samples.Add(new Sample(n[0], 0, n[1], n[2]));
+            }
+            else if (line.StartsWith("verdicts ", StringComparison.Ordinal))
+            {
+                verdicts = n;
+            }
+        }
+
+        return new DecideResult(c, RunStats.From(samples), verdicts);
+    }
+}

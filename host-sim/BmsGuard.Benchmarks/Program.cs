@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace BmsGuard.Benchmarks;
+
+/// <summary>
+/// Entry point: <c>bmsguard-bench [--quick]</c>. Prints machine info, Gateway.Decide rates, replay
+/// rates and the replay breakdown as plain-text tables. Exit code 0 even when a target is missed
+/// (this prints numbers, it does not gate); 2 on a bad argument.
+/// </summary>
+public static class Program
+{
+    private const string Usage = "usage: bmsguard-bench [--quick]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+
+    /// <summary>Runs the benchmarks.</summary>
+    public static int Main(string[] args)
+    {
+        bool quick = args.Contains("--quick");
+        BenchSettings settings = quick ? BenchSettings.Quick : BenchSettings.Full;
+        int child = Array.IndexOf(args, DecideIsolation.ChildSwitch);
+        if (child >= 0 && child + 1 < args.Length && int.TryParse(args[child + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < DecideCases.All.Count)
+        {
+            DecideIsolation.ChildMain(settings, index, Console.Out);
+            return 0;
+        }
+
+        if (args.Any(a => a != "--quick"))
+        {
+            Console.Error.WriteLine(Usage);
+            return args.Any(a => a is "--help" or "-h") ? 0 : 2;
+        }
+
+        var o = Console.Out;
+        o.WriteLine($"BMS Guard benchmarks, {settings.Name} run");
+        foreach (string line in MachineInfo.Describe())
+        {
+            o.WriteLine("  " + line);
+        }
+
+        o.WriteLine();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        bool decideMet = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
+        o.WriteLine();
+
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("bmsguard-bench-");
+        bool replayMet;
+        try
+        {
+            replayMet = ReplayReport.Write(o, settings, ReplayBenchmark.Run(settings, dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        o.WriteLine();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+        return 0;
+    }
+}
