@@ -29,7 +29,45 @@ namespace BmsGuard.Core
             Or = or;
             Xor = xor;
             Set = set;
+
+            // Every AND/OR/XOR/SET chain maps each bit to itself, 0, 1 or its inverse, which is
+            // (b & keep) ^ flip: fold the four operands once so Apply does two operations per byte.
+            _keep = new byte[OperandLength];
+            _flip = new byte[OperandLength];
+            for (int i = 0; i < OperandLength; i++)
+            {
+                int keep = 0xFF;
+                int flip = 0;
+                if (and != null)
+                {
+                    keep &= and[i];
+                    flip &= and[i];
+                }
+
+                if (or != null)
+                {
+                    keep &= ~or[i];
+                    flip |= or[i];
+                }
+
+                if (xor != null)
+                {
+                    flip ^= xor[i];
+                }
+
+                if (set != null)
+                {
+                    keep = 0;
+                    flip = set[i];
+                }
+
+                _keep[i] = (byte)keep;
+                _flip[i] = (byte)flip;
+            }
         }
+
+        private readonly byte[] _keep;
+        private readonly byte[] _flip;
 
         /// <summary>True when no operand is present (the edit changes nothing).</summary>
         public bool IsEmpty
@@ -50,30 +88,11 @@ namespace BmsGuard.Core
                 length = OperandLength;
             }
 
+            byte[] keep = _keep;
+            byte[] flip = _flip;
             for (int i = 0; i < length; i++)
             {
-                int b = data[i];
-                if (And != null)
-                {
-                    b &= And[i];
-                }
-
-                if (Or != null)
-                {
-                    b |= Or[i];
-                }
-
-                if (Xor != null)
-                {
-                    b ^= Xor[i];
-                }
-
-                if (Set != null)
-                {
-                    b = Set[i];
-                }
-
-                data[i] = (byte)b;
+                data[i] = (byte)((data[i] & keep[i]) ^ flip[i]);
             }
         }
     }

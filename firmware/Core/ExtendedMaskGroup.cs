@@ -25,6 +25,9 @@ namespace BmsGuard.Core
 
         internal int Count;
 
+        // Smallest rule index in the group (rules are added in table order, so the first added).
+        internal int FirstRule = int.MaxValue;
+
         internal ExtendedMaskGroup(uint mask, bool inverse)
         {
             Mask = mask;
@@ -60,6 +63,11 @@ namespace BmsGuard.Core
         /// <summary>Adds rule <paramref name="index"/> with masked key <paramref name="key"/>; earlier rules win.</summary>
         internal void Add(uint key, int index)
         {
+            if (index < FirstRule)
+            {
+                FirstRule = index;
+            }
+
             if (Inverse)
             {
                 if (_first == None)

@@ -99,6 +99,20 @@ namespace BmsGuard.Core
                 }
             }
 
+            // Order groups by their first rule so Find can stop once no later group can win.
+            for (int i = 1; i < groupCount; i++)
+            {
+                ExtendedMaskGroup g = groups[i];
+                int j = i - 1;
+                while (j >= 0 && groups[j].FirstRule > g.FirstRule)
+                {
+                    groups[j + 1] = groups[j];
+                    j--;
+                }
+
+                groups[j + 1] = g;
+            }
+
             return new RuleIndex(standard, groups, groupCount);
         }
 
@@ -114,7 +128,14 @@ namespace BmsGuard.Core
             int best = None;
             for (int g = 0; g < _groupCount; g++)
             {
-                int r = _groups[g].Find(id);
+                ExtendedMaskGroup group = _groups[g];
+                if (group.FirstRule >= best)
+                {
+                    // Groups are sorted by first rule: none from here on can match earlier.
+                    break;
+                }
+
+                int r = group.Find(id);
                 if (r < best)
                 {
                     best = r;

@@ -102,15 +102,13 @@ namespace nanoFramework.Device.Can
             }
         }
 
+        // Delegates are immutable and Dispose nulls the field: a volatile read is enough, no lock per frame.
+        private static readonly CanMessageReceivedEventArgs s_args = new CanMessageReceivedEventArgs();
+
         internal void RaiseMessageReceived()
         {
-            CanMessageReceivedEventHandler callbacks;
-            lock (_syncLock)
-            {
-                callbacks = _disposed ? null : _callbacks;
-            }
-
-            callbacks?.Invoke(this, new CanMessageReceivedEventArgs());
+            CanMessageReceivedEventHandler callbacks = System.Threading.Volatile.Read(ref _callbacks);
+            callbacks?.Invoke(this, s_args);
         }
     }
 }

@@ -169,11 +169,43 @@ public sealed class CandumpLogReader : IDisposable
         }
     }
 
+    private static bool AllDigits8(ulong v) =>
+        ((v & 0xF0F0F0F0F0F0F0F0UL) | ((v + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL)) == 0x3030303030303030UL;
+
+    private static bool AllDigits6(ulong v) => AllDigits8((v & 0x0000FFFFFFFFFFFFUL) | 0x3030000000000000UL);
+
+    // Eight ASCII digits (first digit in the low byte) to their value, in three multiply steps.
+    private static ulong Digits8(ulong v)
+    {
+        v -= 0x3030303030303030UL;
+        v = ((v * 10) + (v >> 8)) & 0x00FF00FF00FF00FFUL;
+        v = ((v * 100) + (v >> 16)) & 0x0000FFFF0000FFFFUL;
+        return ((v * 10000) + (v >> 32)) & 0xFFFFFFFFUL;
+    }
+
+    // Six ASCII digits in the low bytes: pad two leading zeros and reuse Digits8.
+    private static ulong Digits6(ulong v) => Digits8(((v & 0x0000FFFFFFFFFFFFUL) << 16) | 0x3030UL);
+
     private long ParseTimestamp(ReadOnlySpan<byte> line, ref int i)
     {
         if (line.Length == 0 || line[0] != (byte)'(')
         {
             throw Error("expected '(seconds.microseconds)' at the start of the line");
+        }
+
+        // candump -l always writes (%010u.%06u): parse that shape without a digit-by-digit chain.
+        if (line.Length > 18 && line[11] == (byte)'.' && line[18] == (byte)')')
+        {
+            ulong hi = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(line[3..11]);
+            ulong lo = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(line[11..19]) >> 8; // ".uuuuuu)" -> 6 digits + ')'
+            int s0 = line[1] - '0';
+            int s1 = line[2] - '0';
+            if (AllDigits8(hi) && (uint)s0 <= 9 && (uint)s1 <= 9 && AllDigits6(lo))
+            {
+                i = 19;
+                long secs = (((s0 * 10) + s1) * 100_000_000L) + (long)Digits8(hi);
+                return (secs * 1_000_000_000L) + ((long)Digits6(lo) * 1000);
+            }
         }
 
         i = 1;
@@ -412,11 +444,20 @@ public sealed class CandumpLogReader : IDisposable
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
 
-    private static int HexValue(byte b) => b switch
+    // Table lookup, not a switch: payload hex mixes digits and letters at random, so a switch's
+    // branches mispredict about once per nibble.
+    private static readonly sbyte[] HexTable = BuildHexTable();
+
+    private static int HexValue(byte b) => HexTable[b];
+
+    private static sbyte[] BuildHexTable()
     {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
+        var t = new sbyte[256];
+        for (int i = 0; i < 256; i++)
+        {
+            t[i] = (sbyte)(i >= '0' && i <= '9' ? i - '0' : i >= 'a' && i <= 'f' ? i - 'a' + 10 : i >= 'A' && i <= 'F' ? i - 'A' + 10 : -1);
+        }
+
+        return t;
+    }
 }

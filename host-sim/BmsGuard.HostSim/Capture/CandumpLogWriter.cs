@@ -9,12 +9,19 @@ namespace BmsGuard.HostSim.Capture;
 public sealed class CandumpLogWriter : IDisposable
 {
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
+    private static readonly ushort[] HexPairs = BuildHexPairs();
+    private static readonly ushort[] DecimalPairs = BuildDecimalPairs();
+    private const int Capacity = 1 << 16;
+    private const int MaxLine = 512;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly byte[] _line = new byte[512];
+    private readonly byte[] _buffer = new byte[Capacity];
+    private int _used;
     private readonly Dictionary<string, byte[]> _channels = new(StringComparer.Ordinal);
+    private string? _lastChannel;
+    private byte[] _lastChannelBytes = [];
 
-    /// <summary>Writes to <paramref name="stream"/> (wrap files in a buffered stream).</summary>
+    /// <summary>Writes to <paramref name="stream"/> (the writer buffers itself).</summary>
     public CandumpLogWriter(Stream stream, bool leaveOpen = false)
     {
         _stream = stream;
@@ -48,23 +55,36 @@ public sealed class CandumpLogWriter : IDisposable
         int len8Dlc,
         ReadOnlySpan<byte> annotation = default)
     {
-        Span<byte> b = _line;
+        if (_used > Capacity - MaxLine)
+        {
+            _stream.Write(_buffer, 0, _used);
+            _used = 0;
+        }
+
+        Span<byte> b = _buffer.AsSpan(_used);
         int n = 0;
         long micros = timestampNanos / 1000;
         b[n++] = (byte)'(';
-        n += WriteDecimal(b[n..], micros / 1_000_000, 10);
+        n += WriteSeconds(b[n..], micros / 1_000_000);
         b[n++] = (byte)'.';
-        n += WriteDecimal(b[n..], micros % 1_000_000, 6);
+        WriteFixed6(b.Slice(n, 6), (uint)(micros % 1_000_000));
+        n += 6;
         b[n++] = (byte)')';
         b[n++] = (byte)' ';
-        if (!_channels.TryGetValue(channel, out var name))
+        if (!ReferenceEquals(channel, _lastChannel))
         {
-            name = Encoding.UTF8.GetBytes(channel);
-            _channels[channel] = name;
+            if (!_channels.TryGetValue(channel, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(channel);
+                _channels[channel] = bytes;
+            }
+
+            _lastChannel = channel;
+            _lastChannelBytes = bytes;
         }
 
-        name.CopyTo(b[n..]);
-        n += name.Length;
+        _lastChannelBytes.CopyTo(b[n..]);
+        n += _lastChannelBytes.Length;
         b[n++] = (byte)' ';
         if (error)
         {
@@ -92,11 +112,11 @@ public sealed class CandumpLogWriter : IDisposable
             length = 0;
         }
 
+        ushort[] pairs = HexPairs;
         for (int i = 0; i < length; i++)
         {
-            byte v = data![i];
-            b[n++] = Hex[v >> 4];
-            b[n++] = Hex[v & 0xF];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(b[n..], pairs[data![i]]);
+            n += 2;
         }
 
         if (!fd && !remote && len8Dlc > 8 && length == 8)
@@ -113,17 +133,22 @@ public sealed class CandumpLogWriter : IDisposable
         }
 
         b[n++] = (byte)'\n';
-        _stream.Write(_line, 0, n);
+        _used += n;
         Count++;
     }
 
     /// <summary>Flushes the underlying stream.</summary>
-    public void Flush() => _stream.Flush();
+    public void Flush()
+    {
+        _stream.Write(_buffer, 0, _used);
+        _used = 0;
+        _stream.Flush();
+    }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _stream.Flush();
+        Flush();
         if (!_leaveOpen)
         {
             _stream.Dispose();
@@ -151,6 +176,60 @@ public sealed class CandumpLogWriter : IDisposable
         }
 
         return len;
+    }
+
+    // candump's %010u: ten digits (more if the value needs them), two at a time from the right.
+    private static int WriteSeconds(Span<byte> into, long value)
+    {
+        if ((ulong)value >= 10_000_000_000UL)
+        {
+            return WriteDecimal(into, value, 10);
+        }
+
+        ushort[] pairs = DecimalPairs;
+        ulong v = (ulong)value;
+        for (int i = 8; i >= 0; i -= 2)
+        {
+            ulong q = v / 100;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(into[i..], pairs[v - (q * 100)]);
+            v = q;
+        }
+
+        return 10;
+    }
+
+    // Exactly six digits, two at a time: the microseconds part.
+    private static void WriteFixed6(Span<byte> into, uint value)
+    {
+        ushort[] pairs = DecimalPairs;
+        uint hi = value / 10000;
+        uint rest = value - (hi * 10000);
+        uint mid = rest / 100;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(into, pairs[hi]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(into[2..], pairs[mid]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(into[4..], pairs[rest - (mid * 100)]);
+    }
+
+    private static ushort[] BuildHexPairs()
+    {
+        var t = new ushort[256];
+        for (int i = 0; i < 256; i++)
+        {
+            t[i] = (ushort)(Hex[i >> 4] | (Hex[i & 0xF] << 8));
+        }
+
+        return t;
+    }
+
+    private static ushort[] BuildDecimalPairs()
+    {
+        var t = new ushort[100];
+        for (int i = 0; i < 100; i++)
+        {
+            t[i] = (ushort)(('0' + (i / 10)) | (('0' + (i % 10)) << 8));
+        }
+
+        return t;
     }
 
     private static int WriteHex(Span<byte> into, uint value, int digits)

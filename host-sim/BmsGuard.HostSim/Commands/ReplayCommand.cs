@@ -101,5 +101,5 @@ public static class ReplayCommand
     }
 
     private static CandumpLogWriter Writer(string dir, string name) =>
-        new(new BufferedStream(File.Create(Path.Combine(dir, name)), 1 << 16));
+        new(new FileStream(Path.Combine(dir, name), FileMode.Create, FileAccess.Write, FileShare.Read, 0));
 }

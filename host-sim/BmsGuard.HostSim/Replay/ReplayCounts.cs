@@ -16,8 +16,9 @@ public sealed class ReplayCounts
 
     private readonly long[] _in = new long[2];
     private readonly long[] _forwarded = new long[2];
-    private readonly SortedDictionary<string, long>[] _dropped =
-        [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    // Reasons are a handful of constant strings: count them in slots found by reference first.
+    private readonly List<string> _reasons = [];
+    private readonly List<long[]> _reasonCounts = [];
 
     /// <summary>Frames that arrived from <paramref name="from"/>.</summary>
     public long In(GatewayPort from) => _in[(int)from];
@@ -26,10 +27,22 @@ public sealed class ReplayCounts
     public long Forwarded(GatewayPort from) => _forwarded[(int)from];
 
     /// <summary>Frames from <paramref name="from"/> dropped, all reasons.</summary>
-    public long Dropped(GatewayPort from) => _dropped[(int)from].Values.Sum();
+    public long Dropped(GatewayPort from) => _reasonCounts.Sum(c => c[(int)from]);
 
     /// <summary>Drops from <paramref name="from"/> by reason, in name order.</summary>
-    public IReadOnlyDictionary<string, long> DropReasons(GatewayPort from) => _dropped[(int)from];
+    public IReadOnlyDictionary<string, long> DropReasons(GatewayPort from)
+    {
+        var d = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (int i = 0; i < _reasons.Count; i++)
+        {
+            if (_reasonCounts[i][(int)from] > 0)
+            {
+                d[_reasons[i]] = _reasonCounts[i][(int)from];
+            }
+        }
+
+        return d;
+    }
 
     /// <summary>Frames whose capture time went backwards (replayed at the last time instead).</summary>
     public long TimeWentBackwards { get; internal set; }
@@ -46,7 +59,23 @@ public sealed class ReplayCounts
 
     internal void CountDrop(GatewayPort from, string reason)
     {
-        var d = _dropped[(int)from];
-        d[reason] = d.GetValueOrDefault(reason) + 1;
+        for (int i = 0; i < _reasons.Count; i++)
+        {
+            if (ReferenceEquals(_reasons[i], reason))
+            {
+                _reasonCounts[i][(int)from]++;
+                return;
+            }
+        }
+
+        int slot = _reasons.IndexOf(reason);
+        if (slot < 0)
+        {
+            _reasons.Add(reason);
+            _reasonCounts.Add(new long[2]);
+            slot = _reasons.Count - 1;
+        }
+
+        _reasonCounts[slot][(int)from]++;
     }
 }

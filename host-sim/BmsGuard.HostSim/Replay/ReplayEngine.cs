@@ -36,11 +36,30 @@ public static class ReplayEngine
         var frame = new CaptureFrame();
         recorder.Current = frame;
         long frames = 0;
+        // The bridge drains a frame while Receive runs, so a slot is free again long before the ring
+        // wraps (the FIFO holds at most 64); one array per length keeps Message.Length = DLC.
+        const int RingSize = 128;
+        var ring = new CanMessage[RingSize];
+        var payloads = new byte[RingSize][][];
+        for (int i = 0; i < RingSize; i++)
+        {
+            ring[i] = new CanMessage(0, CanMessageIdType.SID, CanMessageFrameType.Data, null);
+            payloads[i] = new byte[9][];
+            for (int n = 0; n <= 8; n++)
+            {
+                payloads[i][n] = new byte[n];
+            }
+        }
+
+        int nextSlot = 0;
+        string? lastChannel = null;
+        GatewayPort lastSide = GatewayPort.Bms;
         try
         {
             while (reader.Read(frame))
             {
-                if (!map.TryGetSide(frame.Channel, out var side))
+                GatewayPort side = lastSide;
+                if (!ReferenceEquals(frame.Channel, lastChannel) && !map.TryGetSide(frame.Channel, out side))
                 {
                     throw new CaptureFormatException(source, reader.Line, $"interface '{frame.Channel}' is not mapped to a side (add --map {frame.Channel}=bms or --map {frame.Channel}=tcu)");
                 }
@@ -59,6 +78,8 @@ public static class ReplayEngine
                     counts.LastNanos = frame.TimestampNanos;
                 }
 
+                lastChannel = frame.Channel;
+                lastSide = side;
                 counts.CountIn(side);
                 if (++frames % ProgressEvery == 0)
                 {
@@ -72,11 +93,22 @@ public static class ReplayEngine
                     continue;
                 }
 
-                var message = new CanMessage(
-                    frame.Id,
-                    frame.Extended ? CanMessageIdType.EID : CanMessageIdType.SID,
-                    frame.Remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data,
-                    frame.Remote ? new byte[frame.Length] : frame.DataCopy());
+                int slot = nextSlot++ & (RingSize - 1);
+                var message = ring[slot];
+                message.Id = frame.Id;
+                message.IdentifierType = frame.Extended ? CanMessageIdType.EID : CanMessageIdType.SID;
+                message.FrameType = frame.Remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data;
+                byte[] data = payloads[slot][frame.Length];
+                if (frame.Remote)
+                {
+                    Array.Clear(data);
+                }
+                else
+                {
+                    frame.Data.AsSpan(0, frame.Length).CopyTo(data);
+                }
+
+                message.Message = data;
                 var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
                 if (!port.Receive(message))
                 {

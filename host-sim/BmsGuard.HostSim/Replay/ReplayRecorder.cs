@@ -18,7 +18,8 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private readonly CandumpLogWriter?[] _reached = new CandumpLogWriter?[2];
     private readonly CandumpLogWriter?[] _dropped = new CandumpLogWriter?[2];
     private readonly CandumpLogWriter? _decisions;
-    private readonly Dictionary<(string Reason, int Rule, bool Edited), byte[]> _annotations = new();
+    private readonly List<string> _annotationReasons = [];
+    private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
 
     /// <summary>Creates a recorder; a null writer means that output is not wanted.</summary>
@@ -94,15 +95,29 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, frame.Error, frame.Fd, frame.BitRateSwitch, frame.ErrorStateIndicator, frame.Data, frame.Length, frame.Len8Dlc, Annotation(null, ruleIndex, reason));
     }
 
-    // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached: no per-frame allocation.
+    // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached per (reason, rule, edited) in a
+    // flat array: reasons are a handful of constant strings, found by reference. No per-frame allocation.
     private byte[] Annotation(Verdict? verdict, int ruleIndex, string? reason)
     {
         bool forward = reason == null;
         bool edited = forward && ruleIndex >= 0 && _rules[ruleIndex].Edit != null && !Current!.Remote;
-        var key = (reason ?? VerdictNames.Name(verdict!.Value), ruleIndex, edited);
-        if (_annotations.TryGetValue(key, out var cached))
+        string name = reason ?? VerdictNames.Name(verdict!.Value);
+        int r = 0;
+        while (r < _annotationReasons.Count && !ReferenceEquals(_annotationReasons[r], name))
         {
-            return cached;
+            r++;
+        }
+
+        if (r == _annotationReasons.Count)
+        {
+            _annotationReasons.Add(name);
+            Array.Resize(ref _annotationCache, _annotationReasons.Count * (_rules.Count + 1) * 2);
+        }
+
+        int slot = (((r * (_rules.Count + 1)) + ruleIndex + 1) * 2) + (edited ? 1 : 0);
+        if (_annotationCache[slot] is { } fast)
+        {
+            return fast;
         }
 
         var sb = new StringBuilder("-> ");
@@ -118,7 +133,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
 
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        _annotations[key] = bytes;
+        _annotationCache[slot] = bytes;
         return bytes;
     }
 }

@@ -12,6 +12,8 @@ namespace BmsGuard.Emulation
     {
         private readonly ICanTransmitSink _transmit;
         private readonly CanMessage[] _fifo;
+        private readonly CanMessage _copy = new CanMessage(0, CanMessageIdType.SID, CanMessageFrameType.Data, null);
+        private readonly byte[][] _copies = { new byte[0], new byte[1], new byte[2], new byte[3], new byte[4], new byte[5], new byte[6], new byte[7], new byte[8] };
         private int _head;
         private int _count;
 
@@ -47,7 +49,8 @@ namespace BmsGuard.Emulation
                 return false;
             }
 
-            _fifo[(_head + _count) % _fifo.Length] = message;
+            int tail = _head + _count;
+            _fifo[tail >= _fifo.Length ? tail - _fifo.Length : tail] = message;
             _count++;
             Controller.RaiseMessageReceived();
             return true;
@@ -62,7 +65,7 @@ namespace BmsGuard.Emulation
 
             CanMessage message = _fifo[_head];
             _fifo[_head] = null;
-            _head = (_head + 1) % _fifo.Length;
+            _head = _head + 1 == _fifo.Length ? 0 : _head + 1;
             _count--;
             return message;
         }
@@ -70,14 +73,26 @@ namespace BmsGuard.Emulation
         internal void Transmit(CanMessage message)
         {
             ArgumentNullException.ThrowIfNull(message);
-            byte[] data = message.Message == null ? null : (byte[])message.Message.Clone();
-            if (data != null && data.Length > 8)
+            byte[] source = message.Message;
+            if (source != null && source.Length > 8)
             {
                 throw new ArgumentOutOfRangeException(nameof(message), "classic CAN carries at most 8 bytes");
             }
 
+            // The copy the sink sees is only valid during the call: reuse one message and one array per length.
+            byte[] data = null;
+            if (source != null)
+            {
+                data = _copies[source.Length];
+                source.AsSpan().CopyTo(data);
+            }
+
+            _copy.Id = message.Id;
+            _copy.IdentifierType = message.IdentifierType;
+            _copy.FrameType = message.FrameType;
+            _copy.Message = data;
             Transmitted++;
-            _transmit?.OnTransmit(ControllerId, new CanMessage(message.Id, message.IdentifierType, message.FrameType, data));
+            _transmit?.OnTransmit(ControllerId, _copy);
         }
 
         internal void Attach(CanController controller, CanSettings settings)

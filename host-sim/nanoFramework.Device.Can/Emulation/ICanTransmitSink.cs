@@ -5,7 +5,10 @@ namespace BmsGuard.Emulation
     /// <summary>Receives the frames an emulated controller writes to its bus.</summary>
     public interface ICanTransmitSink
     {
-        /// <summary>Called for every <c>WriteMessage</c>; the message is a private copy.</summary>
+        /// <summary>
+        /// Called for every <c>WriteMessage</c> with a copy of the message that is valid only during the
+        /// call (the emulator reuses it): copy what you keep.
+        /// </summary>
         void OnTransmit(string controllerId, CanMessage message);
     }
 }

@@ -11,7 +11,8 @@ public class EmulatedCanControllerTests
     {
         public List<(string Controller, CanMessage Message)> Sent { get; } = [];
 
-        public void OnTransmit(string controllerId, CanMessage message) => Sent.Add((controllerId, message));
+        public void OnTransmit(string controllerId, CanMessage message) =>
+            Sent.Add((controllerId, new CanMessage(message.Id, message.IdentifierType, message.FrameType, (byte[])message.Message.Clone())));
     }
 
     [Fact]
