@@ -61,5 +61,11 @@ public static class Cli
             stderr.WriteLine($"bmsguard: {e.Message}");
             return BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Files that cannot be created or written (read-only output directory, full disk).
+            stderr.WriteLine($"bmsguard: {e.Message}");
+            return BadInput;
+        }
     }
 }

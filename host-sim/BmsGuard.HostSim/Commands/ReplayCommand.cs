@@ -45,7 +45,14 @@ public static class ReplayCommand
             throw new InputException($"cannot open capture '{capture}': {e.Message}");
         }
 
-        Directory.CreateDirectory(outDir);
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot create output directory '{outDir}': {e.Message}");
+        }
         string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
         var clock = Stopwatch.StartNew();
         long total = input.Length;
@@ -100,6 +107,16 @@ public static class ReplayCommand
         return 0;
     }
 
-    private static CandumpLogWriter Writer(string dir, string name) =>
-        new(new FileStream(Path.Combine(dir, name), FileMode.Create, FileAccess.Write, FileShare.Read, 0));
+    private static CandumpLogWriter Writer(string dir, string name)
+    {
+        string path = Path.Combine(dir, name);
+        try
+        {
+            return new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write '{path}': {e.Message}");
+        }
+    }
 }

@@ -48,10 +48,22 @@ public static class ReferenceTrafficGenerator
         double soc = 0.80;
         double tempC = 24.0;
         byte counter = 0;
+        bool charging = false;
         for (int ms = 0; ms < seconds * 1000; ms++)
         {
             double t = ms / 1000.0;
-            double current = DriveCurrent(t % 60) + (rng.Symmetric() * 1.5);
+
+            // Long captures: drive down to 20 % SOC, then a DC charging stop back up to 80 %.
+            if (!charging && soc < 0.20)
+            {
+                charging = true;
+            }
+            else if (charging && soc > 0.80)
+            {
+                charging = false;
+            }
+
+            double current = (charging ? -180 : DriveCurrent(t % 60)) + (rng.Symmetric() * 1.5);
             soc -= current * 0.001 / (CapacityAh * 3600);
             tempC += ((current * current * PackResistance) - ((tempC - 24) * 40)) * 0.001 / 90000;
             double ocv = ReferenceBms.Cells * (3.35 + (0.8 * soc));
@@ -83,8 +95,9 @@ public static class ReferenceTrafficGenerator
 
             if (ms % 100 == 11)
             {
-                // Drive: main+ and main- closed, precharge open; no faults; isolation 2.5 MOhm; state 2 = drive.
-                Add(us, "can0", ReferenceBms.Contactors, false, 0b0000_0011, 0, 250, 2, 0, 0, 0, 0);
+                // Main+ and main- closed (plus the charge contactor when charging); no faults;
+                // isolation 2.5 MOhm; state 2 = drive, 3 = charge.
+                Add(us, "can0", ReferenceBms.Contactors, false, (byte)(charging ? 0b0000_1011 : 0b0000_0011), 0, 250, (byte)(charging ? 3 : 2), 0, 0, 0, 0);
             }
 
             if (ms % 100 == 13)

@@ -68,6 +68,17 @@ public class ReplayErrorTests
         Assert.Contains("rule serial_blank id=0x3F0 mask=0x7FF and=FF00000000000000", first.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unwritable_output_directory_exits_1_without_a_stack_trace()
+    {
+        using var dir = new TempDir();
+        string blocker = dir.File("not-a-dir", "x");
+        var run = CliRun.Of("replay", "--out", Path.Combine(blocker, "out"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("bmsguard: cannot create output directory", run.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
     private static void AssertNoStackTrace(CliRun run)
     {
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
