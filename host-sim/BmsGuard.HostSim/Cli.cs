@@ -17,12 +17,14 @@ public static class Cli
 
         usage:
           bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu] [--out DIR] [--no-decisions] [--quiet]
-              Replays a candump -l log through the firmware in the emulator. Without a capture it
+              Replays a capture (by extension: .log candump -l; .gz compressed) through the firmware in the emulator. Without a capture it
               replays the bundled reference drive. Writes to DIR (default ./bmsguard-out):
                 to-tcu.log, to-bms.log                 frames that reached each side (candump -l)
                 dropped-bms-to-tcu.log, dropped-tcu-to-bms.log   frames that did not (candump -l)
                 decisions.log                          every input frame with its decision and reason
                 rules.txt, summary.txt                 the rule table with counters, the summary
+          bmsguard convert IN OUT
+              Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]
               Checks a rule table and prints it in canonical form (default: the built-in reference rules).
           bmsguard sample [--out FILE] [--seconds N] [--seed N]
@@ -41,6 +43,8 @@ public static class Cli
                     return ReplayCommand.Run(parsed, stdout, stderr);
                 case "rules":
                     return RulesCommand.Run(parsed, stdout, stderr);
+                case "convert":
+                    return ConvertCommand.Run(parsed, stdout, stderr);
                 case "sample":
                     return SampleCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
@@ -59,6 +63,12 @@ public static class Cli
         catch (InputException e)
         {
             stderr.WriteLine($"bmsguard: {e.Message}");
+            return BadInput;
+        }
+        catch (InvalidDataException e)
+        {
+            // A corrupt .gz: the decompressor cannot say where, only that the stream is broken.
+            stderr.WriteLine($"bmsguard: compressed input is corrupt: {e.Message}");
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

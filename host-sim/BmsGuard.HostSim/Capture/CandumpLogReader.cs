@@ -19,7 +19,7 @@ namespace BmsGuard.HostSim.Capture;
 /// </code>
 /// Blank lines are skipped. A trailing " T" or " R" direction mark is accepted.
 /// </remarks>
-public sealed class CandumpLogReader : IDisposable
+public sealed class CandumpLogReader : ICaptureReader
 {
     private const uint ErrFlag = 0x20000000;
     private static readonly int[] FdLengths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];

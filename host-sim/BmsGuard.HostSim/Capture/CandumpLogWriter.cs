@@ -6,7 +6,7 @@ namespace BmsGuard.HostSim.Capture;
 /// Writes <c>candump -l</c> log lines exactly as can-utils does: <c>(%010u.%06u) iface id#data</c>,
 /// upper-case hex, 3-digit standard and 8-digit extended identifiers.
 /// </summary>
-public sealed class CandumpLogWriter : IDisposable
+public sealed class CandumpLogWriter : ICaptureWriter
 {
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
     private static readonly ushort[] HexPairs = BuildHexPairs();

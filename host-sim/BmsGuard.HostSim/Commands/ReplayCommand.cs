@@ -35,15 +35,9 @@ public static class ReplayCommand
         }
 
         RuleTable rules = RuleFiles.Load(rulesPath);
-        FileStream input;
-        try
-        {
-            input = new FileStream(capture, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot open capture '{capture}': {e.Message}");
-        }
+        string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
+        ICaptureReader reader = CaptureInput.Open(capture, source);
+        long total = CaptureInput.Length(capture);
 
         try
         {
@@ -53,13 +47,10 @@ public static class ReplayCommand
         {
             throw new InputException($"cannot create output directory '{outDir}': {e.Message}");
         }
-        string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
         var clock = Stopwatch.StartNew();
-        long total = input.Length;
         long lastReport = 0;
         ReplayCounts counts;
-        using (input)
-        using (var reader = new CandumpLogReader(input, source))
+        using (reader)
         using (var recorder = new ReplayRecorder(
             map,
             rules,

@@ -18,7 +18,7 @@ public static class ReplayEngine
 
     /// <summary>Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on bad input.</summary>
     public static ReplayCounts Run(
-        CandumpLogReader reader,
+        ICaptureReader reader,
         string source,
         RuleTable rules,
         ChannelMap map,
