@@ -16,13 +16,16 @@ public static class Cli
         bmsguard — BMS Guard emulator and bench tool
 
         usage:
-          bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu] [--out DIR] [--no-decisions] [--quiet]
+          bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc]
               Replays a capture (by extension: .log candump -l; .gz compressed) through the firmware in the emulator. Without a capture it
               replays the bundled reference drive. Writes to DIR (default ./bmsguard-out):
                 to-tcu.log, to-bms.log                 frames that reached each side (candump -l)
                 dropped-bms-to-tcu.log, dropped-tcu-to-bms.log   frames that did not (candump -l)
                 decisions.log                          every input frame with its decision and reason
                 rules.txt, summary.txt                 the rule table with counters, the summary
+              The emulated controllers behave like nanoFramework's STM32 CAN driver, which hands the
+              firmware 8 data bytes whatever the DLC, so forwarded frames leave with DLC 8;
+              --exact-dlc emulates a driver that keeps the DLC.
           bmsguard convert IN OUT
               Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]

@@ -3,7 +3,7 @@ namespace BmsGuard.HostSim.Commands;
 /// <summary>A parsed command line: the command, its positional arguments and its --options.</summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet"];
+    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 

@@ -21,6 +21,7 @@ public static class ReplayCommand
         string outDir = cl.Option("--out") ?? "bmsguard-out";
         bool decisions = !cl.Flag("--no-decisions");
         bool quiet = cl.Flag("--quiet");
+        bool exactDlc = cl.Flag("--exact-dlc");
         cl.RejectUnknown(1);
         string capture = cl.Positional.FirstOrDefault() ?? BundledSample;
 
@@ -74,7 +75,8 @@ public static class ReplayCommand
                     lastReport = clock.ElapsedMilliseconds;
                     double pct = total > 0 ? 100.0 * reader.BytesConsumed / total : 0;
                     stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
-                });
+                },
+                exactDlc);
             }
             catch (CaptureFormatException e)
             {

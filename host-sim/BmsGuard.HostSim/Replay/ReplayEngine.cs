@@ -16,19 +16,25 @@ public static class ReplayEngine
     /// <summary>Frames between two progress callbacks.</summary>
     public const int ProgressEvery = 1 << 16;
 
-    /// <summary>Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on bad input.</summary>
+    /// <summary>
+    /// Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on
+    /// bad input. <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by
+    /// default the controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
+    /// </summary>
     public static ReplayCounts Run(
         ICaptureReader reader,
         string source,
         RuleTable rules,
         ChannelMap map,
         ReplayRecorder recorder,
-        Action<long>? progress = null)
+        Action<long>? progress = null,
+        bool exactDlc = false)
     {
         var clock = new SimulatedClock();
         using var board = new EmulatedBoard();
         var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
         var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
+        bmsPort.PadsPayloadTo8 = tcuPort.PadsPayloadTo8 = !exactDlc;
         board.Activate();
         var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
         node.Gateway.Sink = recorder;
@@ -36,22 +42,6 @@ public static class ReplayEngine
         var frame = new CaptureFrame();
         recorder.Current = frame;
         long frames = 0;
-        // The bridge drains a frame while Receive runs, so a slot is free again long before the ring
-        // wraps (the FIFO holds at most 64); one array per length keeps Message.Length = DLC.
-        const int RingSize = 128;
-        var ring = new CanMessage[RingSize];
-        var payloads = new byte[RingSize][][];
-        for (int i = 0; i < RingSize; i++)
-        {
-            ring[i] = new CanMessage(0, CanMessageIdType.SID, CanMessageFrameType.Data, null);
-            payloads[i] = new byte[9][];
-            for (int n = 0; n <= 8; n++)
-            {
-                payloads[i][n] = new byte[n];
-            }
-        }
-
-        int nextSlot = 0;
         string? lastChannel = null;
         GatewayPort lastSide = GatewayPort.Bms;
         try
@@ -93,24 +83,8 @@ public static class ReplayEngine
                     continue;
                 }
 
-                int slot = nextSlot++ & (RingSize - 1);
-                var message = ring[slot];
-                message.Id = frame.Id;
-                message.IdentifierType = frame.Extended ? CanMessageIdType.EID : CanMessageIdType.SID;
-                message.FrameType = frame.Remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data;
-                byte[] data = payloads[slot][frame.Length];
-                if (frame.Remote)
-                {
-                    Array.Clear(data);
-                }
-                else
-                {
-                    frame.Data.AsSpan(0, frame.Length).CopyTo(data);
-                }
-
-                message.Message = data;
                 var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
-                if (!port.Receive(message))
+                if (!port.Receive(frame.Id, frame.Extended, frame.Remote, frame.Remote ? default : frame.Data.AsSpan(0, frame.Length), frame.Length))
                 {
                     recorder.RecordNotDelivered(side, frame, ReplayCounts.ReceiveOverrun);
                 }

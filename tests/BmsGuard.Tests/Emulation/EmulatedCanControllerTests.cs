@@ -43,7 +43,9 @@ public class EmulatedCanControllerTests
         Assert.False(port.Receive(new CanMessage(3, CanMessageIdType.SID, CanMessageFrameType.Data, [3])));
         Assert.Equal(1, port.Overruns);
         Assert.Equal(2, events);
-        Assert.Equal(1u, can.GetMessage()!.Id);
+        var first = can.GetMessage()!;
+        Assert.Equal(1u, first.Id);
+        Assert.Equal(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0 }, first.Message); // 8 bytes, as the STM32 driver returns
         Assert.Equal(2u, can.GetMessage()!.Id);
         Assert.Null(can.GetMessage());
     }

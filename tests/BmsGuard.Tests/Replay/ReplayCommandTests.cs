@@ -125,12 +125,30 @@ public class ReplayCommandTests
             """);
         string rules = dir.File("rules.txt", "rule a id=0x100 every=100ms xor=FF00000000000000\nrule b id=0x18FF0000 mask=0x1FFF0000 ext\n");
         string outDir = Path.Combine(dir.Path, "out");
-        var run = CliRun.Of("replay", capture, "--rules", rules, "--map", "bms=bms,tcu=tcu", "--out", outDir);
+        var run = CliRun.Of("replay", capture, "--rules", rules, "--map", "bms=bms,tcu=tcu", "--out", outDir, "--exact-dlc");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             "(0000000010.000000) tcu 100#FE02\n(0000000010.200000) tcu 100#FA06\n(0000000010.400000) tcu 18FF0001#AABB\n",
             File.ReadAllText(Path.Combine(outDir, "to-tcu.log")));
         Assert.Equal("(0000000010.000100) bms 100#0304\n", File.ReadAllText(Path.Combine(outDir, "dropped-bms-to-tcu.log")));
         Assert.Equal("(0000000010.300000) tcu 200#07\n", File.ReadAllText(Path.Combine(outDir, "dropped-tcu-to-bms.log")));
+    }
+
+    [Fact]
+    public void By_default_forwarded_frames_leave_with_8_bytes_like_the_stm32_driver_makes_them()
+    {
+        // nanoFramework's STM32 GetMessage() always returns 8 data bytes: the DLC is lost on the device.
+        using var dir = new TempDir();
+        string capture = dir.File("in.log", "(0000000010.000000) can0 100#0102\n(0000000010.100000) can0 101#R2\n");
+        string rules = dir.File("rules.txt", "rule a id=0x100\nrule b id=0x101 rtr\n");
+        var run = CliRun.Of("replay", capture, "--rules", rules, "--out", dir.Path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "(0000000010.000000) can1 100#0102000000000000\n(0000000010.100000) can1 101#R8\n",
+            File.ReadAllText(Path.Combine(dir.Path, "to-tcu.log")));
+        Assert.Equal(0, CliRun.Of("replay", capture, "--rules", rules, "--out", dir.Path, "--exact-dlc").ExitCode);
+        Assert.Equal(
+            "(0000000010.000000) can1 100#0102\n(0000000010.100000) can1 101#R2\n",
+            File.ReadAllText(Path.Combine(dir.Path, "to-tcu.log")));
     }
 }
