@@ -32,6 +32,10 @@ public static class Cli
               Checks a rule table and prints it in canonical form (default: the built-in reference rules).
           bmsguard sample [--out FILE] [--seconds N] [--seed N]
               Writes the reference BMS drive capture (default: to standard output).
+          bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]]
+              Decodes a capture with a DBC database: one line per frame (time, channel, message, Signal=value unit);
+              --signal keeps only frames carrying those signals (NAME or Message.Signal) and prints just those. Frames
+              without a DBC message are counted on standard error. samples/reference-bms.dbc describes the reference BMS.
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -50,6 +54,8 @@ public static class Cli
                     return ConvertCommand.Run(parsed, stdout, stderr);
                 case "sample":
                     return SampleCommand.Run(parsed, stdout, stderr);
+                case "decode":
+                    return DecodeCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;

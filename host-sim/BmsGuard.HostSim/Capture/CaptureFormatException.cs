@@ -5,7 +5,12 @@ public sealed class CaptureFormatException : Exception
 {
     /// <summary>Creates the error for <paramref name="source"/> at a 1-based line.</summary>
     public CaptureFormatException(string source, long line, string reason)
-        : base($"{source}:{line}: {reason}")
+        : this(source, line, reason, $"{source}:{line}: {reason}")
+    {
+    }
+
+    private CaptureFormatException(string source, long line, string reason, string message)
+        : base(message)
     {
         Source = source;
         Line = line;
@@ -15,9 +20,16 @@ public sealed class CaptureFormatException : Exception
     /// <summary>File name (as given by the user).</summary>
     public new string Source { get; }
 
-    /// <summary>1-based line number.</summary>
+    /// <summary>1-based line number (text formats) or byte offset (binary formats, see <see cref="AtByteOffset"/>).</summary>
     public long Line { get; }
 
     /// <summary>What is wrong.</summary>
     public string Reason { get; }
+
+    /// <summary>Creates the error for a binary <paramref name="source"/>: the reason reads "at byte offset N: ...".</summary>
+    public static CaptureFormatException AtByteOffset(string source, long offset, string reason)
+    {
+        string where = $"at byte offset {offset}: {reason}";
+        return new CaptureFormatException(source, offset, where, $"{source}: {where}");
+    }
 }

@@ -18,6 +18,10 @@ public static class CaptureFormats
     private static readonly List<Format> Formats =
     [
         new("candump -l", [".log", ".candump"], (s, name) => new CandumpLogReader(s, name), s => new CandumpLogWriter(s)),
+        new("Vector ASC", [".asc"], (s, name) => new Asc.AscLogReader(s, name), s => new Asc.AscLogWriter(s)),
+        new("python-can CSV", [".csv"], (s, name) => new Csv.CsvLogReader(s, name), s => new Csv.CsvLogWriter(s)),
+        new("Vector BLF", [".blf"], (s, name) => new Blf.BlfReader(s, name), s => new Blf.BlfWriter(s)),
+        new("PEAK TRC", [".trc"], (s, name) => new Trc.TrcReader(s, name), s => new Trc.TrcWriter(s)),
     ];
 
     /// <summary>The extensions every registered format accepts, for help texts.</summary>
