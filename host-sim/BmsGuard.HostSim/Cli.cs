@@ -16,8 +16,10 @@ public static class Cli
         bmsguard — BMS Guard emulator and bench tool
 
         usage:
-          bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc]
-              Replays a capture (by extension: .log candump -l; .gz compressed) through the firmware in the emulator. Without a capture it
+          bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu,1=bms,2=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc]
+              Replays a capture through the firmware in the emulator; the format follows the
+              extension: .log candump -l, .asc Vector ASC, .blf Vector BLF, .trc PEAK TRC, .csv
+              python-can CSV, any of them .gz. Without a capture it
               replays the bundled reference drive. Writes to DIR (default ./bmsguard-out):
                 to-tcu.log, to-bms.log                 frames that reached each side (candump -l)
                 dropped-bms-to-tcu.log, dropped-tcu-to-bms.log   frames that did not (candump -l)

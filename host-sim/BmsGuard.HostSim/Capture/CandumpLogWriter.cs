@@ -75,7 +75,7 @@ public sealed class CandumpLogWriter : ICaptureWriter
         {
             if (!_channels.TryGetValue(channel, out var bytes))
             {
-                bytes = Encoding.UTF8.GetBytes(channel);
+                bytes = Encoding.UTF8.GetBytes(ChannelNames.ToInterfaceName(channel)); // ASC/BLF/TRC channel "1" -> can0
                 _channels[channel] = bytes;
             }
 

@@ -4,6 +4,9 @@ namespace BmsGuard.HostSim.Commands;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
+
+    // Options that may be given several times; their values are joined with ',' (as the comma form).
+    private static readonly HashSet<string> Repeatable = ["--signal"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
@@ -46,7 +49,11 @@ public sealed class CommandLine
                 value = args[++i];
             }
 
-            if (!cl._options.TryAdd(name, value))
+            if (Repeatable.Contains(name) && cl._options.TryGetValue(name, out var earlier))
+            {
+                cl._options[name] = earlier + "," + value;
+            }
+            else if (!cl._options.TryAdd(name, value))
             {
                 throw new UsageException($"option {name} given twice");
             }

@@ -17,7 +17,7 @@ public static class ReplayCommand
     public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
     {
         string? rulesPath = cl.Option("--rules");
-        string mapText = cl.Option("--map") ?? "can0=bms,can1=tcu";
+        string mapText = cl.Option("--map") ?? ChannelMap.DefaultText;
         string outDir = cl.Option("--out") ?? "bmsguard-out";
         bool decisions = !cl.Flag("--no-decisions");
         bool quiet = cl.Flag("--quiet");

@@ -11,8 +11,14 @@ public sealed class ChannelMap
     private readonly Dictionary<string, GatewayPort> _sides = new(StringComparer.Ordinal);
     private readonly string?[] _outputNames = new string?[2];
 
-    /// <summary>The default map: can0 = BMS, can1 = TCU.</summary>
-    public static ChannelMap Default => Parse("can0=bms,can1=tcu");
+    /// <summary>
+    /// The default map: can0 = BMS, can1 = TCU, and the same buses as numbered channels 1 and 2 of
+    /// ASC, BLF, TRC and CSV captures (see <c>ChannelNames</c>).
+    /// </summary>
+    public const string DefaultText = "can0=bms,can1=tcu,1=bms,2=tcu";
+
+    /// <summary>The default map (<see cref="DefaultText"/>).</summary>
+    public static ChannelMap Default => Parse(DefaultText);
 
     /// <summary>Parses <c>iface=bms|tcu[,iface=bms|tcu...]</c>; throws <see cref="FormatException"/> with the reason.</summary>
     public static ChannelMap Parse(string text)

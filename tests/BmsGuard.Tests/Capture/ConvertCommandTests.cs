@@ -51,4 +51,20 @@ public class ConvertCommandTests
         Assert.StartsWith("bmsguard: compressed input is corrupt", corrupt.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", corrupt.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Numbered_channels_become_can_interfaces_in_candump_and_replay_by_default()
+    {
+        using var dir = new TempDir();
+        string asc = dir.File("sample.asc");
+        string back = dir.File("back.log");
+        Assert.Equal(0, CliRun.Of("convert", Captures.BundledSample, asc).ExitCode);
+        Assert.Equal(0, CliRun.Of("convert", asc, back).ExitCode);
+        Assert.Equal(["can0", "can1"], Captures.Read(back).Select(f => f.Channel).Distinct().Order());
+
+        // The default interface map covers numbered channels 1 and 2 as well.
+        var run = CliRun.Of("replay", asc, "--out", dir.Path, "--quiet");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2583, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
+    }
 }

@@ -27,7 +27,7 @@ public class TrcConvertReplayTests
         var actual = Captures.Read(Path.Combine(dir.Path, "trc", "to-tcu.log"));
         Assert.Equal(2583, expected.Count);
         Assert.All(expected, f => Assert.Equal("can1", f.Channel));
-        Assert.All(actual, f => Assert.Equal("2", f.Channel));
+        Assert.All(actual, f => Assert.Equal("can1", f.Channel)); // TRC bus 2 is written to candump as can1 (ChannelNames)
         Assert.Equal(expected.Select(WithoutChannel), actual.Select(WithoutChannel));
 
         // Nothing reaches the BMS in the sample; what was dropped is the same count of frames
