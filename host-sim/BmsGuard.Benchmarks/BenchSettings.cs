@@ -9,11 +9,13 @@ internal sealed record BenchSettings(
     int ReplayFrames,
     int ReplayWarmups,
     int ReplayRepetitions,
-    double MinWarmupSeconds)
+    double MinWarmupSeconds,
+    int FormatFrames,
+    int FormatPythonFrames)
 {
-    /// <summary>Default: 16 Mi decisions and a 1,000,000-frame log, 5 repetitions each, 1 s warm-up.</summary>
-    public static BenchSettings Full { get; } = new("full", 1L << 24, 2, 5, 1_000_000, 1, 5, 1.0);
+    /// <summary>Default: 16 Mi decisions and a 1,000,000-frame log, 5 repetitions each, 1 s warm-up; python-can reads the whole files (a smaller FormatPythonFrames makes it read prefixes).</summary>
+    public static BenchSettings Full { get; } = new("full", 1L << 24, 2, 5, 1_000_000, 1, 5, 1.0, 1_000_000, 1_000_000);
 
-    /// <summary><c>--quick</c>: 2 Mi decisions and a 200,000-frame log, 3 repetitions, 0.5 s warm-up.</summary>
-    public static BenchSettings Quick { get; } = new("quick", 1L << 21, 1, 3, 200_000, 1, 3, 0.5);
+    /// <summary><c>--quick</c>: 2 Mi decisions and a 200,000-frame log (100,000 for the formats), 3 repetitions, 0.5 s warm-up.</summary>
+    public static BenchSettings Quick { get; } = new("quick", 1L << 21, 1, 3, 200_000, 1, 3, 0.5, 100_000, 100_000);
 }

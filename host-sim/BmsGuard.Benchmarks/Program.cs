@@ -9,7 +9,7 @@ namespace BmsGuard.Benchmarks;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: bmsguard-bench [--quick]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+    private const string Usage = "usage: bmsguard-bench [--quick] [--formats-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
 
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
@@ -23,7 +23,8 @@ public static class Program
             return 0;
         }
 
-        if (args.Any(a => a != "--quick"))
+        bool formatsOnly = args.Contains("--formats-only");
+        if (args.Any(a => a is not ("--quick" or "--formats-only")))
         {
             Console.Error.WriteLine(Usage);
             return args.Any(a => a is "--help" or "-h") ? 0 : 2;
@@ -38,6 +39,14 @@ public static class Program
 
         o.WriteLine();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (formatsOnly)
+        {
+            bool met = RunFormats(o, settings);
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: capture formats vs python-can {Format.Verdict(met)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+            return 0;
+        }
+
         bool decideMet = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
         o.WriteLine();
 
@@ -53,7 +62,22 @@ public static class Program
         }
 
         o.WriteLine();
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+        bool formatsMet = RunFormats(o, settings);
+        o.WriteLine();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
         return 0;
+    }
+
+    private static bool RunFormats(TextWriter o, BenchSettings settings)
+    {
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("bmsguard-bench-formats-");
+        try
+        {
+            return FormatsReport.Write(o, settings, FormatsBenchmark.Run(settings, dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
