@@ -1,73 +1,24 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace BmsGuard.Tests.Support;
 
-/// <summary>
-/// Runs python-can (Debian's python3-can) for cross-checks. CI installs it and sets
-/// BMSGUARD_REQUIRE_PYTHON_CAN=1, so there a missing python-can fails; elsewhere the tests are skipped
-/// with the install hint, never silently passed.
-/// </summary>
+/// <summary>python-can (Debian's python3-can) for the capture cross-checks.</summary>
 public static class PythonCan
 {
-    private static readonly Lazy<string?> Interpreter = new(Find);
+    private static readonly PythonModule Module = new("can", "python3-can");
 
-    public static string? Python => Interpreter.Value;
+    public static string? Python => Module.Python;
 
-    public static bool Required => Environment.GetEnvironmentVariable("BMSGUARD_REQUIRE_PYTHON_CAN") == "1";
+    public static bool Required => PythonModule.Required;
+
+    public static string? SkipReason => Module.SkipReason;
 
     /// <summary>Runs a script with python-can; returns stdout, fails the test on a non-zero exit.</summary>
-    public static string Run(string script, params string[] args)
-    {
-        string python = Python ?? throw new InvalidOperationException("python3 with python-can not found (apt-get install python3-can)");
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(script);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"python-can script failed: {stderr}");
-        return stdout.Result;
-    }
-
-    private static string? Find()
-    {
-        // Debian's python3-can lives in the system interpreter, which a pyenv shim may hide.
-        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
-        {
-            try
-            {
-                var psi = new ProcessStartInfo(candidate, "-c \"import can\"") { RedirectStandardError = true, RedirectStandardOutput = true };
-                using var p = Process.Start(psi);
-                if (p != null && p.WaitForExit(20_000) && p.ExitCode == 0)
-                {
-                    return candidate;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Not installed at this path; try the next.
-            }
-        }
-
-        return null;
-    }
+    public static string Run(string script, params string[] args) => Module.Run(script, args);
 }
 
 /// <summary>A fact that needs python-can: skipped with a hint when absent, unless CI requires it.</summary>
 public sealed class PythonCanFactAttribute : FactAttribute
 {
-    public PythonCanFactAttribute()
-    {
-        if (PythonCan.Python == null && !PythonCan.Required)
-        {
-            Skip = "python3-can not installed (apt-get install python3-can); CI requires it";
-        }
-    }
+    public PythonCanFactAttribute() => Skip = PythonCan.SkipReason;
 }

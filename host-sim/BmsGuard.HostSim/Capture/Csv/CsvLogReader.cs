@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
-using BmsGuard.HostSim.Capture.Asc;
 
 namespace BmsGuard.HostSim.Capture.Csv;
 

@@ -59,6 +59,24 @@ internal sealed class TrcFields
 
     public static bool IsBlank(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r';
 
+    /// <summary>The line without leading and trailing blanks.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
+    {
+        int a = 0;
+        int b = s.Length;
+        while (a < b && IsBlank(s[a]))
+        {
+            a++;
+        }
+
+        while (b > a && IsBlank(s[b - 1]))
+        {
+            b--;
+        }
+
+        return s[a..b];
+    }
+
     /// <summary>A field as text for error messages, shortened when long.</summary>
     public static string Text(ReadOnlySpan<byte> field) =>
         field.Length <= 40 ? Encoding.Latin1.GetString(field) : Encoding.Latin1.GetString(field[..40]) + "...";

@@ -20,7 +20,7 @@ public sealed class TrcReader : ICaptureReader
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string _source;
-    private readonly TrcLineReader _lines;
+    private readonly TextLineReader _lines;
     private readonly TrcHeader _header = new();
     private readonly TrcFields _fields = new();
     private readonly TrcBusNames _buses = new();
@@ -32,11 +32,11 @@ public sealed class TrcReader : ICaptureReader
         _stream = stream;
         _source = source;
         _leaveOpen = leaveOpen;
-        _lines = new TrcLineReader(stream, bufferSize);
+        _lines = new TextLineReader(stream, source, leaveOpen: true, bufferSize, maxLine: bufferSize, kind: "a PEAK .trc file");
     }
 
     /// <summary>Number of the line last read (1-based).</summary>
-    public long Line => _lines.LineNumber;
+    public long Line => _lines.Line;
 
     /// <summary>Bytes consumed so far (for progress).</summary>
     public long BytesConsumed => _lines.BytesConsumed;
@@ -59,8 +59,9 @@ public sealed class TrcReader : ICaptureReader
     {
         try
         {
-            while (_lines.Next(out var line))
+            while (_lines.Next(out var raw))
             {
+                var line = TrcFields.Trim(raw);
                 if (line.IsEmpty)
                 {
                     continue;
@@ -103,7 +104,7 @@ public sealed class TrcReader : ICaptureReader
         }
         catch (TrcSyntaxException e)
         {
-            throw new CaptureFormatException(_source, _lines.LineNumber, e.Message);
+            throw new CaptureFormatException(_source, _lines.Line, e.Message);
         }
     }
 

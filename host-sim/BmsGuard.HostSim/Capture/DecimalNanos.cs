@@ -1,4 +1,4 @@
-namespace BmsGuard.HostSim.Capture.Asc;
+namespace BmsGuard.HostSim.Capture;
 
 /// <summary>
 /// Exact conversion between decimal seconds text ("12.345678", "1e-05") and integer nanoseconds,

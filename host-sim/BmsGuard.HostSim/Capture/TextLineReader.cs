@@ -1,16 +1,16 @@
-namespace BmsGuard.HostSim.Capture.Asc;
+namespace BmsGuard.HostSim.Capture;
 
 /// <summary>
 /// Splits a byte stream into lines in constant memory for the line-oriented text formats (ASC,
-/// CSV): one reusable buffer, no per-line allocation. Lines end at '\n'; a trailing '\r' and a
+/// CSV, TRC): one reusable buffer, no per-line allocation. Lines end at '\n'; a trailing '\r' and a
 /// leading UTF-8 byte order mark are dropped.
 /// </summary>
 internal sealed class TextLineReader : IDisposable
 {
     // Vector writes some events (Ethernet, J1939 transport) as very long lines; the buffer grows
-    // for them up to this bound, so a file without newlines still fails instead of eating memory.
-    private const int MaxLine = 4 << 20;
-
+    // for them up to a bound, so a file without newlines still fails instead of eating memory.
+    private readonly int _maxLine;
+    private readonly string _kind;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string _source;
@@ -20,9 +20,15 @@ internal sealed class TextLineReader : IDisposable
     private bool _eof;
     private bool _first = true;
 
-    /// <summary>Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    public TextLineReader(Stream stream, string source, bool leaveOpen, int bufferSize = 1 << 16)
+    /// <summary>
+    /// Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors. Lines may
+    /// grow the buffer up to <paramref name="maxLine"/> bytes; a longer one is an error that asks
+    /// whether the file is <paramref name="kind"/>.
+    /// </summary>
+    public TextLineReader(Stream stream, string source, bool leaveOpen, int bufferSize = 1 << 16, int maxLine = 4 << 20, string kind = "a text capture")
     {
+        _maxLine = Math.Max(maxLine, bufferSize);
+        _kind = kind;
         _stream = stream;
         _source = source;
         _leaveOpen = leaveOpen;
@@ -90,12 +96,12 @@ internal sealed class TextLineReader : IDisposable
     {
         if (_start == 0 && _end == _buffer.Length)
         {
-            if (_buffer.Length >= MaxLine)
+            if (_buffer.Length >= _maxLine)
             {
-                throw new CaptureFormatException(_source, Line + 1, $"line longer than {MaxLine} bytes (is this a text capture?)");
+                throw new CaptureFormatException(_source, Line + 1, $"line longer than {_maxLine} bytes (is this {_kind}?)");
             }
 
-            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxLine));
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, _maxLine));
         }
         else if (_start > 0)
         {
