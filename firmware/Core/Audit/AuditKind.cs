@@ -1,0 +1,75 @@
+namespace BmsGuard.Core.Audit
+{
+    /// <summary>What an audit record is about. Values are stored in the log: never renumber.</summary>
+    public static class AuditKind
+    {
+        /// <summary>The guard started; detail: firmware version, state generation.</summary>
+        public const int Boot = 1;
+
+        /// <summary>A signed command was accepted and executed.</summary>
+        public const int CommandAccepted = 2;
+
+        /// <summary>A command was denied; reason says why.</summary>
+        public const int CommandDenied = 3;
+
+        /// <summary>A maintenance window opened (detail: expiry).</summary>
+        public const int WindowOpened = 4;
+
+        /// <summary>A maintenance window closed (expired or closed by command).</summary>
+        public const int WindowClosed = 5;
+
+        /// <summary>A key was provisioned.</summary>
+        public const int KeyProvisioned = 6;
+
+        /// <summary>A key was rotated.</summary>
+        public const int KeyRotated = 7;
+
+        /// <summary>A key was revoked.</summary>
+        public const int KeyRevoked = 8;
+
+        /// <summary>A UDS request from the TCU side was let through.</summary>
+        public const int UdsAllowed = 9;
+
+        /// <summary>A UDS request from the TCU side was denied.</summary>
+        public const int UdsDenied = 10;
+
+        /// <summary>A SecOC-protected single-frame command was accepted.</summary>
+        public const int SecOcAccepted = 11;
+
+        /// <summary>A SecOC-protected single-frame command was denied.</summary>
+        public const int SecOcDenied = 12;
+
+        /// <summary>Stored state went backwards (storage rollback): the guard fails closed.</summary>
+        public const int RollbackDetected = 13;
+
+        /// <summary>Telemetry was published (detail: topic digest, size, payload digest).</summary>
+        public const int Publish = 14;
+
+        /// <summary>A policy bundle was loaded or refused.</summary>
+        public const int PolicyLoaded = 15;
+
+        /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
+        public static string Name(int kind)
+        {
+            switch (kind)
+            {
+                case Boot: return "boot";
+                case CommandAccepted: return "command-accepted";
+                case CommandDenied: return "command-denied";
+                case WindowOpened: return "window-opened";
+                case WindowClosed: return "window-closed";
+                case KeyProvisioned: return "key-provisioned";
+                case KeyRotated: return "key-rotated";
+                case KeyRevoked: return "key-revoked";
+                case UdsAllowed: return "uds-allowed";
+                case UdsDenied: return "uds-denied";
+                case SecOcAccepted: return "secoc-accepted";
+                case SecOcDenied: return "secoc-denied";
+                case RollbackDetected: return "rollback-detected";
+                case Publish: return "publish";
+                case PolicyLoaded: return "policy-loaded";
+                default: return "kind-" + kind.ToString();
+            }
+        }
+    }
+}
