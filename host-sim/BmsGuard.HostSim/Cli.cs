@@ -38,6 +38,10 @@ public static class Cli
               Decodes a capture with a DBC database: one line per frame (time, channel, message, Signal=value unit);
               --signal keeps only frames carrying those signals (NAME or Message.Signal) and prints just those. Frames
               without a DBC message are counted on standard error. samples/reference-bms.dbc describes the reference BMS.
+          bmsguard keys new --role owner|fleet|workshop|battery-maker --id N --out FILE
+              Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
+          bmsguard keys show FILE...
+              Prints each key's role, id and fingerprint (never the secret).
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -58,6 +62,8 @@ public static class Cli
                     return SampleCommand.Run(parsed, stdout, stderr);
                 case "decode":
                     return DecodeCommand.Run(parsed, stdout, stderr);
+                case "keys":
+                    return KeysCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;
