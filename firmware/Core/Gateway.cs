@@ -2,8 +2,9 @@ namespace BmsGuard.Core
 {
     /// <summary>
     /// The per-frame decision between the BMS and the TCU buses. BMS to TCU: the first matching
-    /// allowlist rule decides (rate limit, then byte edits); no rule means drop. TCU to BMS: default
-    /// deny. Constant time, independent of the number of rules, and allocation-free.
+    /// allowlist rule decides (rate limit, then byte edits); no rule means drop. TCU to BMS: the
+    /// <see cref="TcuIngress"/> decides (signed commands, UDS), default deny without one. Constant
+    /// time, independent of the number of rules, and allocation-free.
     /// </summary>
     public sealed class Gateway
     {
@@ -31,6 +32,12 @@ namespace BmsGuard.Core
 
         /// <summary>Optional observer of every decision.</summary>
         public IDecisionSink Sink;
+
+        /// <summary>Decides TCU frames (commands, UDS); null means default deny for everything from the TCU.</summary>
+        public ITcuIngress TcuIngress;
+
+        /// <summary>Sees every well-formed BMS frame before it is decided (live vehicle state); may be null.</summary>
+        public IBusObserver BmsObserver;
 
         /// <summary>The allowlist in force.</summary>
         public RuleTable Rules
@@ -100,8 +107,14 @@ namespace BmsGuard.Core
 
             if (from != GatewayPort.Bms)
             {
-                // Commands toward the BMS get their own guard; until then nothing passes.
-                return Verdict.TcuDefaultDeny;
+                ITcuIngress ingress = TcuIngress;
+                return ingress == null ? Verdict.TcuDefaultDeny : ingress.Decide(id, extended, remote, data, length, nowMicros);
+            }
+
+            IBusObserver observer = BmsObserver;
+            if (observer != null && !remote)
+            {
+                observer.Observe(id, extended, data, length, nowMicros);
             }
 
             int r = _index.Find(id, extended);

@@ -18,7 +18,7 @@ namespace BmsGuard.Core
         /// <summary>A remote (RTR) frame matched a rule that does not allow remote frames.</summary>
         RemoteNotAllowed = 3,
 
-        /// <summary>TCU to BMS: nothing passes until the command guard exists (default deny).</summary>
+        /// <summary>TCU to BMS: the frame is on no guarded channel (commands, UDS), so it never reaches the BMS.</summary>
         TcuDefaultDeny = 4,
 
         /// <summary>The per-identifier rate state table is full; fail closed rather than forget a limit.</summary>
@@ -29,13 +29,28 @@ namespace BmsGuard.Core
 
         /// <summary>The outbound queue toward the destination bus was full.</summary>
         QueueFull = 7,
+
+        /// <summary>TCU side: a segment of a signed command on the guard's command channel, consumed by the guard (the command's own decision is audited separately).</summary>
+        CommandSegment = 8,
+
+        /// <summary>TCU side: an ISO-TP protocol error on the command channel; the command in progress is discarded.</summary>
+        CommandChannelError = 9,
+
+        /// <summary>TCU side: a UDS request (or a segment of one) denied; a negative response goes back where that is safe.</summary>
+        UdsDenied = 10,
+
+        /// <summary>TCU side: a SecOC-protected single-frame command that failed authentication or freshness.</summary>
+        SecOcDenied = 11,
+
+        /// <summary>TCU side: an authenticated command frame, executed by the guard (it sends the BMS its native command itself).</summary>
+        CommandExecuted = 12,
     }
 
     /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
     public static class VerdictNames
     {
         /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
-        public const int Count = 8;
+        public const int Count = 13;
 
         private static readonly string[] Names = new string[]
         {
@@ -47,6 +62,11 @@ namespace BmsGuard.Core
             "rate-state-full",
             "malformed",
             "queue-full",
+            "command-segment",
+            "command-channel-error",
+            "uds-denied",
+            "secoc-denied",
+            "command-executed",
         };
 
         /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>

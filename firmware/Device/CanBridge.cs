@@ -8,7 +8,7 @@ namespace BmsGuard.Device
     /// forwarded frame is written to the other controller. The received <see cref="CanMessage"/> is
     /// edited and written back as is, so the bridge allocates nothing of its own per frame.
     /// </summary>
-    public sealed class CanBridge
+    public sealed class CanBridge : IFrameOutbox
     {
         private readonly Gateway _gateway;
         private readonly IClock _clock;
@@ -16,6 +16,7 @@ namespace BmsGuard.Device
         private readonly CanController _tcu;
         private long _forwardedToTcu;
         private long _forwardedToBms;
+        private long _originated;
 
         /// <summary>Creates the bridge and subscribes to both controllers' receive events.</summary>
         public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu)
@@ -38,6 +39,36 @@ namespace BmsGuard.Device
         public long ForwardedToBms
         {
             get { return _forwardedToBms; }
+        }
+
+        /// <summary>Frames the guard originated (flow control, negative responses, native commands) that were written.</summary>
+        public long Originated
+        {
+            get { return _originated; }
+        }
+
+        /// <inheritdoc />
+        public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
+        {
+            // Rare (commands, diagnostics): a new message per frame is acceptable here, not on the forward path.
+            byte[] payload = new byte[length];
+            System.Array.Copy(data, payload, length);
+            CanMessage message = new CanMessage(
+                id,
+                extended ? CanMessageIdType.EID : CanMessageIdType.SID,
+                CanMessageFrameType.Data,
+                payload);
+            try
+            {
+                (to == GatewayPort.Bms ? _bms : _tcu).WriteMessage(message);
+            }
+            catch (System.Exception)
+            {
+                return false;
+            }
+
+            _originated++;
+            return true;
         }
 
         /// <summary>Stops receiving (the controllers stay open).</summary>
