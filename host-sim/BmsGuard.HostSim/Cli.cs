@@ -42,6 +42,10 @@ public static class Cli
               Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
           bmsguard keys show FILE...
               Prints each key's role, id and fingerprint (never the secret).
+          bmsguard command inject CAPTURE OUT --envelope FILE --at TIME [--channel can1] [--id 0x6A0] [--gap 1ms] [--tamper N]
+              Places a command envelope into a capture on the TCU side, ISO-TP segmented on the guard's
+              command channel, TIME after the capture's first frame (12.5s, 250ms, 2m); --tamper N flips
+              envelope byte N first (a forgery). OUT's format follows its extension.
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -64,6 +68,10 @@ public static class Cli
                     return DecodeCommand.Run(parsed, stdout, stderr);
                 case "keys":
                     return KeysCommand.Run(parsed, stdout, stderr);
+                case "command" when parsed.Positional.FirstOrDefault() == "inject":
+                    return CommandInject.Run(parsed, stdout, stderr);
+                case "command":
+                    throw new UsageException("command needs 'sign' or 'inject'");
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;
