@@ -1,0 +1,205 @@
+using System.Text;
+using BmsGuard.Core.Commands;
+
+namespace BmsGuard.Core.Safety
+{
+    /// <summary>
+    /// The printable form of an <see cref="InterlockTable"/>, one row a line in table order; counters are
+    /// printed as a trailing comment, which the parser ignores. Printing and parsing the print gives the
+    /// same table.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// interlock open-contactors when vehicle_speed == 0 and abs(pack_current) &lt; 5
+    /// interlock disable-charging when charging_state != charging_dc
+    /// interlock disable-charging when abs(pack_current) &lt; 10
+    /// interlock enable-charging always
+    /// </code>
+    /// Command names are <see cref="CommandType.Name"/>. A condition is <c>signal op constant</c> or
+    /// <c>abs(signal) op constant</c> with op one of <c>== != &lt; &lt;= &gt; &gt;=</c>, separated by
+    /// spaces; the constant is a decimal physical value (no finer than the signal's scale and offset
+    /// decimals) or a name from the signal's <c>values=</c> table. Rows of one type are alternatives.
+    /// </example>
+    public static class InterlockTableText
+    {
+        /// <summary>Prints the table in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
+        public static string Print(InterlockTable table)
+        {
+            StringBuilder sb = new StringBuilder();
+            sb.Append("# bmsguard interlocks: a command is safe when one of its rows holds on fresh state; no row = deny\n");
+            for (int i = 0; i < table.Count; i++)
+            {
+                Interlock row = table.Row(i);
+                sb.Append(PrintRow(table.State, row));
+                sb.Append("  # checked=");
+                sb.Append(row.Checked.ToString());
+                sb.Append(" passed=");
+                sb.Append(row.Passed.ToString());
+                sb.Append(" failed=");
+                sb.Append(row.Failed.ToString());
+                sb.Append('\n');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Prints one row without counters.</summary>
+        public static string PrintRow(VehicleState state, Interlock row)
+        {
+            StringBuilder sb = new StringBuilder();
+            sb.Append("interlock ");
+            sb.Append(CommandType.Name(row.CommandType));
+            if (row.ConditionCount == 0)
+            {
+                sb.Append(" always");
+                return sb.ToString();
+            }
+
+            for (int i = 0; i < row.ConditionCount; i++)
+            {
+                InterlockCondition c = row.Condition(i);
+                SignalTap tap = state.Tap(c.Tap);
+                sb.Append(i == 0 ? " when " : " and ");
+                sb.Append(c.Absolute ? "abs(" + tap.Name + ")" : tap.Name);
+                sb.Append(' ');
+                sb.Append(Comparison.Symbol(c.Operator));
+                sb.Append(' ');
+                sb.Append(c.ValueName != null ? c.ValueName : FixedDecimal.Format(c.ThresholdUnits, tap.Decimals));
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Parses interlock rows over the signals of <paramref name="state"/>. Returns null on the first error,
+        /// with <paramref name="errorLine"/> (1-based) and <paramref name="error"/> saying why.
+        /// </summary>
+        public static InterlockTable Parse(string text, VehicleState state, out int errorLine, out string error)
+        {
+            InterlockTable table = new InterlockTable(state);
+            errorLine = 0;
+            error = null;
+            TextLines lines = new TextLines(text);
+            while (lines.Next())
+            {
+                Interlock row = ParseRow(lines.Tokens, state, out error);
+                if (row != null && !table.Add(row))
+                {
+                    error = "more than 64 interlocks";
+                }
+
+                if (error != null)
+                {
+                    errorLine = lines.Line;
+                    return null;
+                }
+            }
+
+            return table;
+        }
+
+        private static Interlock ParseRow(string[] t, VehicleState state, out string error)
+        {
+            error = null;
+            if (t[0] != "interlock" || t.Length < 3)
+            {
+                error = "expected 'interlock <command> when ...' or 'interlock <command> always'";
+                return null;
+            }
+
+            int type = CommandType.Parse(t[1]);
+            if (type < 0)
+            {
+                error = "unknown command '" + t[1] + "'";
+                return null;
+            }
+
+            if (t[2] == "always")
+            {
+                if (t.Length > 3)
+                {
+                    error = "nothing may follow 'always'";
+                    return null;
+                }
+
+                return new Interlock(type, null);
+            }
+
+            // when c1 and c2 ...: 4n tokens after the command name, each condition three of them.
+            if (t[2] != "when" || (t.Length - 2) % 4 != 0)
+            {
+                error = "expected 'when signal op value [and signal op value ...]' or 'always'";
+                return null;
+            }
+
+            InterlockCondition[] conditions = new InterlockCondition[(t.Length - 2) / 4];
+            for (int n = 0; n < conditions.Length; n++)
+            {
+                int at = 2 + (4 * n);
+                if (t[at] != (n == 0 ? "when" : "and"))
+                {
+                    error = "expected '" + (n == 0 ? "when" : "and") + "', found '" + t[at] + "'";
+                    return null;
+                }
+
+                conditions[n] = ParseCondition(t[at + 1], t[at + 2], t[at + 3], state, out error);
+                if (conditions[n] == null)
+                {
+                    return null;
+                }
+            }
+
+            return new Interlock(type, conditions);
+        }
+
+        private static InterlockCondition ParseCondition(string operand, string symbol, string constant, VehicleState state, out string error)
+        {
+            error = null;
+            bool absolute = operand.Length > 5 && operand.Substring(0, 4) == "abs(" && operand[operand.Length - 1] == ')';
+            string name = absolute ? operand.Substring(4, operand.Length - 5) : operand;
+            int tap = state.IndexOf(name);
+            if (tap < 0)
+            {
+                error = "unknown signal '" + name + "'";
+                return null;
+            }
+
+            int op = Comparison.Parse(symbol);
+            if (op < 0)
+            {
+                error = "unknown operator '" + symbol + "' (== != < <= > >=)";
+                return null;
+            }
+
+            SignalTap signal = state.Tap(tap);
+            int value = signal.IndexOfValue(constant);
+            if (value >= 0)
+            {
+                return new InterlockCondition(tap, absolute, op, signal.ToUnits(signal.ValueRaw(value)), constant);
+            }
+
+            long mantissa;
+            int decimals;
+            if (!FixedDecimal.TryParse(constant, out mantissa, out decimals))
+            {
+                error = "'" + constant + "' is neither a number nor a value of " + name;
+                return null;
+            }
+
+            if (decimals > signal.Decimals)
+            {
+                error = "'" + constant + "' has more decimals than " + name + " (" + signal.Decimals.ToString() + ")";
+                return null;
+            }
+
+            long factor = FixedDecimal.Pow10(signal.Decimals - decimals);
+            if (mantissa > long.MaxValue / factor || mantissa < -(long.MaxValue / factor))
+            {
+                error = "'" + constant + "' out of range";
+                return null;
+            }
+
+            return new InterlockCondition(tap, absolute, op, mantissa * factor, null);
+        }
+    }
+}

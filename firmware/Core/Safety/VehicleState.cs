@@ -1,0 +1,280 @@
+using BmsGuard.Core.Commands;
+
+namespace BmsGuard.Core.Safety
+{
+    /// <summary>
+    /// The latest value and time of every tapped vehicle-state signal, updated from bus frames. A frame is
+    /// looked up in a direct 2,048-entry table (standard ids) or among at most <see cref="MaxExtendedFrames"/>
+    /// extended ids, and only that frame's taps are read: constant time per frame, nothing allocated.
+    /// A value older than its tap's max age is stale; one never seen is unknown; both mean deny.
+    /// </summary>
+    public sealed class VehicleState
+    {
+        /// <summary>Most taps a state may hold.</summary>
+        public const int MaxTaps = 64;
+
+        /// <summary>Most distinct extended frame ids (they are searched, so the bound keeps it O(1)).</summary>
+        public const int MaxExtendedFrames = 8;
+
+        private const int StandardIds = 2048;
+        private const byte NoFrame = 0xFF;
+
+        private readonly SignalTap[] _taps;
+        private readonly byte[] _standardFrame = new byte[StandardIds];
+        private readonly uint[] _extendedIds = new uint[MaxExtendedFrames];
+        private readonly byte[] _extendedFrame = new byte[MaxExtendedFrames];
+        private readonly int _extendedCount;
+
+        // Taps grouped by frame: frame f owns _order[_first[f] .. _first[f + 1]).
+        private readonly byte[] _order;
+        private readonly byte[] _first;
+
+        private readonly long[] _units;
+        private readonly long[] _times;
+        private readonly bool[] _seen;
+
+        private VehicleState(SignalTap[] taps, int count)
+        {
+            _taps = new SignalTap[count];
+            System.Array.Copy(taps, _taps, count);
+            _units = new long[count];
+            _times = new long[count];
+            _seen = new bool[count];
+            _order = new byte[count];
+            _first = new byte[count + 1];
+            for (int i = 0; i < StandardIds; i++)
+            {
+                _standardFrame[i] = NoFrame;
+            }
+
+            // Frames numbered in order of first appearance; taps of one frame kept in table order.
+            int frames = 0;
+            int placed = 0;
+            bool[] done = new bool[count];
+            for (int t = 0; t < count; t++)
+            {
+                if (done[t])
+                {
+                    continue;
+                }
+
+                SignalTap head = _taps[t];
+                _first[frames] = (byte)placed;
+                for (int u = t; u < count; u++)
+                {
+                    if (!done[u] && _taps[u].Id == head.Id && _taps[u].Extended == head.Extended)
+                    {
+                        _order[placed++] = (byte)u;
+                        done[u] = true;
+                    }
+                }
+
+                if (head.Extended)
+                {
+                    _extendedIds[_extendedCount] = head.Id;
+                    _extendedFrame[_extendedCount] = (byte)frames;
+                    _extendedCount++;
+                }
+                else
+                {
+                    _standardFrame[head.Id] = (byte)frames;
+                }
+
+                frames++;
+            }
+
+            _first[frames] = (byte)placed;
+            FrameCount = frames;
+        }
+
+        /// <summary>Number of taps.</summary>
+        public int TapCount
+        {
+            get { return _taps.Length; }
+        }
+
+        /// <summary>Number of distinct frames the taps read.</summary>
+        public int FrameCount
+        {
+            get { return _frameCount; }
+            private set { _frameCount = value; }
+        }
+
+        private int _frameCount;
+
+        /// <summary>Frames that carried at least one tapped signal.</summary>
+        public long FramesObserved
+        {
+            get { return _framesObserved; }
+            private set { _framesObserved = value; }
+        }
+
+        private long _framesObserved;
+
+        /// <summary>Tapped frames too short for a signal (that signal kept its old value and time).</summary>
+        public long ShortFrames
+        {
+            get { return _shortFrames; }
+            private set { _shortFrames = value; }
+        }
+
+        private long _shortFrames;
+
+        /// <summary>
+        /// Compiles <paramref name="taps"/>[0..<paramref name="count"/>); null when there are more than
+        /// <see cref="MaxTaps"/> taps, more than <see cref="MaxExtendedFrames"/> extended frames, or a name twice.
+        /// </summary>
+        public static VehicleState Build(SignalTap[] taps, int count)
+        {
+            if (count > MaxTaps || LimitError(taps, count) != null)
+            {
+                return null;
+            }
+
+            return new VehicleState(taps, count);
+        }
+
+        /// <summary>Why taps[0..count) cannot be compiled (checked by the text parser line by line), or null.</summary>
+        public static string LimitError(SignalTap[] taps, int count)
+        {
+            if (count > MaxTaps)
+            {
+                return "more than 64 signals";
+            }
+
+            int extended = 0;
+            for (int t = 0; t < count; t++)
+            {
+                bool newFrame = taps[t].Extended;
+                for (int u = 0; u < t; u++)
+                {
+                    if (taps[u].Name == taps[t].Name)
+                    {
+                        return "duplicate signal name '" + taps[t].Name + "'";
+                    }
+
+                    if (taps[u].Extended && taps[u].Id == taps[t].Id)
+                    {
+                        newFrame = false;
+                    }
+                }
+
+                if (newFrame)
+                {
+                    extended++;
+                }
+            }
+
+            return extended > MaxExtendedFrames ? "more than 8 distinct extended frame ids" : null;
+        }
+
+        /// <summary>The <paramref name="index"/>th tap.</summary>
+        public SignalTap Tap(int index)
+        {
+            return _taps[index];
+        }
+
+        /// <summary>Index of the tap called <paramref name="name"/>, or -1.</summary>
+        public int IndexOf(string name)
+        {
+            for (int i = 0; i < _taps.Length; i++)
+            {
+                if (_taps[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Feeds one received data frame: updates the value and time of every tap on this id whose bits the
+        /// frame carries. Other frames cost one table read. Allocates nothing, never throws for any length.
+        /// </summary>
+        public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
+        {
+            int frame = NoFrame;
+            if (!extended)
+            {
+                if (id < StandardIds)
+                {
+                    frame = _standardFrame[id];
+                }
+            }
+            else
+            {
+                for (int i = 0; i < _extendedCount; i++)
+                {
+                    if (_extendedIds[i] == id)
+                    {
+                        frame = _extendedFrame[i];
+                        break;
+                    }
+                }
+            }
+
+            if (frame == NoFrame || data == null)
+            {
+                return;
+            }
+
+            FramesObserved++;
+            int end = _first[frame + 1];
+            for (int k = _first[frame]; k < end; k++)
+            {
+                int t = _order[k];
+                long units;
+                if (_taps[t].TryRead(data, length, out units))
+                {
+                    _units[t] = units;
+                    _times[t] = nowMicros;
+                    _seen[t] = true;
+                }
+                else
+                {
+                    ShortFrames++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// <see cref="SafetyResult.Safe"/> when the tap's value is fresh at <paramref name="nowMicros"/> (age up to
+        /// and including its max age), <see cref="SafetyResult.Stale"/> when older (or when the clock went
+        /// backwards past it), <see cref="SafetyResult.Unknown"/> when never seen.
+        /// </summary>
+        public int Freshness(int tap, long nowMicros)
+        {
+            if (!_seen[tap])
+            {
+                return SafetyResult.Unknown;
+            }
+
+            long age = nowMicros - _times[tap];
+            return age < 0 || age > _taps[tap].MaxAgeMicros ? SafetyResult.Stale : SafetyResult.Safe;
+        }
+
+        /// <summary>The latest physical value in units of 10^-<see cref="SignalTap.Decimals"/> (0 when never seen).</summary>
+        public long Units(int tap)
+        {
+            return _units[tap];
+        }
+
+        /// <summary>Time of the latest value (0 when never seen).</summary>
+        public long TimeMicros(int tap)
+        {
+            return _times[tap];
+        }
+
+        /// <summary>Forgets every value (e.g. after a bus-off): everything is unknown until seen again.</summary>
+        public void Clear()
+        {
+            for (int i = 0; i < _taps.Length; i++)
+            {
+                _seen[i] = false;
+                _units[i] = 0;
+                _times[i] = 0;
+            }
+        }
+    }
+}
