@@ -8,7 +8,7 @@ namespace BmsGuard.Core.Safety
     /// extended ids, and only that frame's taps are read: constant time per frame, nothing allocated.
     /// A value older than its tap's max age is stale; one never seen is unknown; both mean deny.
     /// </summary>
-    public sealed class VehicleState
+    public sealed class VehicleState : IBusObserver
     {
         /// <summary>Most taps a state may hold.</summary>
         public const int MaxTaps = 64;
