@@ -20,11 +20,13 @@ public sealed class Mosquitto : IDisposable
     private readonly TempDir _dir = new();
     private readonly StringBuilder _log = new();
     private Process? _process;
+    private int _subs;
 
     private Mosquitto(int port)
     {
         Port = port;
-        _dir.File("mosquitto.conf", $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n");
+        _dir.File("mosquitto.conf", $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n"
+            + "log_type error\nlog_type warning\nlog_type notice\nlog_type information\nlog_type subscribe\n");
     }
 
     public static bool Installed => File.Exists(BrokerPath) && File.Exists(SubPath) && File.Exists(PubPath);
@@ -124,8 +126,33 @@ public sealed class Mosquitto : IDisposable
         Assert.True(p.ExitCode == 0, $"mosquitto_pub failed ({p.ExitCode}): {stderr}{stdout.Result}");
     }
 
-    /// <summary>Starts mosquitto_sub (with -d, to see when it is subscribed) against this broker.</summary>
-    public MosquittoSub Sub(params string[] args) => new(ClientStart(SubPath, ["-d", .. args]));
+    /// <summary>Starts mosquitto_sub against this broker under a fresh client id.</summary>
+    public MosquittoSub Sub(params string[] args)
+    {
+        string id = "sub-" + Interlocked.Increment(ref _subs);
+        return new MosquittoSub(this, id, ClientStart(SubPath, ["-i", id, .. args]));
+    }
+
+    /// <summary>Waits until the broker logged a line matching <paramref name="match"/>; false on timeout.</summary>
+    public bool WaitForLog(Func<string, bool> match, int timeoutMs)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        lock (_log)
+        {
+            while (!_log.ToString().Split('\n').Any(match))
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_log, left);
+            }
+
+            return true;
+        }
+    }
 
     public void Dispose()
     {
@@ -164,6 +191,7 @@ public sealed class Mosquitto : IDisposable
             lock (_log)
             {
                 _log.AppendLine(line);
+                Monitor.PulseAll(_log);
             }
         }
     }

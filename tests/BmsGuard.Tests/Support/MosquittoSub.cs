@@ -4,8 +4,9 @@ using Xunit;
 namespace BmsGuard.Tests.Support;
 
 /// <summary>
-/// A running mosquitto_sub: collects the lines it prints, tells when its SUBACK arrived (from -d's
-/// "Subscribed (mid: …)" line) and returns the message lines once it exits (-C count).
+/// A running mosquitto_sub: tells when the broker has its subscription (from the broker's subscribe
+/// log line "<client id> <qos> <filter>"; mosquitto_sub's own output is block-buffered on a pipe) and
+/// returns the lines it printed once it exits on its -C count.
 /// </summary>
 public sealed class MosquittoSub : IDisposable
 {
@@ -14,8 +15,13 @@ public sealed class MosquittoSub : IDisposable
     private readonly Task _stdout;
     private readonly Task<string> _stderr;
 
-    public MosquittoSub(ProcessStartInfo psi)
+    private readonly Mosquitto _broker;
+    private readonly string _clientId;
+
+    public MosquittoSub(Mosquitto broker, string clientId, ProcessStartInfo psi)
     {
+        _broker = broker;
+        _clientId = clientId;
         _process = Process.Start(psi)!;
         _stderr = _process.StandardError.ReadToEndAsync();
         _stdout = Task.Run(() =>
@@ -32,22 +38,14 @@ public sealed class MosquittoSub : IDisposable
         });
     }
 
-    /// <summary>Waits for the broker's SUBACK to mosquitto_sub, so what is published next reaches it.</summary>
+    /// <summary>Waits until the broker registered the subscription, so what is published next reaches it.</summary>
     public void WaitSubscribed()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        lock (_lines)
-        {
-            while (!_lines.Any(l => l.StartsWith("Subscribed (mid:", StringComparison.Ordinal)))
-            {
-                var left = deadline - DateTime.UtcNow;
-                Assert.True(left > TimeSpan.Zero && !_process.HasExited, "mosquitto_sub never subscribed: " + string.Join("\n", _lines));
-                Monitor.Wait(_lines, left);
-            }
-        }
+        bool subscribed = _broker.WaitForLog(l => l.Contains(": " + _clientId + " ", StringComparison.Ordinal), 10_000);
+        Assert.True(subscribed, "mosquitto_sub " + _clientId + " never subscribed; broker log:\n" + _broker.Log);
     }
 
-    /// <summary>The message lines (debug lines removed) after mosquitto_sub exits on its -C count.</summary>
+    /// <summary>The lines printed, after mosquitto_sub exits on its -C count.</summary>
     public List<string> Messages(int timeoutMs = 10_000)
     {
         bool exited = _process.WaitForExit(timeoutMs);
@@ -58,7 +56,7 @@ public sealed class MosquittoSub : IDisposable
 
         lock (_lines)
         {
-            var messages = _lines.Where(l => !l.StartsWith("Client ", StringComparison.Ordinal) && !l.StartsWith("Subscribed (mid:", StringComparison.Ordinal)).ToList();
+            var messages = _lines.ToList();
             Assert.True(exited, "mosquitto_sub did not get its count; printed: " + string.Join("\n", _lines));
             Assert.True(_process.ExitCode == 0, $"mosquitto_sub failed ({_process.ExitCode}): {_stderr.Result}");
             return messages;
