@@ -38,6 +38,14 @@ public static class Cli
               Decodes a capture with a DBC database: one line per frame (time, channel, message, Signal=value unit);
               --signal keeps only frames carrying those signals (NAME or Message.Signal) and prints just those. Frames
               without a DBC message are counted on standard error. samples/reference-bms.dbc describes the reference BMS.
+          bmsguard audit verify LOG --key KEYFILE [--expect-seq N]
+              Verifies the device's hash-chained audit log (KEYFILE: the 32-byte audit key as 64 hex digits).
+              Exit 0 when the chain holds (a torn last record from a power cut is only a warning), 1 with
+              LOG:OFFSET and the reason (edited, deleted, inserted, reordered, malformed) at the first bad record.
+              Whole records cut off the end leave no trace in a chain: --expect-seq N, the last sequence
+              number the device reported, turns that into an error too.
+          bmsguard audit show LOG --key KEYFILE
+              Prints every verified record: TIME seq=N kind=NAME reason=N detail=HEX (problems on standard error, exit 1).
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -58,6 +66,8 @@ public static class Cli
                     return SampleCommand.Run(parsed, stdout, stderr);
                 case "decode":
                     return DecodeCommand.Run(parsed, stdout, stderr);
+                case "audit":
+                    return AuditCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;

@@ -31,6 +31,9 @@ namespace BmsGuard.Core.Audit
         private readonly byte[] _marker = new byte[AuditScanner.MarkerDetailLength];
         private uint _sequence;
         private bool _open;
+        private int _records;
+        private int _tornTailsCut;
+        private int _chainBreaks;
 
         /// <summary>Creates a log over <paramref name="file"/> kept under the audit <paramref name="key"/>; call <see cref="Open"/> next.</summary>
         public AuditLog(IStorageFile file, byte[] key)
@@ -46,13 +49,25 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Records that verified on open plus records appended since.</summary>
-        public int Records { get; private set; }
+        public int Records
+        {
+            get { return _records; }
+            private set { _records = value; }
+        }
 
         /// <summary>Torn tails cut off by <see cref="Open"/>.</summary>
-        public int TornTailsCut { get; private set; }
+        public int TornTailsCut
+        {
+            get { return _tornTailsCut; }
+            private set { _tornTailsCut = value; }
+        }
 
         /// <summary>Chain breaks <see cref="Open"/> found (including those already marked on an earlier boot).</summary>
-        public int ChainBreaks { get; private set; }
+        public int ChainBreaks
+        {
+            get { return _chainBreaks; }
+            private set { _chainBreaks = value; }
+        }
 
         /// <summary>Copies the tag of the last record (the head of the chain) to <paramref name="destination"/>.</summary>
         public void CopyHeadTag(byte[] destination, int offset)

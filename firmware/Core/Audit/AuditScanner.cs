@@ -54,6 +54,14 @@ namespace BmsGuard.Core.Audit
         private bool _done;
         private long _winStart;
         private int _winCount;
+        private long _offset;
+        private int _recordLength;
+        private int _problem;
+        private uint _expectedSequence;
+        private uint _foundSequence;
+        private long _endOffset;
+        private long _tailBytes;
+        private long _brokenOffset;
 
         /// <summary>Creates a scanner for logs kept under <paramref name="key"/> (the audit key, any length).</summary>
         public AuditScanner(byte[] key)
@@ -71,7 +79,11 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Offset of the record, break or torn tail of the last event.</summary>
-        public long Offset { get; private set; }
+        public long Offset
+        {
+            get { return _offset; }
+            private set { _offset = value; }
+        }
 
         /// <summary>The last verified record (first <see cref="RecordLength"/> bytes).</summary>
         public byte[] RecordBytes
@@ -80,16 +92,32 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Length of the last verified record.</summary>
-        public int RecordLength { get; private set; }
+        public int RecordLength
+        {
+            get { return _recordLength; }
+            private set { _recordLength = value; }
+        }
 
         /// <summary>The <see cref="AuditProblem"/> of the last <see cref="Broken"/> event.</summary>
-        public int Problem { get; private set; }
+        public int Problem
+        {
+            get { return _problem; }
+            private set { _problem = value; }
+        }
 
         /// <summary>Sequence number the chain expected at the last break.</summary>
-        public uint ExpectedSequence { get; private set; }
+        public uint ExpectedSequence
+        {
+            get { return _expectedSequence; }
+            private set { _expectedSequence = value; }
+        }
 
         /// <summary>Sequence number found at the last break (0 when the record could not be read).</summary>
-        public uint FoundSequence { get; private set; }
+        public uint FoundSequence
+        {
+            get { return _foundSequence; }
+            private set { _foundSequence = value; }
+        }
 
         /// <summary>Sequence number of the last verified record (0 when none).</summary>
         public uint LastSequence
@@ -98,10 +126,18 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Offset just past the last verified record.</summary>
-        public long EndOffset { get; private set; }
+        public long EndOffset
+        {
+            get { return _endOffset; }
+            private set { _endOffset = value; }
+        }
 
         /// <summary>Bytes of the torn tail after a <see cref="TornTail"/> event.</summary>
-        public long TailBytes { get; private set; }
+        public long TailBytes
+        {
+            get { return _tailBytes; }
+            private set { _tailBytes = value; }
+        }
 
         /// <summary>True when the scan ended inside a broken region (no marker after the last break).</summary>
         public bool IsBroken
@@ -110,7 +146,11 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Offset of the last break.</summary>
-        public long BrokenOffset { get; private set; }
+        public long BrokenOffset
+        {
+            get { return _brokenOffset; }
+            private set { _brokenOffset = value; }
+        }
 
         /// <summary>Starts scanning <paramref name="file"/> from its first byte.</summary>
         public void Start(IStorageFile file)

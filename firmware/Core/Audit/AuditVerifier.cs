@@ -10,6 +10,16 @@ namespace BmsGuard.Core.Audit
     public sealed class AuditVerifier
     {
         private readonly AuditScanner _scanner;
+        private int _records;
+        private int _firstProblem;
+        private long _firstProblemOffset;
+        private uint _expectedSequence;
+        private uint _foundSequence;
+        private int _breaks;
+        private int _resumptions;
+        private long _tornTailOffset;
+        private long _tornTailBytes;
+        private uint _lastSequence;
 
         /// <summary>Creates a verifier for logs kept under the audit <paramref name="key"/>.</summary>
         public AuditVerifier(byte[] key)
@@ -18,34 +28,74 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <summary>Records that verified.</summary>
-        public int Records { get; private set; }
+        public int Records
+        {
+            get { return _records; }
+            private set { _records = value; }
+        }
 
         /// <summary>The first <see cref="AuditProblem"/> (never <see cref="AuditProblem.TornTail"/>), or None.</summary>
-        public int FirstProblem { get; private set; }
+        public int FirstProblem
+        {
+            get { return _firstProblem; }
+            private set { _firstProblem = value; }
+        }
 
         /// <summary>Byte offset of the first problem (the end of the chain for <see cref="AuditProblem.Truncated"/>).</summary>
-        public long FirstProblemOffset { get; private set; }
+        public long FirstProblemOffset
+        {
+            get { return _firstProblemOffset; }
+            private set { _firstProblemOffset = value; }
+        }
 
         /// <summary>Sequence number the chain expected at the first problem.</summary>
-        public uint ExpectedSequence { get; private set; }
+        public uint ExpectedSequence
+        {
+            get { return _expectedSequence; }
+            private set { _expectedSequence = value; }
+        }
 
         /// <summary>Sequence number found at the first problem (0 when unreadable; the last one for Truncated).</summary>
-        public uint FoundSequence { get; private set; }
+        public uint FoundSequence
+        {
+            get { return _foundSequence; }
+            private set { _foundSequence = value; }
+        }
 
         /// <summary>Chain breaks found (each is a problem; the first is described above).</summary>
-        public int Breaks { get; private set; }
+        public int Breaks
+        {
+            get { return _breaks; }
+            private set { _breaks = value; }
+        }
 
         /// <summary>Breaks after which the device's chain-break marker let the check resume.</summary>
-        public int Resumptions { get; private set; }
+        public int Resumptions
+        {
+            get { return _resumptions; }
+            private set { _resumptions = value; }
+        }
 
         /// <summary>Offset of a torn tail, or -1.</summary>
-        public long TornTailOffset { get; private set; }
+        public long TornTailOffset
+        {
+            get { return _tornTailOffset; }
+            private set { _tornTailOffset = value; }
+        }
 
         /// <summary>Bytes in the torn tail.</summary>
-        public long TornTailBytes { get; private set; }
+        public long TornTailBytes
+        {
+            get { return _tornTailBytes; }
+            private set { _tornTailBytes = value; }
+        }
 
         /// <summary>Sequence number of the last verified record.</summary>
-        public uint LastSequence { get; private set; }
+        public uint LastSequence
+        {
+            get { return _lastSequence; }
+            private set { _lastSequence = value; }
+        }
 
         /// <summary>Copies the tag of the last verified record (the chain's head) to <paramref name="destination"/>.</summary>
         public void CopyHeadTag(byte[] destination, int offset)
