@@ -46,6 +46,14 @@ public static class Cli
               Places a command envelope into a capture on the TCU side, ISO-TP segmented on the guard's
               command channel, TIME after the capture's first frame (12.5s, 250ms, 2m); --tamper N flips
               envelope byte N first (a forgery). OUT's format follows its extension.
+          bmsguard audit verify LOG --key KEYFILE [--expect-seq N]
+              Verifies the device's hash-chained audit log (KEYFILE: the 32-byte audit key as 64 hex digits).
+              Exit 0 when the chain holds (a torn last record from a power cut is only a warning), 1 with
+              LOG:OFFSET and the reason (edited, deleted, inserted, reordered, malformed) at the first bad record.
+              Whole records cut off the end leave no trace in a chain: --expect-seq N, the last sequence
+              number the device reported, turns that into an error too.
+          bmsguard audit show LOG --key KEYFILE
+              Prints every verified record: TIME seq=N kind=NAME reason=N detail=HEX (problems on standard error, exit 1).
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -72,6 +80,8 @@ public static class Cli
                     return CommandInject.Run(parsed, stdout, stderr);
                 case "command":
                     throw new UsageException("command needs 'sign' or 'inject'");
+                case "audit":
+                    return AuditCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;

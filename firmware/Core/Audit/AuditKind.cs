@@ -48,6 +48,12 @@ namespace BmsGuard.Core.Audit
         /// <summary>A policy bundle was loaded or refused.</summary>
         public const int PolicyLoaded = 15;
 
+        /// <summary>
+        /// The audit log found a torn tail (cut off) or a broken chain (kept as evidence) when it was
+        /// opened; reason: <see cref="AuditProblem"/>; detail: own offset, problem offset, bytes (3 x u32 BE).
+        /// </summary>
+        public const int LogRecovered = 16;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -68,6 +74,7 @@ namespace BmsGuard.Core.Audit
                 case RollbackDetected: return "rollback-detected";
                 case Publish: return "publish";
                 case PolicyLoaded: return "policy-loaded";
+                case LogRecovered: return "log-recovered";
                 default: return "kind-" + kind.ToString();
             }
         }

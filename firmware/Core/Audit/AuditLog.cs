@@ -1,0 +1,172 @@
+using BmsGuard.Core.Storage;
+
+namespace BmsGuard.Core.Audit
+{
+    /// <summary>
+    /// The tamper-evident audit log: records (layout in <see cref="AuditRecord"/>) appended to one
+    /// storage file, each tagged with a truncated HMAC-SHA256 over the previous tag and its own bytes,
+    /// so editing, deleting, inserting or reordering records breaks the chain for anyone holding the key.
+    /// Allocates nothing per record.
+    /// </summary>
+    /// <remarks>
+    /// <para><see cref="Open"/> (on boot) scans and verifies the file and then:</para>
+    /// <list type="bullet">
+    /// <item>an intact chain: appending continues after the last record;</item>
+    /// <item>a torn tail (a power cut kept a prefix of the last append): the tail is cut off with
+    /// Truncate and a <see cref="AuditKind.LogRecovered"/> record (reason <see cref="AuditProblem.TornTail"/>)
+    /// is appended, so only the record being written is lost;</item>
+    /// <item>a broken chain (anything invalid before the end): nothing is truncated or rewritten, the
+    /// bytes stay as evidence. A chain-break marker (<see cref="AuditKind.LogRecovered"/>, reason = the
+    /// problem, detail = its own offset, the break's offset, the unverifiable byte count) is appended,
+    /// chained on the last good tag and numbered past the highest sequence in the broken region; new
+    /// records chain on it. Verifiers resume at the marker, but keep reporting the break.</item>
+    /// </list>
+    /// </remarks>
+    public sealed class AuditLog : IAuditTrail
+    {
+        private readonly IStorageFile _file;
+        private readonly AuditScanner _scanner;
+        private readonly byte[] _record = new byte[AuditRecord.MaxLength];
+        private readonly byte[] _tag = new byte[AuditRecord.TagSize];
+        private readonly byte[] _marker = new byte[AuditScanner.MarkerDetailLength];
+        private uint _sequence;
+        private bool _open;
+        private int _records;
+        private int _tornTailsCut;
+        private int _chainBreaks;
+
+        /// <summary>Creates a log over <paramref name="file"/> kept under the audit <paramref name="key"/>; call <see cref="Open"/> next.</summary>
+        public AuditLog(IStorageFile file, byte[] key)
+        {
+            _file = file;
+            _scanner = new AuditScanner(key);
+        }
+
+        /// <summary>Sequence number of the last record (0 for an empty log).</summary>
+        public uint LastSequence
+        {
+            get { return _sequence; }
+        }
+
+        /// <summary>Records that verified on open plus records appended since.</summary>
+        public int Records
+        {
+            get { return _records; }
+            private set { _records = value; }
+        }
+
+        /// <summary>Torn tails cut off by <see cref="Open"/>.</summary>
+        public int TornTailsCut
+        {
+            get { return _tornTailsCut; }
+            private set { _tornTailsCut = value; }
+        }
+
+        /// <summary>Chain breaks <see cref="Open"/> found (including those already marked on an earlier boot).</summary>
+        public int ChainBreaks
+        {
+            get { return _chainBreaks; }
+            private set { _chainBreaks = value; }
+        }
+
+        /// <summary>Copies the tag of the last record (the head of the chain) to <paramref name="destination"/>.</summary>
+        public void CopyHeadTag(byte[] destination, int offset)
+        {
+            System.Array.Copy(_tag, 0, destination, offset, AuditRecord.TagSize);
+        }
+
+        /// <summary>
+        /// Scans and verifies the file and recovers as described on the class; returns what it found at the
+        /// end of the file: <see cref="AuditProblem.None"/>, <see cref="AuditProblem.TornTail"/> or the problem
+        /// of an unmarked break. Recovery records carry <paramref name="nowMicros"/>.
+        /// </summary>
+        public int Open(long nowMicros)
+        {
+            _open = true;
+            Records = 0;
+            ChainBreaks = 0;
+            _scanner.Start(_file);
+            long tornAt = -1;
+            long tornBytes = 0;
+            while (true)
+            {
+                int e = _scanner.Next();
+                if (e == AuditScanner.End)
+                {
+                    break;
+                }
+
+                if (e == AuditScanner.Record || e == AuditScanner.Resumed)
+                {
+                    Records++;
+                }
+                else if (e == AuditScanner.Broken)
+                {
+                    ChainBreaks++;
+                }
+                else if (e == AuditScanner.TornTail)
+                {
+                    tornAt = _scanner.Offset;
+                    tornBytes = _scanner.TailBytes;
+                }
+            }
+
+            _sequence = _scanner.LastSequence;
+            _scanner.CopyLastTag(_tag, 0);
+            if (_scanner.IsBroken)
+            {
+                long brokenAt = _scanner.BrokenOffset;
+                uint highest = _scanner.HighestSequenceFrom(brokenAt);
+                if (highest > _sequence)
+                {
+                    _sequence = highest;
+                }
+
+                long end = _file.Length;
+                AppendMarker(nowMicros, _scanner.Problem, end, brokenAt, end - brokenAt);
+                return _scanner.Problem;
+            }
+
+            if (tornAt >= 0)
+            {
+                _file.Truncate(tornAt);
+                TornTailsCut++;
+                AppendMarker(nowMicros, AuditProblem.TornTail, tornAt, tornAt, tornBytes);
+                return AuditProblem.TornTail;
+            }
+
+            return AuditProblem.None;
+        }
+
+        /// <inheritdoc />
+        /// <remarks>Opens the log first if <see cref="Open"/> was not called. Detail beyond 64 bytes is cut; reason keeps its low 16 bits.</remarks>
+        public void Record(long timeMicros, int kind, int reason, byte[] detail, int detailLength)
+        {
+            if (!_open)
+            {
+                Open(timeMicros);
+            }
+
+            Append(timeMicros, kind, reason, detail, detailLength);
+        }
+
+        private void AppendMarker(long nowMicros, int problem, long selfOffset, long problemOffset, long bytes)
+        {
+            AuditRecord.PutUInt32(_marker, 0, (uint)selfOffset);
+            AuditRecord.PutUInt32(_marker, 4, (uint)problemOffset);
+            AuditRecord.PutUInt32(_marker, 8, (uint)bytes);
+            Append(nowMicros, AuditKind.LogRecovered, problem, _marker, _marker.Length);
+        }
+
+        private void Append(long timeMicros, int kind, int reason, byte[] detail, int detailLength)
+        {
+            uint seq = _sequence + 1;
+            int length = AuditRecord.Encode(_record, seq, timeMicros, kind, reason, detail, detailLength);
+            _scanner.Seal(_tag, _record, length);
+            _file.Append(_record, 0, length);
+            System.Array.Copy(_record, length - AuditRecord.TagSize, _tag, 0, AuditRecord.TagSize);
+            _sequence = seq;
+            Records++;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace BmsGuard.Core.Uds
+{
+    /// <summary>
+    /// One channel's segmented request in flight: after an allowed first frame, the consecutive
+    /// frames the inspector still forwards (in sequence, within the N_Cr timeout).
+    /// </summary>
+    internal sealed class UdsTransfer
+    {
+        private bool _active;
+        private int _nextSequence;
+        private int _remaining;
+        private long _lastMicros;
+
+        /// <summary>Starts forwarding the rest of a request of <paramref name="total"/> bytes whose first frame carried 6.</summary>
+        internal void Start(int total, long nowMicros)
+        {
+            _active = true;
+            _nextSequence = 1;
+            _remaining = total - 6;
+            _lastMicros = nowMicros;
+        }
+
+        /// <summary>Forgets the transfer: later consecutive frames are orphans.</summary>
+        internal void Abort()
+        {
+            _active = false;
+        }
+
+        /// <summary>
+        /// True when the consecutive frame belongs to the transfer (right sequence, in time, long enough);
+        /// otherwise the transfer ends and the frame is an orphan.
+        /// </summary>
+        internal bool Accept(byte[] data, int length, long nowMicros, long timeoutMicros)
+        {
+            int take = _remaining < 7 ? _remaining : 7;
+            if (!_active || (data[0] & 0x0F) != _nextSequence || nowMicros - _lastMicros > timeoutMicros || length - 1 < take)
+            {
+                _active = false;
+                return false;
+            }
+
+            _remaining -= take;
+            _nextSequence = (_nextSequence + 1) & 0x0F;
+            _lastMicros = nowMicros;
+            _active = _remaining > 0;
+            return true;
+        }
+    }
+}
