@@ -54,6 +54,9 @@ namespace BmsGuard.Core.Audit
         /// </summary>
         public const int LogRecovered = 16;
 
+        /// <summary>An accepted command could not be executed (no native frame for it, parameters short, BMS bus refused).</summary>
+        public const int CommandNotExecuted = 17;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -75,6 +78,7 @@ namespace BmsGuard.Core.Audit
                 case Publish: return "publish";
                 case PolicyLoaded: return "policy-loaded";
                 case LogRecovered: return "log-recovered";
+                case CommandNotExecuted: return "command-not-executed";
                 default: return "kind-" + kind.ToString();
             }
         }

@@ -50,6 +50,18 @@ namespace BmsGuard.Core.SecOc
             _audit = audit;
         }
 
+        /// <summary>The protected frame's identifier.</summary>
+        public uint CanId
+        {
+            get { return _canId; }
+        }
+
+        /// <summary>True when <see cref="CanId"/> is a 29-bit identifier.</summary>
+        public bool Extended
+        {
+            get { return _extended; }
+        }
+
         /// <summary>Extra 256-windows tried after the first.</summary>
         public int ResyncWindows
         {
