@@ -97,6 +97,20 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void ParameterLengthPastTheEndOfAShortBufferIsMalformed()
+        {
+            // Found by the fuzz test: the signature count must not be read beyond the claimed length.
+            for (int n = 28; n < 29 + 48 + 39; n++)
+            {
+                byte[] e = new byte[n];
+                e[0] = 1;
+                e[1] = CommandType.EnableCharging;
+                e[27] = 48;
+                CommandExpect.Verdict(CommandVerdict.Malformed, new CommandEnvelope().Parse(e, n), "length " + n.ToString());
+            }
+        }
+
+        [TestMethod]
         public void OtherVersionIsBadVersion()
         {
             CommandFixture f = new CommandFixture();

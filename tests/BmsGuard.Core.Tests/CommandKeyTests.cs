@@ -101,6 +101,20 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void KeyEnvelopeIssuerMustRankHighest()
+        {
+            CommandFixture f = CommandFixture.Provisioned();
+            f.AddSigner(30, Role.Workshop);
+            byte[] wrapped = KeyWrap.Wrap(f.Secret(Fleet), Fleet, f.Counter(Fleet) + 1, f.Secret(30));
+            byte[] p = EnvelopeWriter.ProvisionParameters(30, Role.Workshop, wrapped);
+            CommandExpect.Verdict(CommandVerdict.RankTooLow, f.Submit(f.Sign(CommandType.ProvisionKey, p, Fleet, Owner)), "fleet first, owner co-signing");
+            wrapped = KeyWrap.Wrap(f.Secret(Owner), Owner, f.Counter(Owner) + 1, f.Secret(30));
+            p = EnvelopeWriter.ProvisionParameters(30, Role.Workshop, wrapped);
+            CommandExpect.Verdict(CommandVerdict.Accepted, f.Submit(f.Sign(CommandType.ProvisionKey, p, Owner, Fleet)), "owner first");
+            CommandExpect.Verdict(CommandVerdict.Accepted, f.Submit(f.Sign(CommandType.CloseMaintenanceWindow, CommandFixture.None, 30)), "the new key works");
+        }
+
+        [TestMethod]
         public void FullRingRefusesAnotherKey()
         {
             CommandFixture f = CommandFixture.Provisioned();

@@ -86,6 +86,12 @@ namespace BmsGuard.Core.Commands
                 return CommandVerdict.Malformed;
             }
 
+            // Read the signature count only where the claimed length says it lies (found by the fuzz test).
+            if (length < EnvelopeFormat.Length(p, EnvelopeFormat.MinSignatures))
+            {
+                return CommandVerdict.Malformed;
+            }
+
             int s = data[EnvelopeFormat.ParametersOffset + p];
             if (s < EnvelopeFormat.MinSignatures || s > EnvelopeFormat.MaxSignatures
                 || length != EnvelopeFormat.Length(p, s))

@@ -218,7 +218,7 @@ namespace BmsGuard.Core.Commands
             int type = _envelope.Type;
             if (KeyCommands.IsKeyCommand(type))
             {
-                verdict = _keyCommands.Check(_envelope, _keys, _slots[0]);
+                verdict = _keyCommands.Check(_envelope, _keys, _slots);
                 if (verdict != CommandVerdict.Accepted)
                 {
                     return verdict;

@@ -2,7 +2,7 @@ namespace BmsGuard.Core.Commands
 {
     /// <summary>
     /// Key provisioning, rotation and revocation carried by signed envelopes. The issuer is the
-    /// envelope's first signer: it may provision or revoke only keys of strictly lower rank
+    /// envelope's first signer, which must rank highest among its co-signers: it may provision or revoke only keys of strictly lower rank
     /// (<see cref="Role"/> values: owner 3 &gt; fleet 2 &gt; workshop 1 &gt; battery maker 0), and a
     /// rotation always replaces the issuer's own secret. New secrets arrive wrapped (see <see cref="KeyWrap"/>).
     /// </summary>
@@ -18,11 +18,22 @@ namespace BmsGuard.Core.Commands
         }
 
         /// <summary>
-        /// The rank and ring checks for a key command whose signatures verified; <paramref name="issuer"/>
-        /// is the first signer's slot. Returns <see cref="CommandVerdict.Accepted"/> or why not.
+        /// The rank and ring checks for a key command whose signatures verified; <paramref name="slots"/>
+        /// holds the signers' key slots, the issuer's first. Returns <see cref="CommandVerdict.Accepted"/> or why not.
         /// </summary>
-        internal int Check(CommandEnvelope envelope, KeyRing keys, int issuer)
+        internal int Check(CommandEnvelope envelope, KeyRing keys, byte[] slots)
         {
+            // Signature order is not covered by the MACs; requiring the issuer to rank highest among the
+            // signers makes a reordered key envelope invalid instead of one with another issuer.
+            int issuer = slots[0];
+            for (int i = 1; i < envelope.SignatureCount; i++)
+            {
+                if (keys.RoleOf(slots[i]) > keys.RoleOf(issuer))
+                {
+                    return CommandVerdict.RankTooLow;
+                }
+            }
+
             byte[] data = envelope.Data;
             int p = EnvelopeFormat.ParametersOffset;
             switch (envelope.Type)
