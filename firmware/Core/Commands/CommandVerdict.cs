@@ -60,7 +60,7 @@ namespace BmsGuard.Core.Commands
         /// <summary>Only the battery maker signed (a hard rule, whatever the policy says).</summary>
         public const int MakerAlone = 17;
 
-        /// <summary>Key management on a key the issuer does not outrank (or rotation of another key).</summary>
+        /// <summary>Key management on a key the issuer does not outrank, or a co-signer ranks above the issuer.</summary>
         public const int RankTooLow = 18;
 
         /// <summary>The safety check says the command is unsafe now.</summary>
