@@ -1,0 +1,117 @@
+using BmsGuard.Core.Commands;
+using nanoFramework.TestFramework;
+
+namespace BmsGuard.Core.Tests
+{
+    /// <summary>The command policy: the shipped rows, its text form round trip, and parse errors with line numbers.</summary>
+    [TestClass]
+    public class CommandPolicyTests
+    {
+        private const int OwnerFleet = (1 << Role.Owner) | (1 << Role.Fleet);
+        private const int Any = OwnerFleet | (1 << Role.Workshop) | (1 << Role.BatteryMaker);
+
+        [TestMethod]
+        public void DefaultPolicyRows()
+        {
+            CommandPolicy p = CommandPolicy.Default();
+            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 1, false);
+            AssertRow(p, CommandType.EnableCharging, OwnerFleet, 1, false);
+            AssertRow(p, CommandType.DisableCharging, Any, 2, true);
+            AssertRow(p, CommandType.OpenContactors, Any, 2, true);
+            AssertRow(p, CommandType.SetCurrentLimits, Any, 2, true);
+            AssertRow(p, CommandType.SetCellVoltageLimits, Any, 2, true);
+            AssertRow(p, CommandType.OpenMaintenanceWindow, Any, 2, false);
+            AssertRow(p, CommandType.OpenFlashingWindow, Any, 2, true);
+            AssertRow(p, CommandType.CloseMaintenanceWindow, Any, 1, false);
+            AssertRow(p, CommandType.ProvisionKey, OwnerFleet, 1, false);
+            AssertRow(p, CommandType.RotateKey, OwnerFleet, 1, false);
+            AssertRow(p, CommandType.RevokeKey, OwnerFleet, 1, false);
+            Assert.AreEqual(3600u, p.MaxLifetimeSeconds);
+            Assert.AreEqual(120u, p.ClockSkewSeconds);
+        }
+
+        [TestMethod]
+        public void PrintParsesBackToTheSamePolicy()
+        {
+            CommandPolicy p = CommandPolicy.Default();
+            p.SetLifetime(600, 30);
+            string text = CommandPolicyText.Print(p);
+            Assert.Contains("command open-contactors roles=owner,fleet,workshop,battery-maker threshold=2 interlocked", text);
+            Assert.Contains("lifetime max=600s skew=30s", text);
+            CommandPolicy back = Parse(text);
+            Assert.AreEqual(text, CommandPolicyText.Print(back));
+            for (int t = 0; t < CommandPolicy.Rows; t++)
+            {
+                AssertRow(back, t, p.RoleMask(t), p.Threshold(t), p.IsInterlocked(t));
+            }
+        }
+
+        [TestMethod]
+        public void CountersArePrintedAsComments()
+        {
+            CommandFixture f = CommandFixture.Provisioned();
+            f.Submit(f.Sign(CommandType.OpenContactors, CommandFixture.None, CommandFixture.Owner));
+            f.Submit(f.Sign(CommandType.OpenContactors, CommandFixture.None, CommandFixture.Owner, CommandFixture.Fleet));
+            string text = CommandPolicyText.Print(f.Policy);
+            Assert.Contains("interlocked  # accepted=1 denied=1", text);
+            Assert.Contains("command provision-key roles=owner,fleet threshold=1  # accepted=3 denied=0", text);
+        }
+
+        [TestMethod]
+        public void HandWrittenPolicyParses()
+        {
+            CommandPolicy p = Parse("# mine\n\ncommand set-charge-target roles=fleet,owner threshold=2   # both\nlifetime skew=0s\n");
+            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 2, false);
+            Assert.IsFalse(p.IsDefined(CommandType.OpenContactors), "no row: nobody may send it");
+            Assert.AreEqual(0u, p.ClockSkewSeconds);
+            Assert.AreEqual(3600u, p.MaxLifetimeSeconds, "default kept");
+        }
+
+        [TestMethod]
+        [DataRow("allow set-charge-target roles=owner threshold=1", 1, "expected 'command' or 'lifetime', found 'allow'")]
+        [DataRow("command", 1, "needs a command type")]
+        [DataRow("# x\ncommand fly roles=owner threshold=1", 2, "unknown command type 'fly'")]
+        [DataRow("command enable-charging roles=owner,pilot threshold=1", 1, "unknown role 'pilot'")]
+        [DataRow("command enable-charging roles=owner,owner threshold=1", 1, "duplicate role 'owner'")]
+        [DataRow("command enable-charging roles=owner, threshold=1", 1, "unknown role ''")]
+        [DataRow("command enable-charging threshold=1", 1, "has no roles=")]
+        [DataRow("command enable-charging roles=owner", 1, "has no threshold=")]
+        [DataRow("command enable-charging roles=owner threshold=0", 1, "bad threshold '0'")]
+        [DataRow("command enable-charging roles=owner threshold=5", 1, "bad threshold '5'")]
+        [DataRow("command enable-charging roles=owner,fleet threshold=3", 1, "threshold 3 outside 1..2")]
+        [DataRow("command enable-charging roles=owner threshold=1 loud", 1, "unknown option 'loud'")]
+        [DataRow("command enable-charging roles=owner threshold=1\n\ncommand enable-charging roles=fleet threshold=1", 3, "duplicate command 'enable-charging'")]
+        [DataRow("lifetime max=0s", 1, "bad lifetime max '0s'")]
+        [DataRow("lifetime max=1500ms", 1, "bad lifetime max '1500ms'")]
+        [DataRow("lifetime skew=-1s", 1, "bad clock skew '-1s'")]
+        [DataRow("lifetime max=60s\nlifetime max=60s", 2, "duplicate lifetime line")]
+        [DataRow("lifetime ttl=60s", 1, "unknown lifetime option 'ttl=60s'")]
+        public void ParseErrorNamesTheLineAndTheReason(string text, int expectedLine, string reason)
+        {
+            int line;
+            string error;
+            CommandPolicy p = CommandPolicyText.Parse(text, out line, out error);
+            Assert.IsNull(p, "the text must be rejected");
+            Assert.IsNotNull(error);
+            Assert.Contains(reason, error);
+            Assert.AreEqual(expectedLine, line, "line of: " + error);
+        }
+
+        private static CommandPolicy Parse(string text)
+        {
+            int line;
+            string error;
+            CommandPolicy p = CommandPolicyText.Parse(text, out line, out error);
+            Assert.IsNull(error, "line " + line.ToString() + ": " + error);
+            return p;
+        }
+
+        private static void AssertRow(CommandPolicy p, int type, int roles, int threshold, bool interlocked)
+        {
+            string name = CommandType.Name(type);
+            Assert.AreEqual(roles, p.RoleMask(type), name + " roles");
+            Assert.AreEqual(threshold, p.Threshold(type), name + " threshold");
+            Assert.AreEqual(interlocked, p.IsInterlocked(type), name + " interlocked");
+        }
+    }
+}
