@@ -25,9 +25,11 @@ namespace BmsGuard.Firmware
                 new SystemClock(),
                 NucleoF767ZiBoard.BmsController,
                 NucleoF767ZiBoard.TcuController,
-                NucleoF767ZiBoard.Settings500k());
+                NucleoF767ZiBoard.Settings500k(),
+                GuardFiles.At(NucleoF767ZiBoard.StoragePrefix));
 
-            System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules");
+            System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules, "
+                + (node.Guard.Identity == null ? "unprovisioned (no command passes)" : node.Guard.Keys.Count.ToString() + " keys"));
             while (true)
             {
                 // Events drive the bridge; the poll catches frames that arrived before subscription.

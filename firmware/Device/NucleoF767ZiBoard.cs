@@ -31,5 +31,11 @@ namespace BmsGuard.Device
         {
             return new CanSettings(5, 14, 1, 0);
         }
+    
+        /// <summary>
+        /// Where the guard keeps its files: the internal flash volume nanoFramework mounts as "I:"
+        /// (a target built with the file system; see hardware/nucleo-f767zi.md).
+        /// </summary>
+        public const string StoragePrefix = "I:\\bmsguard-";
     }
 }

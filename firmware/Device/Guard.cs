@@ -1,0 +1,109 @@
+using BmsGuard.Core;
+using BmsGuard.Core.Audit;
+using BmsGuard.Core.Commands;
+using BmsGuard.Core.Ingress;
+using BmsGuard.Core.Safety;
+using BmsGuard.Core.Uds;
+
+namespace BmsGuard.Device
+{
+    /// <summary>
+    /// The TCU-side guard assembled from its files: identity, key ring with rollback detection, live
+    /// vehicle state and interlocks, command guard, maintenance window, UDS inspector, the BMS's
+    /// native commands and the audit log. <see cref="Attach"/> plugs it into a gateway.
+    /// </summary>
+    public sealed class Guard
+    {
+        private static readonly string NoVehicle = "00000000000000000";
+
+        /// <summary>Opens the files, recovers the audit log, loads the keys and installs a waiting owner key.</summary>
+        public Guard(GuardFiles files, IFrameOutbox outbox, long nowMicros)
+        {
+            Identity = GuardIdentity.Load(files.Identity);
+
+            // Unprovisioned: keys of zeros; the key ring is empty, so no command can pass anyway.
+            byte[] auditKey = Identity == null ? new byte[32] : Identity.DeriveKey("audit");
+            byte[] stateKey = Identity == null ? new byte[32] : Identity.DeriveKey("state");
+            Audit = new AuditLog(files.Audit, auditKey);
+            Audit.Open(nowMicros);
+            VehicleState = ReferenceSafety.NewState();
+            Interlocks = ReferenceSafety.NewTable(VehicleState);
+            Keys = new KeyRing();
+            Commands = new CommandGuard(
+                Identity == null ? NoVehicle : Identity.Vin,
+                Keys,
+                CommandPolicy.Default(),
+                new GuardStateStore(files.StateA, files.StateB, new StorageAnchor(files.Anchor), stateKey),
+                Interlocks,
+                Audit,
+                nowMicros);
+            if (Identity != null)
+            {
+                InstallOwner(files, nowMicros);
+            }
+
+            Window = new MaintenanceWindow(Audit);
+            Uds = new UdsInspector(UdsReferencePolicy.Create(), Window, Audit, 1000000);
+            Natives = ReferenceNativeCommands.NewTable();
+            Ingress = new TcuIngress(Commands, Natives, Window, Uds, null, outbox, Audit);
+            byte[] detail = new byte[2];
+            detail[0] = (byte)(Identity == null ? 0 : 1);
+            detail[1] = (byte)Keys.Count;
+            Audit.Record(nowMicros, AuditKind.Boot, Commands.LoadResult, detail, 2);
+        }
+
+        /// <summary>Who this guard is; null when unprovisioned.</summary>
+        public readonly GuardIdentity Identity;
+
+        /// <summary>The hash-chained audit log.</summary>
+        public readonly AuditLog Audit;
+
+        /// <summary>Live vehicle state tapped from the BMS bus.</summary>
+        public readonly VehicleState VehicleState;
+
+        /// <summary>The safety interlocks over <see cref="VehicleState"/>.</summary>
+        public readonly InterlockTable Interlocks;
+
+        /// <summary>Provisioned keys.</summary>
+        public readonly KeyRing Keys;
+
+        /// <summary>Judges signed command envelopes.</summary>
+        public readonly CommandGuard Commands;
+
+        /// <summary>The maintenance window signed commands open.</summary>
+        public readonly MaintenanceWindow Window;
+
+        /// <summary>Inspects UDS requests from the TCU.</summary>
+        public readonly UdsInspector Uds;
+
+        /// <summary>The BMS's native command frames.</summary>
+        public readonly NativeCommandTable Natives;
+
+        /// <summary>Decides every TCU frame.</summary>
+        public readonly TcuIngress Ingress;
+
+        /// <summary>Plugs the guard into a gateway: TCU frames go to <see cref="Ingress"/>, BMS frames feed <see cref="VehicleState"/>.</summary>
+        public void Attach(Gateway gateway)
+        {
+            gateway.TcuIngress = Ingress;
+            gateway.BmsObserver = VehicleState;
+        }
+
+        private void InstallOwner(GuardFiles files, long nowMicros)
+        {
+            ushort keyId;
+            byte[] secret;
+            if (!OwnerProvisioning.TryRead(files.Owner, Identity.DeriveKey("owner"), out keyId, out secret))
+            {
+                return;
+            }
+
+            int result = Commands.ProvisionOwner(keyId, secret, nowMicros);
+            if (result == CommandVerdict.Accepted || result == CommandVerdict.AlreadyProvisioned)
+            {
+                // The secret has a home in the key ring now; do not leave a second copy on flash.
+                files.Owner.Truncate(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using BmsGuard.Core.Storage;
+
+namespace BmsGuard.Device
+{
+    /// <summary>
+    /// The guard's files: identity and one-shot owner key (written on the bench), the key ring's A/B
+    /// state records, the rollback anchor, and the audit log.
+    /// </summary>
+    public sealed class GuardFiles
+    {
+        /// <summary>Names under the storage prefix, in constructor order.</summary>
+        public const string IdentityName = "identity.bin";
+
+        /// <summary>The owner key to install at first boot (removed once installed).</summary>
+        public const string OwnerName = "owner.bin";
+
+        /// <summary>Key ring state, first slot.</summary>
+        public const string StateAName = "state.a";
+
+        /// <summary>Key ring state, second slot.</summary>
+        public const string StateBName = "state.b";
+
+        /// <summary>The audit log.</summary>
+        public const string AuditName = "audit.log";
+
+        /// <summary>The rollback anchor.</summary>
+        public const string AnchorName = "anchor.bin";
+
+        /// <summary>Groups already opened files.</summary>
+        public GuardFiles(IStorageFile identity, IStorageFile owner, IStorageFile stateA, IStorageFile stateB, IStorageFile audit, IStorageFile anchor)
+        {
+            Identity = identity;
+            Owner = owner;
+            StateA = stateA;
+            StateB = stateB;
+            Audit = audit;
+            Anchor = anchor;
+        }
+
+        /// <summary>Identity (VIN and device secret).</summary>
+        public readonly IStorageFile Identity;
+
+        /// <summary>One-shot owner key.</summary>
+        public readonly IStorageFile Owner;
+
+        /// <summary>State slot A.</summary>
+        public readonly IStorageFile StateA;
+
+        /// <summary>State slot B.</summary>
+        public readonly IStorageFile StateB;
+
+        /// <summary>Audit log.</summary>
+        public readonly IStorageFile Audit;
+
+        /// <summary>Rollback anchor.</summary>
+        public readonly IStorageFile Anchor;
+
+        /// <summary>Files named <paramref name="prefix"/> + name, e.g. "I:\\bmsguard-" on the board or a directory path ending in a separator.</summary>
+        public static GuardFiles At(string prefix)
+        {
+            return new GuardFiles(
+                new FlashStorageFile(prefix + IdentityName),
+                new FlashStorageFile(prefix + OwnerName),
+                new FlashStorageFile(prefix + StateAName),
+                new FlashStorageFile(prefix + StateBName),
+                new FlashStorageFile(prefix + AuditName),
+                new FlashStorageFile(prefix + AnchorName));
+        }
+
+        /// <summary>Empty files in RAM: an unprovisioned guard that forgets everything at reset.</summary>
+        public static GuardFiles InMemory()
+        {
+            return new GuardFiles(
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(1024),
+                new MemoryStorageFile(16));
+        }
+    }
+}
