@@ -8,6 +8,7 @@ internal sealed record FormatsRow(
     string Extension,
     long FileBytes,
     RunStats Ours,
+    double OursCpuNanosPerFrame,
     long RetainedHeapBytes,
     FormatsPython.Result? Python,
     long PythonFileFrames,
@@ -48,16 +49,18 @@ internal static class FormatsBenchmark
         {
             string path = Path.Combine(dir, "capture" + ext);
             long retained = 0;
+            var cpu = new List<double>();
             RunStats ours = Harness.Measure(s.ReplayWarmups, s.MinWarmupSeconds, s.ReplayRepetitions, () =>
             {
-                var (sample, heap) = ReadAll(path, log.Frames);
+                var (sample, heap, cpuNanos) = ReadAll(path, log.Frames);
                 retained = Math.Max(retained, heap);
+                cpu.Add(cpuNanos / (double)sample.Items);
                 return sample;
             });
 
             string pyPath = pyFrames == log.Frames ? path : Path.Combine(dir, "prefix" + ext);
             FormatsPython.Result? py = pythonCan == null ? null : FormatsPython.Read(pyPath, pyReader);
-            rows.Add(new FormatsRow(name, ext, new FileInfo(path).Length, ours, retained, py, pyFrames, new FileInfo(pyPath).Length));
+            rows.Add(new FormatsRow(name, ext, new FileInfo(path).Length, ours, Median(cpu.TakeLast(s.ReplayRepetitions)), retained, py, pyFrames, new FileInfo(pyPath).Length));
         }
 
         return new FormatsResults(log, convertSeconds, pythonCan, rows, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
@@ -113,12 +116,19 @@ internal static class FormatsBenchmark
 
     // Opens and reads the whole file (timed), then the heap still held while the reader is open
     // (a full collection, untimed): constant whatever the file size for a streaming reader.
-    private static (Sample Sample, long RetainedHeap) ReadAll(string path, long expected)
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static (Sample Sample, long RetainedHeap, long CpuNanos) ReadAll(string path, long expected)
     {
         long before = GC.GetTotalMemory(forceFullCollection: false);
         long bytes = new FileInfo(path).Length;
         var frame = new CaptureFrame();
         long frames = 0;
+        long cpuStart = ThreadCpu.Nanos();
         var probe = Probe.Start();
         var reader = CaptureFormats.OpenReader(path, Path.GetFileName(path));
         while (reader.Read(frame))
@@ -127,6 +137,7 @@ internal static class FormatsBenchmark
         }
 
         Sample sample = probe.Stop(frames, bytes);
+        long cpuNanos = ThreadCpu.Nanos() - cpuStart;
         long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         reader.Dispose();
         if (frames != expected)
@@ -134,6 +145,6 @@ internal static class FormatsBenchmark
             throw new InvalidOperationException($"{path}: read {frames} frames, expected {expected}");
         }
 
-        return (sample, retained);
+        return (sample, retained, cpuNanos);
     }
 }

@@ -10,10 +10,13 @@ namespace BmsGuard.Benchmarks;
 internal static class FormatsPython
 {
     /// <summary>What one python-can run read, or why it failed.</summary>
-    internal sealed record Result(long Frames, double Seconds, string? Error)
+    internal sealed record Result(long Frames, double Seconds, double CpuSeconds, string? Error)
     {
         /// <summary>Frames per second.</summary>
         public double Rate => Frames / Math.Max(Seconds, 1e-12);
+
+        /// <summary>Frames per second of CPU time.</summary>
+        public double CpuRate => Frames / Math.Max(CpuSeconds, 1e-12);
     }
 
     private const string Python = "/usr/bin/python3";
@@ -23,10 +26,12 @@ internal static class FormatsPython
         reader = getattr(can, sys.argv[2])(sys.argv[1])
         n = 0
         t = time.perf_counter()
+        c = time.thread_time()
         for _ in reader:
             n += 1
+        dc = time.thread_time() - c
         dt = time.perf_counter() - t
-        print(n, repr(dt))
+        print(n, repr(dt), repr(dc))
         """;
 
     /// <summary>python-can's version, or null when python3 or python-can is missing.</summary>
@@ -41,15 +46,16 @@ internal static class FormatsPython
     {
         var (code, stdout, stderr) = Run(["-c", Script, path, readerClass], TimeSpan.FromSeconds(120));
         string[] parts = stdout.Trim().Split(' ');
-        if (code == 0 && parts.Length == 2
+        if (code == 0 && parts.Length == 3
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long n)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds)
+            && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double cpu))
         {
-            return new Result(n, seconds, null);
+            return new Result(n, seconds, cpu, null);
         }
 
         string last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? $"exit {code}";
-        return new Result(0, 0, last.Trim());
+        return new Result(0, 0, 0, last.Trim());
     }
 
     private static (int Code, string Stdout, string Stderr) Run(string[] args, TimeSpan timeout)

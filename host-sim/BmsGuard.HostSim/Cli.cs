@@ -32,8 +32,13 @@ public static class Cli
               Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]
               Checks a rule table and prints it in canonical form (default: the built-in reference rules).
+          bmsguard gen --out CAPTURE [--dbc FILE] [--duration 10m] [--seed N] [--scenario drive|charge|both]
+              Synthesizes traffic for a DBC (default: samples/reference-bms.dbc) from a physical
+              model of a drive and a DC charging session: every message with a GenMsgCycleTime at
+              its cycle, plus TCU commands and diagnostics that must be blocked. Any capture
+              format by extension; the same arguments give the same file. Defaults: both, seed 1.
           bmsguard sample [--out FILE] [--seconds N] [--seed N]
-              Writes the reference BMS drive capture (default: to standard output).
+              Writes the reference BMS drive capture, the bundled sample (default: to standard output).
           bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]]
               Decodes a capture with a DBC database: one line per frame (time, channel, message, Signal=value unit);
               --signal keeps only frames carrying those signals (NAME or Message.Signal) and prints just those. Frames
@@ -70,6 +75,8 @@ public static class Cli
                     return RulesCommand.Run(parsed, stdout, stderr);
                 case "convert":
                     return ConvertCommand.Run(parsed, stdout, stderr);
+                case "gen":
+                    return GenCommand.Run(parsed, stdout, stderr);
                 case "sample":
                     return SampleCommand.Run(parsed, stdout, stderr);
                 case "decode":

@@ -19,7 +19,7 @@ namespace BmsGuard.HostSim.Capture;
 /// </code>
 /// Blank lines are skipped. A trailing " T" or " R" direction mark is accepted.
 /// </remarks>
-public sealed class CandumpLogReader : ICaptureReader
+public sealed partial class CandumpLogReader : ICaptureReader
 {
     private const uint ErrFlag = 0x20000000;
     private static readonly int[] FdLengths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
@@ -70,7 +70,12 @@ public sealed class CandumpLogReader : ICaptureReader
                 continue;
             }
 
-            ParseLine(new ReadOnlySpan<byte>(_buffer, start, end - start), frame);
+            var line = new ReadOnlySpan<byte>(_buffer, start, end - start);
+            if (!TryParseCanonical(line, frame))
+            {
+                ParseLine(line, frame);
+            }
+
             return true;
         }
 
@@ -415,12 +420,14 @@ public sealed class CandumpLogReader : ICaptureReader
         {
             if (name.SequenceEqual(bytes))
             {
+                _lastChannel = (bytes, text);
                 return text;
             }
         }
 
         string s = Encoding.UTF8.GetString(name);
         _channels.Add((name.ToArray(), s));
+        _lastChannel = _channels[^1];
         return s;
     }
 

@@ -1,8 +1,9 @@
 namespace BmsGuard.HostSim.Sample;
 
 /// <summary>
-/// Frame layout of the project's reference BMS (500 kbit/s, little-endian signals). The names and
-/// scalings here are what the sample capture carries and what <c>ReferenceRules</c> filters.
+/// Identifiers and constants of the project's reference BMS (500 kbit/s, little-endian signals).
+/// The frame layouts live in samples/reference-bms.dbc, which the traffic generator encodes
+/// through; these constants are what <c>ReferenceRules</c> filters and the tests look for.
 /// </summary>
 public static class ReferenceBms
 {
@@ -32,6 +33,15 @@ public static class ReferenceBms
 
     /// <summary>Cells in series.</summary>
     public const int Cells = 96;
+
+    /// <summary>Cell with the lowest voltage (CellVoltageMinIndex).</summary>
+    public const int WeakestCell = 17;
+
+    /// <summary>Cell with the highest voltage (CellVoltageMaxIndex).</summary>
+    public const int StrongestCell = 62;
+
+    /// <summary>The reference DBC, next to the bundled sample in the build output's samples folder.</summary>
+    public static string DbcPath => Path.Combine(AppContext.BaseDirectory, "samples", "reference-bms.dbc");
 
     /// <summary>Synthetic battery serial number carried on the identity frame (pages 0-1).</summary>
     public const string SerialNumber = "BGX26-0417-A93";

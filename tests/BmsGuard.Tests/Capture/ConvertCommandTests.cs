@@ -20,7 +20,7 @@ public class ConvertCommandTests
 
         var run = CliRun.Of("convert", gz, back);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("converted 5949 frames", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("converted 6549 frames", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Captures.BundledSample), File.ReadAllBytes(back));
     }
 

@@ -14,14 +14,15 @@ public class DecodeCommandTests
         var run = CliRun.Of("decode", Captures.BundledSample, "--dbc", Dbc);
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(5947, lines.Length);
-        Assert.Equal("1767225600.000013 can0 PackStatus PackVoltage=382.8 V PackCurrent=2.3 A SOC=80 % SOH=97 % PackStatusCounter=0 PackStatusChecksum=132", lines[0]);
-        Assert.Contains("1767225600.010967 can0 Contactors ContactorMainPositive=closed ContactorMainNegative=closed ContactorPrecharge=open ContactorCharge=open FaultFlags=0 IsolationResistance=2.5 MOhm BmsState=drive", lines);
+        Assert.Equal(6547, lines.Length);
+        Assert.Equal("1767225600.002982 can0 VehicleState VehicleSpeed=0 km/h ChargingState=not_connected", lines[0]);
+        Assert.Contains("1767225600.009964 can0 PackStatus PackVoltage=383.6 V PackCurrent=4.8 A SOC=80 % SOH=97 % PackStatusCounter=0 PackStatusChecksum=99", lines);
+        Assert.Contains("1767225600.011025 can0 Contactors ContactorMainPositive=closed ContactorMainNegative=closed ContactorPrecharge=open ContactorCharge=open FaultFlags=0 IsolationResistance=2.5 MOhm BmsState=drive", lines);
         Assert.Contains(lines, l => l.Contains(" can0 ChargerStatus ChargerVoltage=", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith(" can1 RemoteCommand RemoteCommandId=open_contactors RemoteCommandKey=170", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith(" can1 UdsRequestBms29 Uds29ReqFrameType=SingleFrame Uds29ReqLength=3 byte Uds29ReqService=ReadDataByIdentifier Uds29ReqDataId=61840", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith(" can1 RemoteDiagFd RemoteDiagFrameType=FirstFrame RemoteDiagFirstLength=12 byte RemoteDiagFirstService=RoutineControl RemoteDiagRoutineControl=startRoutine RemoteDiagRoutineId=65280", StringComparison.Ordinal));
-        Assert.Equal($"bmsguard: {Captures.BundledSample}: 5949 frames, 5947 decoded, 0 without a DBC message, 2 error/remote frames without signals", run.Stderr.Trim());
+        Assert.Equal($"bmsguard: {Captures.BundledSample}: 6549 frames, 6547 decoded, 0 without a DBC message, 2 error/remote frames without signals", run.Stderr.Trim());
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class DecodeCommandTests
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3000, lines.Length);
         Assert.All(lines, l => Assert.Matches(@"^\d+\.\d{6} can0 PackStatus PackVoltage=\d+(\.\d)? V SOC=\d+(\.5)? %$", l));
-        Assert.Contains("2947 without the --signal signals", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("3547 without the --signal signals", run.Stderr, StringComparison.Ordinal);
 
         // A multiplexed signal: only the identity frames of its page carry it.
         var page = CliRun.Of("decode", Captures.BundledSample, "--dbc", Dbc, "--signal", "Identity.SerialChar7");

@@ -51,6 +51,13 @@ public sealed class AscLogReader : ICaptureReader
     {
         while (_lines.Next(out var line))
         {
+            if (!_decimalBase && AscClassicLine.TryParse(line, frame, out long offset, out int number))
+            {
+                frame.TimestampNanos = EventTime(offset);
+                frame.Channel = Channel(number);
+                return true;
+            }
+
             _tokens.Split(line);
             if (_tokens.Count == 0)
             {
@@ -95,6 +102,12 @@ public sealed class AscLogReader : ICaptureReader
             throw Error($"{error}: '{Encoding.Latin1.GetString(text)}'");
         }
 
+        return EventTime(offset);
+    }
+
+    // The offset is from the start (absolute) or from the previous event (relative).
+    private long EventTime(long offset)
+    {
         try
         {
             _sinceStartNanos = checked(_relative ? _sinceStartNanos + offset : offset);

@@ -12,7 +12,7 @@ public class AscConvertReplayTests
         string asc = Path.Combine(dir.Path, "x.asc");
         var convert = CliRun.Of("convert", Captures.BundledSample, asc);
         Assert.Equal(0, convert.ExitCode);
-        Assert.Contains("converted 5949 frames", convert.Stderr, StringComparison.Ordinal);
+        Assert.Contains("converted 6549 frames", convert.Stderr, StringComparison.Ordinal);
 
         var fromLog = CliRun.Of("replay", Captures.BundledSample, "--out", Path.Combine(dir.Path, "log"), "--quiet");
         var fromAsc = CliRun.Of("replay", asc, "--map", "1=bms,2=tcu", "--out", Path.Combine(dir.Path, "asc"), "--quiet");

@@ -14,7 +14,7 @@ public class BlfCliTests
         string blf = dir.File("x.blf");
         var convert = CliRun.Of("convert", Captures.BundledSample, blf);
         Assert.Equal(0, convert.ExitCode);
-        Assert.Contains("converted 5949 frames", convert.Stderr, StringComparison.Ordinal);
+        Assert.Contains("converted 6549 frames", convert.Stderr, StringComparison.Ordinal);
 
         string fromLog = Path.Combine(dir.Path, "log");
         string fromBlf = Path.Combine(dir.Path, "blf");

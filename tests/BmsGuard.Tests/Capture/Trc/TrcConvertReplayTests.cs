@@ -14,7 +14,7 @@ public class TrcConvertReplayTests
         string trc = dir.File("x.trc");
         var convert = CliRun.Of("convert", Captures.BundledSample, trc);
         Assert.Equal(0, convert.ExitCode);
-        Assert.Contains("converted 5949 frames", convert.Stderr, StringComparison.Ordinal);
+        Assert.Contains("converted 6549 frames", convert.Stderr, StringComparison.Ordinal);
         Assert.StartsWith(";$FILEVERSION=2.1\r\n", File.ReadAllText(trc), StringComparison.Ordinal);
 
         // can0 is bus 1 and can1 bus 2 in the trace (ChannelNames), so the map names the buses.

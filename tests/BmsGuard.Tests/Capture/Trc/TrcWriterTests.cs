@@ -90,7 +90,7 @@ public class TrcWriterTests
         var original = Captures.Read(Captures.BundledSample);
         byte[] trc = WriteBytes(original, out long approximated);
         var back = Read(trc).Frames;
-        Assert.Equal(5949, back.Count);
+        Assert.Equal(6549, back.Count);
         Assert.Equal(1, approximated);
 
         // The sample's one error frame is a SocketCAN controller warning (class CAN_ERR_CRTL,

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace BmsGuard.Benchmarks;
+
+/// <summary>
+/// CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; the process's CPU time
+/// elsewhere). Unlike wall time it does not count the time other processes on the same cores
+/// take, so rates per CPU second stay comparable on a loaded machine.
+/// </summary>
+internal static class ThreadCpu
+{
+    private const int ClockThreadCpuTime = 3;
+
+    /// <summary>Nanoseconds of CPU time so far.</summary>
+    public static long Nanos()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var ts) == 0)
+        {
+            return (ts.Seconds * 1_000_000_000L) + ts.Nanoseconds;
+        }
+
+        return (long)(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Dbc;
+using BmsGuard.HostSim.Sample;
+
+namespace BmsGuard.HostSim.Commands;
+
+/// <summary>
+/// <c>bmsguard gen [--dbc FILE] --out CAPTURE [--duration 10m] [--seed N] [--scenario drive|charge|both]</c>:
+/// synthesizes traffic for a DBC (default: the reference BMS) into any capture format, by extension.
+/// </summary>
+public static class GenCommand
+{
+    private const long MaxDurationMillis = 7L * 24 * 3600 * 1000;
+
+    /// <summary>Runs the command.</summary>
+    public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
+    {
+        string? dbcPath = cl.Option("--dbc");
+        string? output = cl.Option("--out");
+        string durationText = cl.Option("--duration") ?? "10m";
+        string? seedText = cl.Option("--seed");
+        string scenarioText = cl.Option("--scenario") ?? "both";
+        cl.RejectUnknown(0);
+        if (output == null)
+        {
+            throw new UsageException("gen needs --out FILE (the extension picks the capture format)");
+        }
+
+        long durationMillis = ParseDuration(durationText);
+        ulong seed = 1;
+        if (seedText != null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+        {
+            throw new UsageException($"--seed must be a non-negative integer, not '{seedText}'");
+        }
+
+        var scenario = scenarioText switch
+        {
+            "drive" => TrafficScenario.Drive,
+            "charge" => TrafficScenario.Charge,
+            "both" => TrafficScenario.Both,
+            _ => throw new UsageException($"--scenario must be drive, charge or both, not '{scenarioText}'"),
+        };
+
+        var dbc = LoadDbc(dbcPath ?? ReferenceBms.DbcPath);
+        TrafficGenerator generator;
+        try
+        {
+            generator = new TrafficGenerator(dbc, scenario, durationMillis, seed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        ICaptureWriter writer;
+        try
+        {
+            writer = CaptureFormats.CreateWriter(output);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write '{output}': {e.Message}");
+        }
+
+        long count;
+        try
+        {
+            using (writer)
+            {
+                count = generator.Write(writer);
+            }
+        }
+        catch (CaptureFormatException e)
+        {
+            throw new InputException($"{e.Message} ({output} is incomplete)");
+        }
+
+        stderr.WriteLine($"bmsguard: wrote {count} frames ({durationText}, scenario {scenarioText}, seed {seed}) to {output}");
+        return 0;
+    }
+
+    /// <summary>Parses "90", "90s", "500ms", "10m", "1.5h" into milliseconds (a bare number is seconds).</summary>
+    public static long ParseDuration(string text)
+    {
+        string t = text.Trim();
+        (string number, double unitMillis) = t switch
+        {
+            _ when t.EndsWith("ms", StringComparison.Ordinal) => (t[..^2], 1.0),
+            _ when t.EndsWith('s') => (t[..^1], 1000.0),
+            _ when t.EndsWith('m') => (t[..^1], 60_000.0),
+            _ when t.EndsWith('h') => (t[..^1], 3_600_000.0),
+            _ => (t, 1000.0),
+        };
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
+            || value * unitMillis < 1 || value * unitMillis > MaxDurationMillis)
+        {
+            throw new UsageException($"--duration must be a time from 1ms to 7 days such as 90s, 10m or 2h, not '{text}'");
+        }
+
+        return (long)Math.Round(value * unitMillis);
+    }
+
+    private static DbcDatabase LoadDbc(string path)
+    {
+        try
+        {
+            return DbcDatabase.Load(path);
+        }
+        catch (DbcFormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot read DBC file '{path}': {e.Message}");
+        }
+    }
+}
