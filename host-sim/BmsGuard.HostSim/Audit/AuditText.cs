@@ -17,8 +17,23 @@ public static class AuditText
         ulong abs = micros < 0 ? (ulong)(-(micros + 1)) + 1 : (ulong)micros;
         string time = string.Create(CultureInfo.InvariantCulture, $"{sign}{abs / 1_000_000}.{abs % 1_000_000:D6}");
         string detail = Convert.ToHexString(record, AuditRecord.HeaderSize, AuditRecord.DetailLength(record));
-        return $"{time} seq={AuditRecord.Sequence(record, 0)} kind={AuditKind.Name(AuditRecord.Kind(record))} reason={AuditRecord.Reason(record)} detail={detail}";
+        int kind = AuditRecord.Kind(record);
+        int reason = AuditRecord.Reason(record);
+        string? reasonName = ReasonName(kind, reason);
+        string why = reasonName == null ? reason.ToString(CultureInfo.InvariantCulture) : $"{reason}:{reasonName}";
+        return $"{time} seq={AuditRecord.Sequence(record, 0)} kind={AuditKind.Name(kind)} reason={why} detail={detail}";
     }
+
+    /// <summary>The name of a record's reason code, which each kind takes from its component's verdicts; null when it has none.</summary>
+    public static string? ReasonName(int kind, int reason) => kind switch
+    {
+        AuditKind.CommandAccepted or AuditKind.CommandDenied or AuditKind.RollbackDetected or AuditKind.KeyProvisioned
+            or AuditKind.KeyRotated or AuditKind.KeyRevoked => BmsGuard.Core.Commands.CommandVerdict.Name(reason),
+        AuditKind.UdsAllowed or AuditKind.UdsDenied => BmsGuard.Core.Uds.UdsVerdict.Name(reason),
+        AuditKind.SecOcAccepted or AuditKind.SecOcDenied => BmsGuard.Core.SecOc.SecOcVerdict.Name(reason),
+        AuditKind.Boot => BmsGuard.Core.Commands.StateLoad.Name(reason),
+        _ => null,
+    };
 
     /// <summary>What is wrong at <paramref name="offset"/> of <paramref name="log"/>, e.g. <c>LOG:340: expected sequence 4, found 5: deleted (sequence gap)</c>.</summary>
     public static string Problem(string log, long offset, int problem, uint expected, uint found)

@@ -22,7 +22,12 @@ public static class ReplayCommand
         bool decisions = !cl.Flag("--no-decisions");
         bool quiet = cl.Flag("--quiet");
         bool exactDlc = cl.Flag("--exact-dlc");
+        string? guardDir = cl.Option("--guard");
         cl.RejectUnknown(1);
+        if (guardDir != null && !Directory.Exists(guardDir))
+        {
+            throw new InputException($"{guardDir}: no such guard directory (create one with 'bmsguard provision')");
+        }
         string capture = cl.Positional.FirstOrDefault() ?? BundledSample;
 
         ChannelMap map;
@@ -51,6 +56,7 @@ public static class ReplayCommand
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         ReplayCounts counts;
+        using (var auditText = new StreamWriter(Path.Combine(outDir, "audit.txt")))
         using (reader)
         using (var recorder = new ReplayRecorder(
             map,
@@ -76,7 +82,9 @@ public static class ReplayCommand
                     double pct = total > 0 ? 100.0 * reader.BytesConsumed / total : 0;
                     stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
                 },
-                exactDlc);
+                exactDlc,
+                guardDir == null ? null : GuardFiles.At(Path.GetFullPath(guardDir) + Path.DirectorySeparatorChar),
+                auditText);
             }
             catch (CaptureFormatException e)
             {
@@ -91,7 +99,7 @@ public static class ReplayCommand
         {
             stdout.Write(summary);
             stdout.WriteLine();
-            stdout.WriteLine($"outputs in {outDir}/: to-tcu.log to-bms.log dropped-bms-to-tcu.log dropped-tcu-to-bms.log{(decisions ? " decisions.log" : "")} rules.txt summary.txt");
+            stdout.WriteLine($"outputs in {outDir}/: to-tcu.log to-bms.log dropped-bms-to-tcu.log dropped-tcu-to-bms.log{(decisions ? " decisions.log" : "")} audit.txt rules.txt summary.txt");
             double seconds = clock.Elapsed.TotalSeconds;
             long frames = counts.In(GatewayPort.Bms) + counts.In(GatewayPort.Tcu);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed in {seconds:F2} s wall time ({frames / Math.Max(seconds, 1e-9):N0} frames/s)"));

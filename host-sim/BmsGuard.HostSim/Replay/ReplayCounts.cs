@@ -16,6 +16,7 @@ public sealed class ReplayCounts
 
     private readonly long[] _in = new long[2];
     private readonly long[] _forwarded = new long[2];
+    private readonly long[] _originated = new long[2];
     // Reasons are a handful of constant strings: count them in slots found by reference first.
     private readonly List<string> _reasons = [];
     private readonly List<long[]> _reasonCounts = [];
@@ -25,6 +26,12 @@ public sealed class ReplayCounts
 
     /// <summary>Frames from <paramref name="from"/> that reached the other side.</summary>
     public long Forwarded(GatewayPort from) => _forwarded[(int)from];
+
+    /// <summary>Frames the guard itself sent to <paramref name="to"/> (flow control, negative responses, command status, native commands).</summary>
+    public long Originated(GatewayPort to) => _originated[(int)to];
+
+    /// <summary>What the guard decided about commands and diagnostics (verdict counts), one line each; empty when nothing reached it.</summary>
+    public IReadOnlyList<string> GuardLines { get; internal set; } = [];
 
     /// <summary>Frames from <paramref name="from"/> dropped, all reasons.</summary>
     public long Dropped(GatewayPort from) => _reasonCounts.Sum(c => c[(int)from]);
@@ -78,4 +85,6 @@ public sealed class ReplayCounts
 
         _reasonCounts[slot][(int)from]++;
     }
+
+    internal void CountOriginated(GatewayPort to) => _originated[(int)to]++;
 }

@@ -28,15 +28,18 @@ public static class ReplayEngine
         ChannelMap map,
         ReplayRecorder recorder,
         Action<long>? progress = null,
-        bool exactDlc = false)
+        bool exactDlc = false,
+        GuardFiles? guardFiles = null,
+        TextWriter? audit = null)
     {
+        guardFiles ??= GuardFiles.InMemory();
         var clock = new SimulatedClock();
         using var board = new EmulatedBoard();
         var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
         var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
         bmsPort.PadsPayloadTo8 = tcuPort.PadsPayloadTo8 = !exactDlc;
         board.Activate();
-        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles);
         node.Gateway.Sink = recorder;
         var counts = recorder.Counts;
         var frame = new CaptureFrame();
@@ -93,6 +96,12 @@ public static class ReplayEngine
         finally
         {
             node.Close();
+        }
+
+        counts.GuardLines = GuardReport.Lines(node.Guard);
+        if (audit != null)
+        {
+            GuardReport.WriteAudit(node.Guard, guardFiles, audit);
         }
 
         return counts;

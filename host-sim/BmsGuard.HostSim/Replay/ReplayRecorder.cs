@@ -22,6 +22,10 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
 
+    // Set by a Forward decision, cleared by the transmission it causes: any other transmission is
+    // a frame the guard originated itself.
+    private readonly bool[] _forwardPending = new bool[2];
+
     /// <summary>Creates a recorder; a null writer means that output is not wanted.</summary>
     public ReplayRecorder(
         ChannelMap map,
@@ -62,6 +66,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
 
         Counts.CountForward(from);
+        _forwardPending[from == GatewayPort.Bms ? (int)GatewayPort.Tcu : (int)GatewayPort.Bms] = true;
         _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, false, false, false, false, frame.Data, frame.Length, frame.Len8Dlc, Annotation(verdict, ruleIndex, null));
     }
 
@@ -70,6 +75,15 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     {
         // A frame written by CAN2 (TCU side controller) reaches the TCU, and vice versa.
         var to = controllerId == _controllerSides[(int)GatewayPort.Tcu] ? GatewayPort.Tcu : GatewayPort.Bms;
+        if (_forwardPending[(int)to])
+        {
+            _forwardPending[(int)to] = false;
+        }
+        else
+        {
+            Counts.CountOriginated(to);
+        }
+
         var data = message.Message;
         bool remote = message.FrameType == CanMessageFrameType.RemoteRequest;
         _reached[(int)to]?.Write(Current!.TimestampNanos, _map.OutputName(to), message.Id, message.IdentifierType == CanMessageIdType.EID, remote, data, data?.Length ?? 0);

@@ -28,6 +28,21 @@ public static class ReplaySummary
             sb.AppendLine(inv, $"{label,-12}{counts.In(from),10} {counts.Forwarded(from),10} {counts.Dropped(from),10}");
         }
 
+        if (counts.Originated(GatewayPort.Tcu) + counts.Originated(GatewayPort.Bms) > 0)
+        {
+            sb.AppendLine(inv, $"guard -> TCU{counts.Originated(GatewayPort.Tcu),21}  (flow control, negative responses, command status)");
+            sb.AppendLine(inv, $"guard -> BMS{counts.Originated(GatewayPort.Bms),21}  (native commands after a verified command)");
+        }
+
+        if (counts.GuardLines.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var line in counts.GuardLines)
+            {
+                sb.AppendLine(line);
+            }
+        }
+
         var reasons = counts.DropReasons(GatewayPort.Bms).Keys.Union(counts.DropReasons(GatewayPort.Tcu).Keys).Order(StringComparer.Ordinal).ToList();
         if (reasons.Count > 0)
         {

@@ -49,11 +49,11 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             [
-                "1.000001 seq=1 kind=uds-allowed reason=1 detail=22F101",
-                "2.000002 seq=2 kind=uds-denied reason=2 detail=22F102",
-                "3.000003 seq=3 kind=uds-allowed reason=3 detail=22F103",
-                "4.000004 seq=4 kind=uds-denied reason=4 detail=22F104",
-                "5.000005 seq=5 kind=uds-allowed reason=5 detail=22F105",
+                "1.000001 seq=1 kind=uds-allowed reason=1:continuation detail=22F101",
+                "2.000002 seq=2 kind=uds-denied reason=2:flow-control detail=22F102",
+                "3.000003 seq=3 kind=uds-allowed reason=3:denied-no-window detail=22F103",
+                "4.000004 seq=4 kind=uds-denied reason=4:denied-did detail=22F104",
+                "5.000005 seq=5 kind=uds-allowed reason=5:denied-service detail=22F105",
             ],
             run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

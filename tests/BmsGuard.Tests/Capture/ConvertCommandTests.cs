@@ -65,6 +65,7 @@ public class ConvertCommandTests
         // The default interface map covers numbered channels 1 and 2 as well.
         var run = CliRun.Of("replay", asc, "--out", dir.Path, "--quiet");
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(2583, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
+        // 2583 forwarded frames + 3 negative responses the guard sends to the TCU
+        Assert.Equal(2586, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
     }
 }

@@ -28,8 +28,12 @@ public class ReplayCommandTests
         Assert.Empty(toBms);
         Assert.Equal(input.Count(f => f.Channel == "can1"), droppedFromTcu.Count);
 
-        // Every BMS frame is either forwarded or dropped, never lost.
-        Assert.Equal(input.Count(f => f.Channel == "can0"), toTcu.Count + droppedFromBms.Count);
+        // Every BMS frame is either forwarded or dropped, never lost. The TCU also hears the guard
+        // itself: a negative response to each denied physical UDS request, nothing else.
+        var fromGuard = toTcu.Where(f => f.Id is 0x7EC or 0x18DAF140).ToList();
+        Assert.Equal(3, fromGuard.Count);
+        Assert.All(fromGuard, f => Assert.StartsWith("037F", Captures.Hex(f), StringComparison.Ordinal));
+        Assert.Equal(input.Count(f => f.Channel == "can0"), toTcu.Count - fromGuard.Count + droppedFromBms.Count);
 
         // The debug frame never leaves; the serial number leaves blanked.
         Assert.DoesNotContain(toTcu, f => f.Id == ReferenceBms.Debug);
@@ -80,7 +84,11 @@ public class ReplayCommandTests
         var bms = summary.Split('\n').Single(l => l.StartsWith("BMS -> TCU", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         long frames = long.Parse(bms[3]), forwarded = long.Parse(bms[4]), dropped = long.Parse(bms[5]);
         Assert.Equal(frames, forwarded + dropped);
-        Assert.Equal(forwarded, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
+        long originated = long.Parse(summary.Split('\n').Single(l => l.StartsWith("guard -> TCU", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]);
+        Assert.Equal(3, originated);
+        Assert.Equal(forwarded + originated, Captures.Read(Path.Combine(dir.Path, "to-tcu.log")).Count);
+        Assert.Contains("guard: unprovisioned (no identity): every command is denied", summary, StringComparison.Ordinal);
+        Assert.Contains("diagnostics (UDS from the TCU): denied-no-window=2, denied-did=1, denied-service=1", summary, StringComparison.Ordinal);
 
         // rules.txt carries the counters as comments and still parses as a rule table.
         string rules = File.ReadAllText(Path.Combine(dir.Path, "rules.txt"));
@@ -96,7 +104,7 @@ public class ReplayCommandTests
         Assert.Equal(0, CliRun.Of("replay", "--out", a.Path).ExitCode);
         Assert.Equal(0, CliRun.Of("replay", "--out", b.Path).ExitCode);
         var names = Directory.GetFiles(a.Path).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(7, names.Count);
+        Assert.Equal(8, names.Count);
         foreach (var name in names)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, name!)), File.ReadAllBytes(Path.Combine(b.Path, name!)));

@@ -108,23 +108,32 @@ public class ReferenceTapsDbcTests
     }
 
     [Fact]
-    public void Bundled_sample_feeds_the_state_but_lacks_vehicle_speed_so_speed_interlocks_deny()
+    public void Bundled_sample_feeds_the_state_and_the_interlocks_follow_it()
     {
         var state = ReferenceSafety.NewState();
         var table = ReferenceSafety.NewTable(state);
         long now = 0;
+        int moving = 0;
         foreach (var f in Captures.Read(Captures.BundledSample).Where(f => f.Channel == "can0" && !f.Remote && !f.Error && !f.Fd))
         {
             now = f.TimestampNanos / 1000;
             state.Observe(f.Id, f.Extended, f.Data, f.Length, now);
+            if (state.Freshness(state.IndexOf("vehicle_speed"), now) == SafetyResult.Safe && state.Units(state.IndexOf("vehicle_speed")) > 0)
+            {
+                // Driving: contactors must never open, whatever the current.
+                moving++;
+                Assert.Equal(SafetyResult.Unsafe, table.Check(CommandType.OpenContactors, now));
+            }
         }
 
         Assert.True(state.FramesObserved > 1000);
+        Assert.True(moving > 100, "the sample drives");
         Assert.Equal(SafetyResult.Safe, state.Freshness(state.IndexOf("pack_current"), now));
-        Assert.Equal(SafetyResult.Safe, state.Freshness(state.IndexOf("bms_state"), now));
-        Assert.Equal(SafetyResult.Unknown, state.Freshness(state.IndexOf("vehicle_speed"), now));
-        Assert.Equal(SafetyResult.Unknown, table.Check(CommandType.OpenContactors, now));
+        Assert.Equal(SafetyResult.Safe, state.Freshness(state.IndexOf("vehicle_speed"), now));
         Assert.Equal(SafetyResult.Safe, table.Check(CommandType.EnableCharging, now));
+
+        // Ten seconds after the bus went quiet the same state is stale: deny.
+        Assert.Equal(SafetyResult.Stale, table.Check(CommandType.OpenContactors, now + 10_000_000));
     }
 
     private static void AgreeOnRandomFrames(VehicleState state, int index, DbcSignal signal, int seed)

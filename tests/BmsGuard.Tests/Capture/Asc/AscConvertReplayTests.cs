@@ -22,7 +22,8 @@ public class AscConvertReplayTests
         // The output interface is named after the map ("can1" vs "2"); everything else must match.
         var expected = Captures.Read(Path.Combine(dir.Path, "log", "to-tcu.log")).Select(Key).ToList();
         var actual = Captures.Read(Path.Combine(dir.Path, "asc", "to-tcu.log")).Select(Key).ToList();
-        Assert.Equal(2583, expected.Count);
+        // 2583 forwarded frames + 3 negative responses the guard sends to the TCU
+        Assert.Equal(2586, expected.Count);
         Assert.Equal(expected, actual);
         Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "log", "to-bms.log")), File.ReadAllText(Path.Combine(dir.Path, "asc", "to-bms.log")));
 

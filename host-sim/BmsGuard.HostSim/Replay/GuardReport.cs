@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using BmsGuard.Core.Audit;
+using BmsGuard.Core.Commands;
+using BmsGuard.Core.Uds;
+using BmsGuard.Device;
+using BmsGuard.HostSim.Audit;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>What the TCU-side guard decided in a replay: verdict counts for the summary, and its audit log as text.</summary>
+public static class GuardReport
+{
+    /// <summary>Summary lines: the guard's state, then command and diagnostic verdicts with counts.</summary>
+    public static IReadOnlyList<string> Lines(Guard guard)
+    {
+        var lines = new List<string>
+        {
+            guard.Identity == null
+                ? "guard: unprovisioned (no identity): every command is denied"
+                : $"guard: vehicle {guard.Identity.Vin}, {guard.Keys.Count} key(s), state {StateLoad.Name(guard.Commands.LoadResult)}",
+        };
+        lines.Add("commands (signed envelopes): " + Counts(CommandVerdict.Count, v => guard.Commands.Count(v), CommandVerdict.Name));
+        lines.Add("diagnostics (UDS from the TCU): " + Counts(UdsVerdict.Count, v => guard.Uds.Count(v), UdsVerdict.Name));
+        if (guard.Ingress.ExecutionFailures > 0 || guard.Ingress.RepliesLost > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {guard.Ingress.ExecutionFailures} accepted command(s) not executed, {guard.Ingress.RepliesLost} reply frame(s) lost"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Writes the guard's audit log as text lines (see <see cref="AuditText.Record"/>).</summary>
+    public static void WriteAudit(Guard guard, GuardFiles files, TextWriter output)
+    {
+        byte[] key = guard.Identity?.DeriveKey("audit") ?? new byte[32];
+        var scanner = new AuditScanner(key);
+        scanner.Start(files.Audit);
+        for (int e = scanner.Next(); e != AuditScanner.End; e = scanner.Next())
+        {
+            if (e is AuditScanner.Record or AuditScanner.Resumed)
+            {
+                output.WriteLine(AuditText.Record(scanner.RecordBytes));
+            }
+            else
+            {
+                output.WriteLine($"audit log problem at offset {scanner.Offset}: {AuditProblem.Name(scanner.Problem)}");
+            }
+        }
+    }
+
+    private static string Counts(int count, Func<int, long> of, Func<int, string> name)
+    {
+        var sb = new StringBuilder();
+        for (int v = 0; v < count; v++)
+        {
+            long n = of(v);
+            if (n > 0)
+            {
+                sb.Append(sb.Length == 0 ? string.Empty : ", ").Append(name(v)).Append('=').Append(n.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.Length == 0 ? "none" : sb.ToString();
+    }
+}
