@@ -50,6 +50,14 @@ public static class Cli
               Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
           bmsguard keys show FILE...
               Prints each key's role, id and fingerprint (never the secret).
+          bmsguard provision --vin VIN --owner OWNER.key --out DIR
+              Prepares a guard's storage: identity.bin (VIN, fresh device secret), owner.bin (the owner key,
+              installed at first boot, then erased), audit.key (to verify the guard's audit log).
+          bmsguard command sign TYPE --vin VIN --key K.key [--key K2.key] --out FILE [--issued TIME] [--valid 10m] [--counter N] [parameters]
+              Issues a signed command envelope; every --key signs with its next counter (kept in K.key.counter).
+              Parameters: set-charge-target --percent N; set-current-limits --charge-a A --discharge-a A;
+              set-cell-voltage-limits --min-mv N --max-mv N; open-maintenance-window|open-flashing-window --for 30m;
+              provision-key|rotate-key --new-key FILE; revoke-key --target-id N.
           bmsguard command inject CAPTURE OUT --envelope FILE --at TIME [--channel can1] [--id 0x6A0] [--gap 1ms] [--tamper N]
               Places a command envelope into a capture on the TCU side, ISO-TP segmented on the guard's
               command channel, TIME after the capture's first frame (12.5s, 250ms, 2m); --tamper N flips
@@ -88,6 +96,10 @@ public static class Cli
                     return KeysCommand.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "inject":
                     return CommandInject.Run(parsed, stdout, stderr);
+                case "command" when parsed.Positional.FirstOrDefault() == "sign":
+                    return CommandSign.Run(parsed, stdout, stderr);
+                case "provision":
+                    return ProvisionCommand.Run(parsed, stdout, stderr);
                 case "command":
                     throw new UsageException("command needs 'sign' or 'inject'");
                 case "audit":

@@ -1,0 +1,126 @@
+using BmsGuard.Tests.Support;
+using Xunit;
+
+namespace BmsGuard.Tests.Guard;
+
+/// <summary>
+/// The bench flow end to end through the CLI: keys, provisioning, signed and forged commands
+/// injected into the bundled drive, replayed through the whole guard; then a reboot (a second
+/// replay on the same files) and a storage rollback.
+/// </summary>
+public sealed class CommandFlowTests : IDisposable
+{
+    private const string Vin = "WVWZZZ1JZXW000001";
+    private const string Issued = "2026-01-01T00:00:01Z";
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Signed_commands_reach_the_bms_as_native_frames_and_every_attack_is_denied_with_its_reason()
+    {
+        string capture = Stage();
+        var run = Cli("replay", capture, "--guard", P("guard"), "--out", P("out"));
+        Assert.Contains("commands (signed envelopes): accepted=3, role-mismatch=1, replayed=1, below-threshold=1", run.Stdout);
+        Assert.Contains("guard -> BMS                    2", run.Stdout);
+
+        var audit = File.ReadAllLines(P("out", "audit.txt"));
+        Assert.Contains(audit, l => l.Contains("seq=1 kind=key-provisioned reason=0:accepted detail=0001", StringComparison.Ordinal)); // owner, installed at boot
+        Assert.Contains(audit, l => l.Contains("kind=key-provisioned reason=0:accepted detail=0002", StringComparison.Ordinal)); // fleet, by signed command
+        Assert.Equal(3, audit.Count(l => l.Contains("kind=command-accepted", StringComparison.Ordinal)));
+        Assert.Contains(audit, l => l.Contains("kind=command-denied reason=11:role-mismatch", StringComparison.Ordinal)); // forged
+        Assert.Contains(audit, l => l.Contains("kind=command-denied reason=13:replayed", StringComparison.Ordinal));
+        Assert.Contains(audit, l => l.Contains("kind=command-denied reason=16:below-threshold", StringComparison.Ordinal)); // one signature on a threshold command
+
+        // The BMS hears only the guard's native commands: charge target 80 % and open contactors.
+        var toBms = Captures.Read(P("out", "to-bms.log"));
+        Assert.Equal(["5A1#0150000000000000", "5A0#0100000000000000"], toBms.Select(f => $"{f.Id:X3}#{Captures.Hex(f)}"));
+
+        // The TCU got a status for every command: type, verdict, executed.
+        var status = Captures.Read(P("out", "to-tcu.log")).Where(f => f.Id == 0x6A8 && f.Data[0] == 0x03).Select(Captures.Hex).ToList();
+        Assert.Equal(["03100001CCCCCCCC", "03010001CCCCCCCC", "03040001CCCCCCCC", "03010B00CCCCCCCC", "03010D00CCCCCCCC", "03041000CCCCCCCC"], status);
+
+        Assert.Equal(0, Cli("audit", "verify", P("guard", "audit.log"), "--key", P("guard", "audit.key")).ExitCode);
+    }
+
+    [Fact]
+    public void After_a_reboot_every_envelope_is_a_replay_and_a_rolled_back_storage_fails_closed()
+    {
+        string capture = Stage();
+        Cli("replay", capture, "--guard", P("guard"), "--out", P("out1"));
+        File.Copy(P("guard", "state.a"), P("state.a.old"));
+        File.Copy(P("guard", "state.b"), P("state.b.old"));
+
+        // Reboot: the counters persisted, so the same commands are replays now.
+        var second = Cli("replay", capture, "--guard", P("guard"), "--out", P("out2"));
+        Assert.Contains("state loaded", second.Stdout);
+        Assert.Contains("commands (signed envelopes): role-mismatch=1, replayed=4, below-threshold=1", second.Stdout);
+        Assert.Empty(Captures.Read(P("out2", "to-bms.log")));
+
+        // One more accepted command advances the state; then the old state files are put back.
+        string fresh = P("fresh.env");
+        Cli("command", "sign", "set-charge-target", "--percent", "90", "--vin", Vin, "--key", P("owner.key"), "--issued", Issued, "--out", fresh);
+        Cli("command", "inject", Captures.BundledSample, P("fresh.log"), "--envelope", fresh, "--at", "2s");
+        Assert.Contains("accepted=1", Cli("replay", P("fresh.log"), "--guard", P("guard"), "--out", P("out3")).Stdout);
+        File.Copy(P("state.a.old"), P("guard", "state.a"), true);
+        File.Copy(P("state.b.old"), P("guard", "state.b"), true);
+
+        var rolledBack = Cli("replay", capture, "--guard", P("guard"), "--out", P("out4"));
+        Assert.Contains("state rollback-detected", rolledBack.Stdout);
+        Assert.Contains("commands (signed envelopes): rollback-detected=6", rolledBack.Stdout);
+        Assert.Contains(File.ReadAllLines(P("out4", "audit.txt")), l => l.Contains("kind=rollback-detected", StringComparison.Ordinal));
+        Assert.Empty(Captures.Read(P("out4", "to-bms.log")));
+    }
+
+    [Fact]
+    public void Without_a_guard_directory_every_command_is_denied_as_unprovisioned()
+    {
+        string capture = Stage();
+        var run = Cli("replay", capture, "--out", P("out"));
+        Assert.Contains("guard: unprovisioned", run.Stdout);
+        Assert.Contains("commands (signed envelopes): unprovisioned=6", run.Stdout);
+        Assert.Empty(Captures.Read(P("out", "to-bms.log")));
+    }
+
+    // Owner and fleet keys, a provisioned guard, and the drive with six envelopes injected:
+    // provision fleet, charge target (owner), open contactors (owner + fleet), the charge target
+    // forged, the charge target replayed, open contactors with the owner's signature alone.
+    private string Stage()
+    {
+        Cli("keys", "new", "--role", "owner", "--id", "1", "--out", P("owner.key"));
+        Cli("keys", "new", "--role", "fleet", "--id", "2", "--out", P("fleet.key"));
+        Cli("provision", "--vin", Vin, "--owner", P("owner.key"), "--out", P("guard"));
+        Sign("k.env", "provision-key", "--key", P("owner.key"), "--new-key", P("fleet.key"));
+        Sign("c.env", "set-charge-target", "--percent", "80", "--key", P("owner.key"));
+        Sign("o.env", "open-contactors", "--key", P("owner.key"), "--key", P("fleet.key"));
+        Sign("o1.env", "open-contactors", "--key", P("owner.key"));
+        string input = Captures.BundledSample;
+        var steps = new (string Env, string At, string? Tamper)[] { ("k.env", "1s", null), ("c.env", "2s", null), ("o.env", "3s", null), ("c.env", "4s", "30"), ("c.env", "5s", null), ("o1.env", "6s", null) };
+        for (int i = 0; i < steps.Length; i++)
+        {
+            string output = P($"s{i}.log");
+            var args = new List<string> { "command", "inject", input, output, "--envelope", P(steps[i].Env), "--at", steps[i].At };
+            if (steps[i].Tamper != null)
+            {
+                args.AddRange(["--tamper", steps[i].Tamper!]);
+            }
+
+            Cli([.. args]);
+            input = output;
+        }
+
+        return input;
+    }
+
+    private void Sign(string output, string type, params string[] options) =>
+        Cli(["command", "sign", type, "--vin", Vin, "--issued", Issued, "--out", P(output), .. options]);
+
+    private static CliRun Cli(params string[] args)
+    {
+        var run = CliRun.Of(args);
+        Assert.True(run.ExitCode == 0, $"bmsguard {string.Join(' ', args)}: {run.Stderr}");
+        return run;
+    }
+
+    private string P(params string[] parts) => Path.Combine([_dir.Path, .. parts]);
+}
