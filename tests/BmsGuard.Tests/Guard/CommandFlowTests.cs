@@ -73,6 +73,33 @@ public sealed class CommandFlowTests : IDisposable
     }
 
     [Fact]
+    public void A_signed_maintenance_window_lets_security_access_through_but_flashing_stays_locked_while_driving()
+    {
+        Cli("keys", "new", "--role", "owner", "--id", "1", "--out", P("owner.key"));
+        Cli("keys", "new", "--role", "workshop", "--id", "3", "--out", P("workshop.key"));
+        Cli("provision", "--vin", Vin, "--owner", P("owner.key"), "--out", P("guard"));
+        Sign("w.env", "provision-key", "--key", P("owner.key"), "--new-key", P("workshop.key"));
+        Sign("m.env", "open-maintenance-window", "--for", "10m", "--key", P("owner.key"), "--key", P("workshop.key"));
+        Sign("f.env", "open-flashing-window", "--for", "10m", "--key", P("owner.key"), "--key", P("workshop.key"));
+        Cli("command", "inject", Captures.BundledSample, P("a.log"), "--envelope", P("w.env"), "--at", "1s");
+        Cli("command", "inject", P("a.log"), P("b.log"), "--envelope", P("f.env"), "--at", "3s");
+        Cli("command", "inject", P("b.log"), P("c.log"), "--envelope", P("m.env"), "--at", "5s");
+
+        var run = Cli("replay", P("c.log"), "--guard", P("guard"), "--out", P("out"));
+        var audit = File.ReadAllLines(P("out", "audit.txt"));
+
+        // Flashing needs a stopped car with open contactors; the sample is driving with them closed.
+        Assert.Contains(audit, l => l.Contains("kind=command-denied reason=19:unsafe detail=08", StringComparison.Ordinal));
+        Assert.Contains(audit, l => l.Contains("kind=window-opened", StringComparison.Ordinal));
+
+        // In the window: security access (0x27) passes; the programming session (0x10 0x02) still needs flashing.
+        Assert.Contains(audit, l => l.Contains("kind=uds-allowed", StringComparison.Ordinal) && l.EndsWith("detail=000007E42701", StringComparison.Ordinal));
+        Assert.Contains(audit, l => l.Contains("kind=uds-denied reason=3:denied-no-window", StringComparison.Ordinal) && l.EndsWith("detail=000007E41002", StringComparison.Ordinal));
+        Assert.Contains(Captures.Read(P("out", "to-bms.log")), f => f.Id == 0x7E4 && Captures.Hex(f).StartsWith("022701", StringComparison.Ordinal));
+        Assert.Contains("accepted=2", run.Stdout);
+    }
+
+    [Fact]
     public void Without_a_guard_directory_every_command_is_denied_as_unprovisioned()
     {
         string capture = Stage();
