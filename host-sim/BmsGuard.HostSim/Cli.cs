@@ -42,6 +42,13 @@ public static class Cli
               Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
           bmsguard keys show FILE...
               Prints each key's role, id and fingerprint (never the secret).
+          bmsguard policy compile POLICY.yaml --dbc FILE --key OWNER.key --vin VIN --version N --out BUNDLE
+              Compiles a telemetry policy (YAML naming DBC signals: forward, drop, quantize, downsample, aggregate,
+              delay; identifiers dropped or pseudonymized; broker hosts, topic prefix, egress budget) into a bundle
+              for one vehicle, signed with the owner key. The guard refuses unsigned, foreign and older bundles.
+              samples/reference-policy.yaml is a policy for samples/reference-bms.dbc.
+          bmsguard policy show BUNDLE [--key OWNER.key]
+              Prints a bundle as policy YAML (compile reads it back) and, with --key, checks its signature.
           bmsguard command inject CAPTURE OUT --envelope FILE --at TIME [--channel can1] [--id 0x6A0] [--gap 1ms] [--tamper N]
               Places a command envelope into a capture on the TCU side, ISO-TP segmented on the guard's
               command channel, TIME after the capture's first frame (12.5s, 250ms, 2m); --tamper N flips
@@ -68,6 +75,8 @@ public static class Cli
                     return DecodeCommand.Run(parsed, stdout, stderr);
                 case "keys":
                     return KeysCommand.Run(parsed, stdout, stderr);
+                case "policy":
+                    return PolicyCommand.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "inject":
                     return CommandInject.Run(parsed, stdout, stderr);
                 case "command":
