@@ -59,10 +59,18 @@ namespace BmsGuard.Core.Telemetry
             return _unchanged[i];
         }
 
-        /// <summary>Stores part <paramref name="signal"/>'s raw value; emits the identifier when it is complete and due.</summary>
-        internal void Part(int signal, TelemetrySignal s, long raw, long now, ITelemetrySink sink)
+        /// <summary>
+        /// Stores part <paramref name="signal"/>'s raw value; emits the identifier when it is complete and due.
+        /// False when the identifier is dropped (the part is not even kept).
+        /// </summary>
+        internal bool Part(int signal, TelemetrySignal s, long raw, long now, ITelemetrySink sink)
         {
             int id = s.Treatment.Identifier;
+            if (_policy.Identifier(id).Action != IdentifierAction.Pseudonymize)
+            {
+                return false;
+            }
+
             int bytes = s.RawBytes;
             int at = _at[id] + _policy.PartOffset(signal);
             for (int b = bytes - 1; b >= 0; b--)
@@ -74,7 +82,7 @@ namespace BmsGuard.Core.Telemetry
             _have[id] |= 1 << s.Treatment.Part;
             if (_have[id] != _full[id])
             {
-                return;
+                return true;
             }
 
             _have[id] = 0;
@@ -85,7 +93,7 @@ namespace BmsGuard.Core.Telemetry
             if (!changed && !due)
             {
                 _unchanged[id]++;
-                return;
+                return true;
             }
 
             System.Array.Copy(_raw, _at[id], _last, _at[id], length);
@@ -94,6 +102,7 @@ namespace BmsGuard.Core.Telemetry
             _emitted[id]++;
             _hmac.Compute(_raw, _at[id], length, _pseudonym, 0);
             sink.Identifier(id, _pseudonym, ident.PseudonymBytes, now);
+            return true;
         }
 
         private bool Same(int at, int length)

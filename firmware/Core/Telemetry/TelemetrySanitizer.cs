@@ -231,7 +231,11 @@ namespace BmsGuard.Core.Telemetry
                     _dropped[s]++;
                     return;
                 case TelemetryAction.Identifier:
-                    _identifiers.Part(s, signal, raw, now, _sink);
+                    if (!_identifiers.Part(s, signal, raw, now, _sink))
+                    {
+                        _dropped[s]++;
+                    }
+
                     return;
                 case TelemetryAction.Aggregate:
                     Accumulate(s, t, signal.ToUnits(raw), now);
