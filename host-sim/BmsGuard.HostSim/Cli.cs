@@ -58,6 +58,13 @@ public static class Cli
               Parameters: set-charge-target --percent N; set-current-limits --charge-a A --discharge-a A;
               set-cell-voltage-limits --min-mv N --max-mv N; open-maintenance-window|open-flashing-window --for 30m;
               provision-key|rotate-key --new-key FILE; revoke-key --target-id N.
+          bmsguard policy compile POLICY.yaml --dbc FILE --key OWNER.key --vin VIN --version N --out BUNDLE
+              Compiles a telemetry policy (YAML naming DBC signals: forward, drop, quantize, downsample, aggregate,
+              delay; identifiers dropped or pseudonymized; broker hosts, topic prefix, egress budget) into a bundle
+              for one vehicle, signed with the owner key. The guard refuses unsigned, foreign and older bundles.
+              samples/reference-policy.yaml is a policy for samples/reference-bms.dbc.
+          bmsguard policy show BUNDLE [--key OWNER.key]
+              Prints a bundle as policy YAML (compile reads it back) and, with --key, checks its signature.
           bmsguard command inject CAPTURE OUT --envelope FILE --at TIME [--channel can1] [--id 0x6A0] [--gap 1ms] [--tamper N]
               Places a command envelope into a capture on the TCU side, ISO-TP segmented on the guard's
               command channel, TIME after the capture's first frame (12.5s, 250ms, 2m); --tamper N flips
@@ -94,6 +101,8 @@ public static class Cli
                     return DecodeCommand.Run(parsed, stdout, stderr);
                 case "keys":
                     return KeysCommand.Run(parsed, stdout, stderr);
+                case "policy":
+                    return PolicyCommand.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "inject":
                     return CommandInject.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "sign":

@@ -43,8 +43,7 @@ namespace BmsGuard.Core.Safety
             MaxAgeMicros = maxAgeMicros;
             _valueRaws = valueRaws == null ? new long[0] : valueRaws;
             _valueNames = valueNames == null ? new string[0] : valueNames;
-            int first = motorola ? MotorolaMsb(startBit) : startBit;
-            BytesNeeded = (first + length + 7) / 8;
+            BytesNeeded = SignalBits.BytesNeeded(startBit, length, motorola);
         }
 
         /// <summary>Signal name used by interlocks.</summary>
@@ -229,7 +228,7 @@ namespace BmsGuard.Core.Safety
                 return "start must be 0..63";
             }
 
-            int first = motorola ? MotorolaMsb(startBit) : startBit;
+            int first = motorola ? SignalBits.MotorolaMsb(startBit) : startBit;
             if (first + length > 64)
             {
                 return "the signal runs past the 8-byte frame";
@@ -270,54 +269,9 @@ namespace BmsGuard.Core.Safety
                 return false;
             }
 
-            long raw = 0;
-            if (!Motorola)
-            {
-                // Intel: from the LSB at the start bit upwards through the bytes.
-                int pos = StartBit;
-                for (int done = 0; done < Length;)
-                {
-                    int offset = pos & 7;
-                    int take = 8 - offset;
-                    if (take > Length - done)
-                    {
-                        take = Length - done;
-                    }
-
-                    long chunk = (data[pos >> 3] >> offset) & ((1 << take) - 1);
-                    raw |= chunk << done;
-                    done += take;
-                    pos += take;
-                }
-            }
-            else
-            {
-                // Motorola: from the MSB, as a straight MSB-first run from index byte * 8 + 7 - bit.
-                int pos = MotorolaMsb(StartBit);
-                for (int left = Length; left > 0;)
-                {
-                    int avail = 8 - (pos & 7);
-                    int take = avail < left ? avail : left;
-                    long chunk = (data[pos >> 3] >> (avail - take)) & ((1 << take) - 1);
-                    raw = (raw << take) | chunk;
-                    left -= take;
-                    pos += take;
-                }
-            }
-
-            if (Signed && ((raw >> (Length - 1)) & 1) != 0)
-            {
-                raw -= 1L << Length;
-            }
-
+            long raw = SignalBits.ReadRaw(data, StartBit, Length, Motorola, Signed);
             units = ToUnits(raw);
             return true;
-        }
-
-        // DBC's sawtooth numbering: bit 7 of byte 0 is 7, bit 0 of byte 1 is 8; MSB-first index is byte * 8 + 7 - bit.
-        private static int MotorolaMsb(int startBit)
-        {
-            return ((startBit / 8) * 8) + 7 - (startBit % 8);
         }
     }
 }

@@ -1,0 +1,357 @@
+namespace BmsGuard.Core.Telemetry
+{
+    /// <summary>
+    /// Applies a <see cref="TelemetryPolicy"/> to BMS frames. <see cref="Observe"/> decodes the frame's policy
+    /// signals and emits what is due into an <see cref="ITelemetrySink"/>; <see cref="Advance"/> emits what
+    /// falls due with no frame (window ends, delayed samples); <see cref="BlankWithheld"/> edits a frame bound
+    /// for the TCU. Per frame the work is a table lookup plus that frame's signals only, whatever the size of
+    /// the policy, and nothing is allocated. Build a new sanitizer when the active policy changes. Not thread-safe.
+    /// </summary>
+    public sealed class TelemetrySanitizer
+    {
+        private readonly TelemetryPolicy _policy;
+        private readonly TelemetryFrames _frames;
+        private readonly TelemetrySignal[] _signals;
+        private readonly ITelemetrySink _sink;
+        private readonly DelayRings _rings;
+        private readonly IdentifierAssembler _identifiers;
+
+        private readonly long[] _seen;
+        private readonly long[] _emitted;
+        private readonly long[] _dropped;
+        private readonly long[] _lastAccepted;
+        private readonly bool[] _accepted;
+
+        // Aggregate windows: [start, start + window) per signal, aligned to the first observation.
+        private readonly bool[] _open;
+        private readonly long[] _start;
+        private readonly long[] _min;
+        private readonly long[] _max;
+        private readonly long[] _sum;
+        private readonly long[] _last;
+        private readonly int[] _count;
+
+        private long _framesObserved;
+        private long _unknownFrames;
+        private long _framesWithheld;
+
+        /// <summary>
+        /// A sanitizer for <paramref name="policy"/> emitting into <paramref name="sink"/>; identifiers are
+        /// pseudonymized under <paramref name="pseudonymKey"/> (see <see cref="PseudonymKey.Derive"/>).
+        /// </summary>
+        /// <exception cref="System.ArgumentException">An argument is null.</exception>
+        public TelemetrySanitizer(TelemetryPolicy policy, byte[] pseudonymKey, ITelemetrySink sink)
+        {
+            if (policy == null || pseudonymKey == null || sink == null)
+            {
+                throw new System.ArgumentException();
+            }
+
+            _policy = policy;
+            _frames = policy.Frames;
+            _sink = sink;
+            int n = policy.SignalCount;
+            _signals = new TelemetrySignal[n];
+            for (int i = 0; i < n; i++)
+            {
+                _signals[i] = policy.Signal(i);
+            }
+
+            _rings = new DelayRings(_signals);
+            _identifiers = new IdentifierAssembler(policy, pseudonymKey);
+            _seen = new long[n];
+            _emitted = new long[n];
+            _dropped = new long[n];
+            _lastAccepted = new long[n];
+            _accepted = new bool[n];
+            _open = new bool[n];
+            _start = new long[n];
+            _min = new long[n];
+            _max = new long[n];
+            _sum = new long[n];
+            _last = new long[n];
+            _count = new int[n];
+        }
+
+        /// <summary>The policy applied.</summary>
+        public TelemetryPolicy Policy
+        {
+            get { return _policy; }
+        }
+
+        /// <summary>Frames that carried at least one policy signal's frame id.</summary>
+        public long FramesObserved
+        {
+            get { return _framesObserved; }
+        }
+
+        /// <summary>Frames whose id the policy does not name (nothing of them leaves).</summary>
+        public long UnknownFrames
+        {
+            get { return _unknownFrames; }
+        }
+
+        /// <summary>Frames <see cref="BlankWithheld"/> found with nothing allowed.</summary>
+        public long FramesWithheld
+        {
+            get { return _framesWithheld; }
+        }
+
+        /// <summary>Observations of signal <paramref name="s"/> (frames that carried it, its page selected).</summary>
+        public long Seen(int s)
+        {
+            return _seen[s];
+        }
+
+        /// <summary>Samples emitted for signal <paramref name="s"/>.</summary>
+        public long Emitted(int s)
+        {
+            return _emitted[s];
+        }
+
+        /// <summary>Observations of signal <paramref name="s"/> discarded: dropped, rate-gated, a full delay ring, a short frame.</summary>
+        public long Dropped(int s)
+        {
+            return _dropped[s];
+        }
+
+        /// <summary>Observations of <paramref name="s"/> held in its delay ring.</summary>
+        public int Held(int s)
+        {
+            return _rings.Count(s);
+        }
+
+        /// <summary>Pseudonyms emitted for identifier <paramref name="i"/>.</summary>
+        public long IdentifierEmitted(int i)
+        {
+            return _identifiers.Emitted(i);
+        }
+
+        /// <summary>Complete, unchanged assemblies of identifier <paramref name="i"/> not re-emitted.</summary>
+        public long IdentifierUnchanged(int i)
+        {
+            return _identifiers.Unchanged(i);
+        }
+
+        /// <summary>
+        /// Takes one BMS frame (<paramref name="len"/> bytes of <paramref name="data"/>) seen at
+        /// <paramref name="nowMicros"/>: updates its signals' state and emits the samples now due. O(1), no allocation.
+        /// </summary>
+        public void Observe(uint id, bool ext, byte[] data, int len, long nowMicros)
+        {
+            int f = _frames.Find(id, ext);
+            if (f < 0)
+            {
+                _unknownFrames++;
+                return;
+            }
+
+            _framesObserved++;
+            if (len > data.Length)
+            {
+                len = data.Length;
+            }
+
+            int end = _frames.First[f + 1];
+            for (int k = _frames.First[f]; k < end; k++)
+            {
+                int s = _frames.Order[k];
+                TelemetrySignal signal = _signals[s];
+                if (signal.Mux != null && !signal.Mux.Selects(data, len))
+                {
+                    continue;
+                }
+
+                _seen[s]++;
+                if (len < signal.BytesNeeded)
+                {
+                    _dropped[s]++;
+                    continue;
+                }
+
+                Handle(s, signal, signal.ReadRaw(data), nowMicros);
+            }
+        }
+
+        /// <summary>
+        /// Emits what is due at <paramref name="nowMicros"/> without a frame: aggregate windows that ended and
+        /// delayed samples whose time has come. Call it periodically (it visits every signal).
+        /// </summary>
+        public void Advance(long nowMicros)
+        {
+            for (int s = 0; s < _signals.Length; s++)
+            {
+                SignalTreatment t = _signals[s].Treatment;
+                if (t.Action == TelemetryAction.Aggregate)
+                {
+                    CloseWindowIfEnded(s, t, nowMicros);
+                }
+                else if (t.Action == TelemetryAction.Delay)
+                {
+                    Release(s, t, nowMicros);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Zeroes, in a frame bound for the TCU, every bit the policy withholds (dropped signals, identifier parts,
+        /// bits of no named signal, all bytes past the 8th); returns false when nothing allowed remains (so the
+        /// gateway drops the frame), including frames the policy does not name. O(1), no allocation.
+        /// </summary>
+        public bool BlankWithheld(uint id, bool ext, byte[] data, int len)
+        {
+            if (len > data.Length)
+            {
+                len = data.Length;
+            }
+
+            int f = _frames.Find(id, ext);
+            int any = 0;
+            for (int i = 0; i < len; i++)
+            {
+                byte mask = f >= 0 && i < 8 ? _frames.Masks[(f * 8) + i] : (byte)0;
+                data[i] = (byte)(data[i] & mask);
+                any |= mask;
+            }
+
+            if (any == 0)
+            {
+                _framesWithheld++;
+            }
+
+            return any != 0;
+        }
+
+        private void Handle(int s, TelemetrySignal signal, long raw, long now)
+        {
+            SignalTreatment t = signal.Treatment;
+            switch (t.Action)
+            {
+                case TelemetryAction.Drop:
+                    _dropped[s]++;
+                    return;
+                case TelemetryAction.Identifier:
+                    if (!_identifiers.Part(s, signal, raw, now, _sink))
+                    {
+                        _dropped[s]++;
+                    }
+
+                    return;
+                case TelemetryAction.Aggregate:
+                    Accumulate(s, t, signal.ToUnits(raw), now);
+                    return;
+                case TelemetryAction.Delay:
+                    Release(s, t, now);
+                    if (!Gate(s, t, now) || !_rings.Push(s, Quantize(signal.ToUnits(raw), t.StepUnits), now))
+                    {
+                        _dropped[s]++;
+                    }
+
+                    return;
+                default:
+                    if (Gate(s, t, now))
+                    {
+                        Emit(s, Quantize(signal.ToUnits(raw), t.StepUnits), now);
+                    }
+                    else
+                    {
+                        _dropped[s]++;
+                    }
+
+                    return;
+            }
+        }
+
+        // Minimum interval between accepted observations (a clock that goes back keeps the gate shut until it catches up).
+        private bool Gate(int s, SignalTreatment t, long now)
+        {
+            if (t.EveryMicros > 0 && _accepted[s] && now - _lastAccepted[s] < t.EveryMicros)
+            {
+                return false;
+            }
+
+            _accepted[s] = true;
+            _lastAccepted[s] = now;
+            return true;
+        }
+
+        private void Accumulate(int s, SignalTreatment t, long value, long now)
+        {
+            CloseWindowIfEnded(s, t, now);
+            if (!_open[s])
+            {
+                _open[s] = true;
+                _start[s] = now;
+            }
+
+            _min[s] = _count[s] == 0 || value < _min[s] ? value : _min[s];
+            _max[s] = _count[s] == 0 || value > _max[s] ? value : _max[s];
+            _sum[s] += value;
+            _last[s] = value;
+            _count[s]++;
+        }
+
+        // Emits the window that ended by now (if it saw anything) and moves to the window containing now.
+        private void CloseWindowIfEnded(int s, SignalTreatment t, long now)
+        {
+            if (!_open[s] || now - _start[s] < t.WindowMicros)
+            {
+                return;
+            }
+
+            if (_count[s] > 0)
+            {
+                Emit(s, Quantize(Reduce(s, t.Function), t.StepUnits), _start[s] + t.WindowMicros);
+            }
+
+            _start[s] += t.WindowMicros * ((now - _start[s]) / t.WindowMicros);
+            _count[s] = 0;
+            _sum[s] = 0;
+        }
+
+        private long Reduce(int s, int function)
+        {
+            switch (function)
+            {
+                case AggregateFunction.Min: return _min[s];
+                case AggregateFunction.Max: return _max[s];
+                case AggregateFunction.Last: return _last[s];
+                default: return RoundedDivide(_sum[s], _count[s]);
+            }
+        }
+
+        private void Release(int s, SignalTreatment t, long now)
+        {
+            while (_rings.Due(s, now, t.DelayMicros))
+            {
+                Emit(s, _rings.HeadValue(s), _rings.HeadTime(s));
+                _rings.Pop(s);
+            }
+        }
+
+        private void Emit(int s, long value, long time)
+        {
+            _emitted[s]++;
+            _sink.Sample(s, value, time);
+        }
+
+        /// <summary>The multiple of <paramref name="step"/> nearest <paramref name="value"/>, halves away from zero; step 0 keeps it.</summary>
+        internal static long Quantize(long value, long step)
+        {
+            return step <= 0 ? value : RoundedDivide(value, step) * step;
+        }
+
+        /// <summary><paramref name="a"/> / <paramref name="b"/> (b &gt; 0) rounded to nearest, halves away from zero.</summary>
+        internal static long RoundedDivide(long a, long b)
+        {
+            long q = a / b;
+            long r = a % b;
+            if ((r < 0 ? -r : r) * 2 >= b)
+            {
+                q += a < 0 ? -1 : 1;
+            }
+
+            return q;
+        }
+    }
+}

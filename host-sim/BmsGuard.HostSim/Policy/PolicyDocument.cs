@@ -1,0 +1,242 @@
+using BmsGuard.HostSim.Commands;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BmsGuard.HostSim.Policy;
+
+/// <summary>What the policy file says about one signal or message: an action and its parameters, with the line it is on.</summary>
+/// <param name="Name">Signal (Name or Message.Signal) or message name.</param>
+/// <param name="Line">1-based line of the entry.</param>
+/// <param name="Action">Action name as written.</param>
+/// <param name="Options">Parameters (step, every, window, function, by, slots) with their values and lines.</param>
+public sealed record PolicyEntry(string Name, int Line, string Action, IReadOnlyDictionary<string, (string Value, int Line)> Options);
+
+/// <summary>An identifier as written: its parts in order, action and parameters.</summary>
+/// <param name="Name">Identifier name.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Signals">Part signal names with their lines, in order.</param>
+/// <param name="Action">drop or pseudonymize.</param>
+/// <param name="Options">bytes, every with their values and lines.</param>
+public sealed record PolicyIdentifierEntry(string Name, int Line, IReadOnlyList<(string Name, int Line)> Signals, string Action,
+    IReadOnlyDictionary<string, (string Value, int Line)> Options);
+
+/// <summary>
+/// A telemetry policy file (YAML) as written, before DBC names are resolved: destination, egress budget,
+/// message-wide and per-signal actions, identifiers. Every entry keeps its line so errors read file:line: reason.
+/// </summary>
+public sealed class PolicyDocument
+{
+    private static readonly string[] TopLevel = ["destination", "egress", "messages", "signals", "identifiers"];
+    private static readonly string[] EntryOptions = ["action", "step", "every", "window", "function", "by", "slots"];
+    private static readonly string[] IdentifierOptions = ["signals", "action", "bytes", "every"];
+
+    private PolicyDocument(string source) => Source = source;
+
+    /// <summary>File name used in errors.</summary>
+    public string Source { get; }
+
+    /// <summary>Allowed broker hosts.</summary>
+    public List<string> Brokers { get; } = [];
+
+    /// <summary>Topic prefix, or null when missing.</summary>
+    public string? TopicPrefix { get; private set; }
+
+    /// <summary>Egress budget in bytes per hour, or null when missing.</summary>
+    public (long Value, int Line)? EgressBytesPerHour { get; private set; }
+
+    /// <summary>Message-wide entries (every signal of the message).</summary>
+    public List<PolicyEntry> Messages { get; } = [];
+
+    /// <summary>Per-signal entries; they override message-wide ones.</summary>
+    public List<PolicyEntry> Signals { get; } = [];
+
+    /// <summary>Identifiers in file order.</summary>
+    public List<PolicyIdentifierEntry> Identifiers { get; } = [];
+
+    /// <summary>Line 1 or the line of the root mapping (for errors about missing sections).</summary>
+    public int RootLine { get; private set; } = 1;
+
+    /// <summary>Parses policy YAML; errors are <see cref="InputException"/>s reading "source:line: reason".</summary>
+    public static PolicyDocument Parse(string text, string source)
+    {
+        var doc = new PolicyDocument(source);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new InputException($"{source}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InputException($"{source}:1: a policy is one YAML mapping (destination, egress, messages, signals, identifiers)");
+        }
+
+        doc.RootLine = (int)root.Start.Line;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string key = doc.Scalar(keyNode, "section name");
+            switch (key)
+            {
+                case "destination":
+                    doc.ReadDestination(doc.Mapping(value, key));
+                    break;
+                case "egress":
+                    doc.ReadEgress(doc.Mapping(value, key));
+                    break;
+                case "messages":
+                    doc.ReadEntries(doc.Mapping(value, key), doc.Messages);
+                    break;
+                case "signals":
+                    doc.ReadEntries(doc.Mapping(value, key), doc.Signals);
+                    break;
+                case "identifiers":
+                    doc.ReadIdentifiers(doc.Mapping(value, key));
+                    break;
+                default:
+                    throw doc.Error(keyNode, $"unknown section '{key}' ({string.Join(", ", TopLevel)})");
+            }
+        }
+
+        return doc;
+    }
+
+    /// <summary>An error at <paramref name="line"/>.</summary>
+    public InputException Error(int line, string reason) => new($"{Source}:{line}: {reason}");
+
+    private InputException Error(YamlNode node, string reason) => Error((int)node.Start.Line, reason);
+
+    private void ReadDestination(YamlMappingNode map)
+    {
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = Scalar(keyNode, "destination field");
+            if (key == "brokers")
+            {
+                foreach (var item in value is YamlSequenceNode seq ? seq.Children : [value])
+                {
+                    Brokers.Add(Scalar(item, "broker host"));
+                }
+            }
+            else if (key == "topic-prefix")
+            {
+                TopicPrefix = Scalar(value, "topic prefix");
+            }
+            else
+            {
+                throw Error(keyNode, $"unknown destination field '{key}' (brokers, topic-prefix)");
+            }
+        }
+    }
+
+    private void ReadEgress(YamlMappingNode map)
+    {
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = Scalar(keyNode, "egress field");
+            if (key != "bytes-per-hour")
+            {
+                throw Error(keyNode, $"unknown egress field '{key}' (bytes-per-hour)");
+            }
+
+            string text = Scalar(value, "bytes per hour");
+            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) || n < 1)
+            {
+                throw Error(value, $"bytes-per-hour must be a positive integer, not '{text}'");
+            }
+
+            EgressBytesPerHour = (n, (int)value.Start.Line);
+        }
+    }
+
+    private void ReadEntries(YamlMappingNode map, List<PolicyEntry> into)
+    {
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string name = Scalar(keyNode, "name");
+            var options = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+            string? action;
+            if (value is YamlScalarNode)
+            {
+                action = Scalar(value, "action");
+            }
+            else if (value is YamlMappingNode fields)
+            {
+                ReadOptions(fields, EntryOptions, options);
+                action = options.Remove("action", out var a) ? a.Item1 : throw Error(value, $"{name}: missing action");
+            }
+            else
+            {
+                throw Error(value, $"{name}: expected an action or {{action: ..., ...}}");
+            }
+
+            if (into.Exists(e => e.Name == name))
+            {
+                throw Error(keyNode, $"{name} is listed twice");
+            }
+
+            into.Add(new PolicyEntry(name, (int)keyNode.Start.Line, action, options));
+        }
+    }
+
+    private void ReadIdentifiers(YamlMappingNode map)
+    {
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string name = Scalar(keyNode, "identifier name");
+            var fields = Mapping(value, name);
+            var signals = new List<(string, int)>();
+            var options = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+            foreach (var (fieldKey, fieldValue) in fields.Children)
+            {
+                string field = Scalar(fieldKey, "identifier field");
+                if (field == "signals")
+                {
+                    foreach (var item in fieldValue is YamlSequenceNode seq ? seq.Children : [fieldValue])
+                    {
+                        signals.Add((Scalar(item, "signal name"), (int)item.Start.Line));
+                    }
+                }
+                else if (Array.IndexOf(IdentifierOptions, field) >= 0)
+                {
+                    options[field] = (Scalar(fieldValue, field), (int)fieldValue.Start.Line);
+                }
+                else
+                {
+                    throw Error(fieldKey, $"{name}: unknown identifier field '{field}' ({string.Join(", ", IdentifierOptions)})");
+                }
+            }
+
+            string action = options.Remove("action", out var a) ? a.Item1 : throw Error(value, $"{name}: missing action (drop or pseudonymize)");
+            if (signals.Count == 0)
+            {
+                throw Error(value, $"{name}: an identifier needs signals: [...]");
+            }
+
+            Identifiers.Add(new PolicyIdentifierEntry(name, (int)keyNode.Start.Line, signals, action, options));
+        }
+    }
+
+    private void ReadOptions(YamlMappingNode fields, string[] allowed, Dictionary<string, (string, int)> options)
+    {
+        foreach (var (k, v) in fields.Children)
+        {
+            string key = Scalar(k, "field");
+            if (Array.IndexOf(allowed, key) < 0)
+            {
+                throw Error(k, $"unknown field '{key}' ({string.Join(", ", allowed)})");
+            }
+
+            options[key] = (Scalar(v, key), (int)v.Start.Line);
+        }
+    }
+
+    private string Scalar(YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } s } ? s : throw Error(node, $"expected a single value for {what}");
+
+    private YamlMappingNode Mapping(YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw Error(node, $"{what}: expected a mapping (key: value lines)");
+}
