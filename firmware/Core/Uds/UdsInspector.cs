@@ -151,8 +151,14 @@ namespace BmsGuard.Core.Uds
             }
             else if (first)
             {
+                // A first frame is always 8 bytes; check before reading its length byte (the array may be shorter).
+                if (length < 8 || channel == Functional)
+                {
+                    return Counted(UdsVerdict.InvalidFrame);
+                }
+
                 int total = ((data[0] & 0x0F) << 8) | data[1];
-                if (length < 8 || total < 8 || channel == Functional)
+                if (total < 8)
                 {
                     return Counted(UdsVerdict.InvalidFrame);
                 }
