@@ -77,7 +77,6 @@ namespace BmsGuard.Core.Telemetry
             _counters.Recovered = recovered;
             _counters.Enqueued = recovered;
             _counters.TornRecords = torn;
-            Refill();
         }
 
         /// <summary>The policy in force.</summary>
@@ -168,7 +167,8 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>
         /// Does one round of bounded work: delivers inbound commands (transport), reconnects when the
         /// session is down (at most once per reconnect interval), collects acknowledgements, moves
-        /// spilled messages back to RAM and publishes up to the in-flight window within the budget.
+        /// stored messages back to RAM as room allows and publishes up to the in-flight window within
+        /// the budget.
         /// </summary>
         public void Pump(long nowMicros)
         {
@@ -304,7 +304,8 @@ namespace BmsGuard.Core.Telemetry
             }
         }
 
-        // Moves spilled messages back into RAM, oldest first, while they fit.
+        // Moves spilled messages back into RAM, oldest first, while they fit. Only while connected (from
+        // Pump): during an outage stored messages stay on storage, where a reset does not lose them.
         private void Refill()
         {
             int topic;
@@ -319,7 +320,6 @@ namespace BmsGuard.Core.Telemetry
         // RAM while nothing waits in storage (order), then storage; false when both are full.
         private bool Place(int topic, byte[] payload, int offset, int length)
         {
-            Refill();
             if (_spill.Count == 0 && _ring.TryPush(topic, payload, offset, length))
             {
                 return true;
@@ -334,7 +334,9 @@ namespace BmsGuard.Core.Telemetry
             return false;
         }
 
-        // Evicts the oldest message (in flight or not; a late acknowledgement for it is ignored).
+        // Evicts the oldest message: RAM holds the older ones, storage the newer (in flight or not; a late
+        // acknowledgement for it is ignored). Storage space comes back a segment at a time, so making
+        // room there may evict several messages, oldest first.
         private bool DropOldest()
         {
             if (_ring.Count > 0)
