@@ -1,0 +1,253 @@
+using System.Text;
+using BmsGuard.Core.Safety;
+
+namespace BmsGuard.Core.Telemetry
+{
+    /// <summary>
+    /// Text form of an <see cref="UplinkPolicy"/>: one setting a line, topics in index order; '#' starts
+    /// a comment. Printing and parsing the print give the same policy. Settings left out keep their defaults.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// queue 4096            # RAM ring bytes
+    /// max-message 512       # largest payload
+    /// segment 16384         # bytes per storage segment, 0 = no spill
+    /// drop oldest           # or newest
+    /// budget 2000000/h      # payload bytes per hour, or none
+    /// inflight 4
+    /// ack-timeout 10s
+    /// reconnect 2s
+    /// topic bms/guard/telemetry    # index 0
+    /// topic bms/guard/events       # index 1
+    /// </code>
+    /// </example>
+    public static class UplinkPolicyText
+    {
+        /// <summary>Prints every setting and the topics.</summary>
+        public static string Print(UplinkPolicy policy)
+        {
+            StringBuilder sb = new StringBuilder();
+            Line(sb, "queue", policy.QueueBytes.ToString());
+            Line(sb, "max-message", policy.MaxMessageBytes.ToString());
+            Line(sb, "segment", policy.SegmentBytes.ToString());
+            Line(sb, "drop", policy.Drop == UplinkDropPolicy.DropNewest ? "newest" : "oldest");
+            Line(sb, "budget", policy.BytesPerHour == 0 ? "none" : policy.BytesPerHour.ToString() + "/h");
+            Line(sb, "inflight", policy.Inflight.ToString());
+            Line(sb, "ack-timeout", Duration(policy.AckTimeoutMicros));
+            Line(sb, "reconnect", Duration(policy.ReconnectMicros));
+            for (int t = 0; t < policy.Topics.Length; t++)
+            {
+                Line(sb, "topic", policy.Topics[t]);
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Parses a policy; null with the 1-based <paramref name="line"/> and <paramref name="error"/> on bad
+        /// input (line 0: the policy as a whole, e.g. no topic).
+        /// </summary>
+        public static UplinkPolicy Parse(string text, out int line, out string error)
+        {
+            UplinkPolicy policy = new UplinkPolicy(null);
+            string[] topics = new string[UplinkPolicy.MaxTopics];
+            int topicCount = 0;
+            int seen = 0;
+            TextLines lines = new TextLines(text);
+            line = 0;
+            error = null;
+            while (lines.Next())
+            {
+                line = lines.Line;
+                string[] t = lines.Tokens;
+                if (t.Length != 2)
+                {
+                    error = "expected '<setting> <value>', got " + t.Length.ToString() + " words";
+                    return null;
+                }
+
+                string key = t[0];
+                int bit = KeyBit(key);
+                if ((seen & bit) != 0)
+                {
+                    error = "'" + key + "' given twice";
+                    return null;
+                }
+
+                seen |= bit;
+
+                error = Apply(policy, key, t[1], topics, ref topicCount);
+                if (error != null)
+                {
+                    return null;
+                }
+            }
+
+            line = 0;
+            string[] table = new string[topicCount];
+            System.Array.Copy(topics, table, topicCount);
+            policy.Topics = table;
+            error = policy.Check();
+            return error == null ? policy : null;
+        }
+
+        private static string Apply(UplinkPolicy policy, string key, string value, string[] topics, ref int topicCount)
+        {
+            long number;
+            if (key == "topic")
+            {
+                string reason = UplinkPolicy.CheckTopic(value);
+                if (reason != null)
+                {
+                    return reason;
+                }
+
+                if (topicCount == topics.Length)
+                {
+                    return "more than 255 topics";
+                }
+
+                topics[topicCount++] = value;
+                return null;
+            }
+
+            if (key == "drop")
+            {
+                if (value == "oldest" || value == "newest")
+                {
+                    policy.Drop = value == "oldest" ? UplinkDropPolicy.DropOldest : UplinkDropPolicy.DropNewest;
+                    return null;
+                }
+
+                return "drop must be 'oldest' or 'newest', not '" + value + "'";
+            }
+
+            if (key == "budget")
+            {
+                if (value == "none")
+                {
+                    policy.BytesPerHour = 0;
+                    return null;
+                }
+
+                if (value.Length < 3 || value.Substring(value.Length - 2) != "/h" || !TryParseCount(value.Substring(0, value.Length - 2), out number) || number == 0)
+                {
+                    return "budget must be 'none' or bytes per hour like '500000/h', not '" + value + "'";
+                }
+
+                policy.BytesPerHour = number;
+                return null;
+            }
+
+            if (key == "ack-timeout" || key == "reconnect")
+            {
+                long micros = RuleTokens.ParseDurationMicros(value);
+                if (micros <= 0)
+                {
+                    return key + " must be a positive duration like 500ms or 10s, not '" + value + "'";
+                }
+
+                if (key == "reconnect")
+                {
+                    policy.ReconnectMicros = micros;
+                }
+                else
+                {
+                    policy.AckTimeoutMicros = micros;
+                }
+
+                return null;
+            }
+
+            if (key != "queue" && key != "max-message" && key != "segment" && key != "inflight")
+            {
+                return "unknown setting '" + key + "'";
+            }
+
+            if (!TryParseCount(value, out number) || number > 16777216)
+            {
+                return key + " must be a whole number up to 16777216, not '" + value + "'";
+            }
+
+            if (key == "queue")
+            {
+                policy.QueueBytes = (int)number;
+            }
+            else if (key == "max-message")
+            {
+                policy.MaxMessageBytes = (int)number;
+            }
+            else if (key == "segment")
+            {
+                policy.SegmentBytes = (int)number;
+            }
+            else
+            {
+                policy.Inflight = (int)number;
+            }
+
+            return null;
+        }
+
+        // One bit per setting that may appear once (topics repeat: 0).
+        private static int KeyBit(string key)
+        {
+            string[] once = SingleKeys;
+            for (int i = 0; i < once.Length; i++)
+            {
+                if (once[i] == key)
+                {
+                    return 1 << i;
+                }
+            }
+
+            return 0;
+        }
+
+        private static readonly string[] SingleKeys = new string[]
+        {
+            "queue", "max-message", "segment", "drop", "budget", "inflight", "ack-timeout", "reconnect",
+        };
+
+        // Decimal digits only, at most 10 of them (no sign, no culture).
+        private static bool TryParseCount(string s, out long value)
+        {
+            value = 0;
+            if (s.Length == 0 || s.Length > 10)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
+        }
+
+        private static string Duration(long micros)
+        {
+            if (micros % 1000000 == 0)
+            {
+                return (micros / 1000000).ToString() + "s";
+            }
+
+            return micros % 1000 == 0 ? (micros / 1000).ToString() + "ms" : micros.ToString() + "us";
+        }
+
+        private static void Line(StringBuilder sb, string key, string value)
+        {
+            sb.Append(key);
+            sb.Append(' ');
+            sb.Append(value);
+            sb.Append('\n');
+        }
+    }
+}
