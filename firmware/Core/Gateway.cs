@@ -39,6 +39,9 @@ namespace BmsGuard.Core
         /// <summary>Sees every well-formed BMS frame before it is decided (live vehicle state); may be null.</summary>
         public IBusObserver BmsObserver;
 
+        /// <summary>The telemetry policy on the forward path to the TCU (blanking withheld signals); null when no policy is loaded.</summary>
+        public IEgressFilter EgressFilter;
+
         /// <summary>The allowlist in force.</summary>
         public RuleTable Rules
         {
@@ -144,6 +147,13 @@ namespace BmsGuard.Core
             if (!remote && rule.Edit != null)
             {
                 rule.Edit.Apply(data, length);
+            }
+
+            IEgressFilter filter = EgressFilter;
+            if (filter != null && !remote && !filter.BlankWithheld(id, extended, data, length))
+            {
+                rule.Dropped++;
+                return Verdict.PolicyWithheld;
             }
 
             rule.Handled++;

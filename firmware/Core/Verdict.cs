@@ -44,13 +44,16 @@ namespace BmsGuard.Core
 
         /// <summary>TCU side: an authenticated command frame, executed by the guard (it sends the BMS its native command itself).</summary>
         CommandExecuted = 12,
+
+        /// <summary>BMS to TCU: the owner's telemetry policy allows no signal of this frame (its rule would have forwarded it).</summary>
+        PolicyWithheld = 13,
     }
 
     /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
     public static class VerdictNames
     {
         /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
-        public const int Count = 13;
+        public const int Count = 14;
 
         private static readonly string[] Names = new string[]
         {
@@ -67,6 +70,7 @@ namespace BmsGuard.Core
             "uds-denied",
             "secoc-denied",
             "command-executed",
+            "policy-withheld",
         };
 
         /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>

@@ -7,7 +7,7 @@ namespace BmsGuard.Core.Telemetry
     /// for the TCU. Per frame the work is a table lookup plus that frame's signals only, whatever the size of
     /// the policy, and nothing is allocated. Build a new sanitizer when the active policy changes. Not thread-safe.
     /// </summary>
-    public sealed class TelemetrySanitizer
+    public sealed class TelemetrySanitizer : IBusObserver, IEgressFilter
     {
         private readonly TelemetryPolicy _policy;
         private readonly TelemetryFrames _frames;
