@@ -123,6 +123,15 @@ namespace BmsGuard.Core.Commands
             wrap.Apply(_secrets, issuerSlot * EnvelopeFormat.SecretSize, _ids[issuerSlot], issuerCounter, wrapped, offset, output, 0);
         }
 
+        /// <summary>
+        /// Copies a slot's secret (for components that verify with it, e.g. the telemetry policy store).
+        /// Internal: the secret never leaves the firmware.
+        /// </summary>
+        internal void CopySecret(int slot, byte[] destination, int offset)
+        {
+            System.Array.Copy(_secrets, slot * EnvelopeFormat.SecretSize, destination, offset, EnvelopeFormat.SecretSize);
+        }
+
         /// <summary>Forgets every key and wipes the secrets.</summary>
         public void Clear()
         {
