@@ -4,12 +4,12 @@ namespace BmsGuard.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>bmsguard-bench [--quick]</c>. Prints machine info, Gateway.Decide rates, replay
-/// rates and the replay breakdown as plain-text tables. Exit code 0 even when a target is missed
+/// rates and the replay breakdown, capture formats and telemetry as plain-text tables. Exit code 0 even when a target is missed
 /// (this prints numbers, it does not gate); 2 on a bad argument.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: bmsguard-bench [--quick] [--formats-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+    private const string Usage = "usage: bmsguard-bench [--quick] [--formats-only | --telemetry-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
 
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
@@ -24,7 +24,8 @@ public static class Program
         }
 
         bool formatsOnly = args.Contains("--formats-only");
-        if (args.Any(a => a is not ("--quick" or "--formats-only")))
+        bool telemetryOnly = args.Contains("--telemetry-only");
+        if (args.Any(a => a is not ("--quick" or "--formats-only" or "--telemetry-only")) || (formatsOnly && telemetryOnly))
         {
             Console.Error.WriteLine(Usage);
             return args.Any(a => a is "--help" or "-h") ? 0 : 2;
@@ -47,6 +48,14 @@ public static class Program
             return 0;
         }
 
+        if (telemetryOnly)
+        {
+            bool ok = TelemetryReport.Write(o, settings, TelemetryBenchmark.Run(settings));
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: telemetry {Format.Verdict(ok)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+            return 0;
+        }
+
         bool decideMet = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
         o.WriteLine();
 
@@ -64,7 +73,9 @@ public static class Program
         o.WriteLine();
         bool formatsMet = RunFormats(o, settings);
         o.WriteLine();
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+        bool telemetryMet = TelemetryReport.Write(o, settings, TelemetryBenchmark.Run(settings));
+        o.WriteLine();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}, telemetry {Format.Verdict(telemetryMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
         return 0;
     }
 
