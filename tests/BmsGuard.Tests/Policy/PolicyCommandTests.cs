@@ -23,7 +23,7 @@ public class PolicyCommandTests
         Assert.Equal(3u, read.PolicyVersion);
         var p = read.Policy;
         var soc = p.Signal(p.IndexOf("SOC"));
-        Assert.Equal(TelemetryAction.Forward, soc.Treatment.Action);
+        Assert.Equal((TelemetryAction.Downsample, 1_000_000L), (soc.Treatment.Action, soc.Treatment.EveryMicros));
         Assert.Equal((0x1F0u, 32, 8, 5L, 1), (soc.Id, soc.StartBit, soc.Length, soc.ScaleUnits, soc.Decimals));
         var voltage = p.Signal(p.IndexOf("PackVoltage")).Treatment;
         Assert.Equal((TelemetryAction.Quantize, 5L, 1_000_000L), (voltage.Action, voltage.StepUnits, voltage.EveryMicros));
