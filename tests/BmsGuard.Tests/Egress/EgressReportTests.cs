@@ -76,6 +76,19 @@ public sealed class EgressReportTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_of_a_later_line_is_unlogged_and_does_not_swallow_the_lines_between()
+    {
+        var lines = _bench.OutboxLines().ToList();
+        lines.Insert(2, lines[10]); // m4's line (T0+20 s) again, after m0's first send
+        _bench.RewriteOutbox(lines);
+        var run = _bench.Report();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            $"bmsguard: {_bench.Outbox}:3: unlogged egress: 18 bytes to 127.0.0.1:1883 on owner/bms-guard/telemetry at 2026-01-01T00:00:20.000000Z have no publish record in {_bench.Audit}",
+            run.Stderr.Trim());
+    }
+
+    [Fact]
     public void A_deleted_outbox_line_is_missing_transparency_data_naming_the_record()
     {
         var lines = _bench.OutboxLines().ToList();
