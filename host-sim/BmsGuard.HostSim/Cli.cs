@@ -77,6 +77,12 @@ public static class Cli
               number the device reported, turns that into an error too.
           bmsguard audit show LOG --key KEYFILE
               Prints every verified record: TIME seq=N kind=NAME reason=N detail=HEX (problems on standard error, exit 1).
+          bmsguard egress report --outbox FILE --audit LOG --key KEYFILE [--policy BUNDLE] [--from TIME] [--to TIME]
+              Shows what left the vehicle per destination and topic (messages, resends, bytes, first and last) and, with
+              --policy, samples per signal; checks the audit chain and pairs every outbox line (TIME DESTINATION TOPIC
+              SIZE HEX, one publish a line) with its publish record, and every audited first send with its line. TIME:
+              unix seconds or ISO 8601, --from included, --to excluded. Exit 1 with OUTBOX:LINE or LOG:OFFSET for
+              unlogged egress (no record), missing transparency data (no line), tampered size or payload, a broken chain.
         """;
 
     /// <summary>Runs a command line, writing to the given streams; returns the exit code.</summary>
@@ -113,6 +119,8 @@ public static class Cli
                     throw new UsageException("command needs 'sign' or 'inject'");
                 case "audit":
                     return AuditCommand.Run(parsed, stdout, stderr);
+                case "egress":
+                    return EgressCommand.Run(parsed, stdout, stderr);
                 case "help" or "--help" or "-h" or null:
                     stdout.Write(Help);
                     return parsed.Command == null ? Usage : 0;

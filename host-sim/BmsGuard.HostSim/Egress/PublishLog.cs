@@ -1,0 +1,60 @@
+using BmsGuard.Core.Audit;
+using BmsGuard.Core.Storage;
+using BmsGuard.Core.Telemetry;
+
+namespace BmsGuard.HostSim.Egress;
+
+/// <summary>
+/// The audit log's side of the egress check: verifies the chain (<see cref="AuditVerifier"/>) and collects the
+/// verified publish records in log order. Records in a broken region are not collected: they cannot be trusted.
+/// </summary>
+public sealed class PublishLog
+{
+    private PublishLog(AuditVerifier verifier, List<PublishRecord> records, List<string> malformed)
+    {
+        Chain = verifier;
+        Records = records;
+        Malformed = malformed;
+    }
+
+    /// <summary>The chain check: records verified, first problem and its offset, torn tail.</summary>
+    public AuditVerifier Chain { get; }
+
+    /// <summary>Verified publish records in log order.</summary>
+    public List<PublishRecord> Records { get; }
+
+    /// <summary>Publish records whose detail is not the uplink's layout, as <c>LOG:OFFSET: reason</c>.</summary>
+    public List<string> Malformed { get; }
+
+    /// <summary>Reads <paramref name="file"/> (kept under the audit <paramref name="key"/>); messages name <paramref name="name"/>.</summary>
+    public static PublishLog Read(IStorageFile file, byte[] key, string name)
+    {
+        var verifier = new AuditVerifier(key);
+        verifier.Verify(file, 0);
+        var records = new List<PublishRecord>();
+        var malformed = new List<string>();
+        var scanner = new AuditScanner(key);
+        scanner.Start(file);
+        for (int e = scanner.Next(); e != AuditScanner.End; e = scanner.Next())
+        {
+            byte[] r = scanner.RecordBytes;
+            if ((e != AuditScanner.Record && e != AuditScanner.Resumed) || AuditRecord.Kind(r) != AuditKind.Publish)
+            {
+                continue;
+            }
+
+            int n = AuditRecord.DetailLength(r);
+            int reason = AuditRecord.Reason(r);
+            if (n != UplinkAudit.DetailBytes || (reason != UplinkAudit.FirstSend && reason != UplinkAudit.Resend))
+            {
+                malformed.Add($"{name}:{scanner.Offset}: publish record seq={AuditRecord.Sequence(r, 0)} has {n} detail bytes and reason {reason}, not {UplinkAudit.DetailBytes} and 0 or 1");
+                continue;
+            }
+
+            records.Add(new PublishRecord(scanner.Offset, AuditRecord.Sequence(r, 0), AuditRecord.TimeMicros(r), reason == UplinkAudit.Resend,
+                r.AsSpan(AuditRecord.HeaderSize, n).ToArray()));
+        }
+
+        return new PublishLog(verifier, records, malformed);
+    }
+}
