@@ -47,11 +47,12 @@ public sealed class EgressCommandTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_decoder_the_signal_section_says_why_and_the_check_still_passes()
+    public void Payloads_that_are_not_telemetry_batches_fail_the_built_in_decoder()
     {
+        // The bench's payloads use a test format; the CLI's own decoder reads only TelemetryBatch payloads.
         var run = _bench.Report("--policy", Bundle());
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("signals: not counted: this build has no decoder for the telemetry payload format", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("payload does not decode", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,9 +61,9 @@ public sealed class EgressCommandTests : IDisposable
         var lines = _bench.OutboxLines();
         lines[1] = lines[1].Replace("broker.owner.example:8883", "tracker.example:1883", StringComparison.Ordinal);
         _bench.RewriteOutbox(lines);
-        var run = _bench.Report("--policy", Bundle());
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal($"bmsguard: warning: {_bench.Outbox}:2: broker tracker.example is not on the policy's broker list", run.Stderr.Trim());
+        var (code, _, stderr) = Run(_ => new SampleRecordDecoder(), "--policy", Bundle());
+        Assert.Equal(0, code);
+        Assert.Equal($"bmsguard: warning: {_bench.Outbox}:2: broker tracker.example is not on the policy's broker list", stderr.Trim());
     }
 
     [Theory]
