@@ -46,6 +46,7 @@ namespace BmsGuard.Device
             Uds = new UdsInspector(UdsReferencePolicy.Create(), Window, Audit, 1000000);
             Natives = ReferenceNativeCommands.NewTable();
             Ingress = new TcuIngress(Commands, Natives, Window, Uds, null, outbox, Audit);
+            Telemetry = new GuardTelemetry(files, Keys, Identity == null ? NoVehicle : Identity.Vin, Ingress, Audit, nowMicros);
             byte[] detail = new byte[2];
             detail[0] = (byte)(Identity == null ? 0 : 1);
             detail[1] = (byte)Keys.Count;
@@ -82,11 +83,24 @@ namespace BmsGuard.Device
         /// <summary>Decides every TCU frame.</summary>
         public readonly TcuIngress Ingress;
 
-        /// <summary>Plugs the guard into a gateway: TCU frames go to <see cref="Ingress"/>, BMS frames feed <see cref="VehicleState"/>.</summary>
+        /// <summary>The owner's telemetry policy, sanitizer, publisher and uplink.</summary>
+        public readonly GuardTelemetry Telemetry;
+
+        /// <summary>
+        /// Plugs the guard into a gateway: TCU frames go to <see cref="Ingress"/>, BMS frames feed
+        /// <see cref="VehicleState"/> and the telemetry sanitizer, whose policy also blanks what the TCU gets.
+        /// </summary>
         public void Attach(Gateway gateway)
         {
             gateway.TcuIngress = Ingress;
-            gateway.BmsObserver = VehicleState;
+            gateway.BmsObserver = new BusObservers(new IBusObserver[] { VehicleState, Telemetry });
+            gateway.EgressFilter = Telemetry;
+        }
+
+        /// <summary>Periodic work of the guard (every 10..100 ms on the device): telemetry windows, flushes, the uplink.</summary>
+        public void Tick(long nowMicros)
+        {
+            Telemetry.Tick(nowMicros);
         }
 
         private void InstallOwner(GuardFiles files, long nowMicros)

@@ -26,9 +26,30 @@ namespace BmsGuard.Device
         /// <summary>The rollback anchor.</summary>
         public const string AnchorName = "anchor.bin";
 
+        /// <summary>Accepted telemetry policy bundles.</summary>
+        public const string PolicyName = "policy.bin";
+
+        /// <summary>The telemetry policy's version anchor (an older bundle restored with the file is refused).</summary>
+        public const string PolicyAnchorName = "policy-anchor.bin";
+
+        /// <summary>Telemetry waiting for the broker, spilled from RAM (two segments, used in turn).</summary>
+        public const string UplinkName = "uplink.";
+
         /// <summary>Groups already opened files.</summary>
-        public GuardFiles(IStorageFile identity, IStorageFile owner, IStorageFile stateA, IStorageFile stateB, IStorageFile audit, IStorageFile anchor)
+        public GuardFiles(
+            IStorageFile identity,
+            IStorageFile owner,
+            IStorageFile stateA,
+            IStorageFile stateB,
+            IStorageFile audit,
+            IStorageFile anchor,
+            IStorageFile policy,
+            IStorageFile policyAnchor,
+            IStorageFile[] uplink)
         {
+            Policy = policy;
+            PolicyAnchor = policyAnchor;
+            Uplink = uplink;
             Identity = identity;
             Owner = owner;
             StateA = stateA;
@@ -55,6 +76,15 @@ namespace BmsGuard.Device
         /// <summary>Rollback anchor.</summary>
         public readonly IStorageFile Anchor;
 
+        /// <summary>Telemetry policy bundles.</summary>
+        public readonly IStorageFile Policy;
+
+        /// <summary>Telemetry policy version anchor.</summary>
+        public readonly IStorageFile PolicyAnchor;
+
+        /// <summary>Uplink spill segments (may be empty: RAM only).</summary>
+        public readonly IStorageFile[] Uplink;
+
         /// <summary>Files named <paramref name="prefix"/> + name, e.g. "I:\\bmsguard-" on the board or a directory path ending in a separator.</summary>
         public static GuardFiles At(string prefix)
         {
@@ -64,7 +94,10 @@ namespace BmsGuard.Device
                 new FlashStorageFile(prefix + StateAName),
                 new FlashStorageFile(prefix + StateBName),
                 new FlashStorageFile(prefix + AuditName),
-                new FlashStorageFile(prefix + AnchorName));
+                new FlashStorageFile(prefix + AnchorName),
+                new FlashStorageFile(prefix + PolicyName),
+                new FlashStorageFile(prefix + PolicyAnchorName),
+                new IStorageFile[] { new FlashStorageFile(prefix + UplinkName + "0"), new FlashStorageFile(prefix + UplinkName + "1") });
         }
 
         /// <summary>Empty files in RAM: an unprovisioned guard that forgets everything at reset.</summary>
@@ -76,7 +109,10 @@ namespace BmsGuard.Device
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(1024),
-                new MemoryStorageFile(16));
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16),
+                new IStorageFile[0]);
         }
     }
 }

@@ -37,6 +37,7 @@ namespace BmsGuard.Core.Ingress
         private readonly byte[] _detail = new byte[4];
         private long _executionFailures;
         private long _repliesLost;
+        private bool _lastExecuted;
 
         /// <summary>Wires the TCU side; <paramref name="secoc"/> may be null (SecOC mode off).</summary>
         public TcuIngress(
@@ -135,19 +136,9 @@ namespace BmsGuard.Core.Ingress
                 return Verdict.CommandChannelError;
             }
 
-            int verdict = _guard.Submit(_rx.Buffer, _rx.MessageLength, nowMicros);
-            bool executed = false;
-            int type = 0;
-            if (verdict == CommandVerdict.Accepted)
-            {
-                AcceptedCommand accepted = _guard.Accepted;
-                type = accepted.Type;
-                executed = Execute(type, accepted.Parameters, accepted.ParameterLength, nowMicros);
-            }
-            else if (_rx.MessageLength > 1)
-            {
-                type = _rx.Buffer[1];
-            }
+            int verdict = SubmitEnvelope(_rx.Buffer, _rx.MessageLength, nowMicros);
+            bool executed = verdict == CommandVerdict.Accepted && _lastExecuted;
+            int type = _rx.MessageLength > 1 ? _rx.Buffer[1] : 0;
 
             // Status as an ISO-TP single frame: command type, verdict, executed.
             _frame[0] = 0x03;
@@ -161,6 +152,23 @@ namespace BmsGuard.Core.Ingress
 
             Reply(CommandResponseId, false, _frame);
             return Verdict.CommandSegment;
+        }
+
+        /// <summary>
+        /// Judges one whole envelope (from the CAN command channel or the MQTT command topic) and executes it
+        /// when accepted; returns the <see cref="CommandVerdict"/>. Nothing else reaches the BMS.
+        /// </summary>
+        public int SubmitEnvelope(byte[] envelope, int length, long nowMicros)
+        {
+            int verdict = _guard.Submit(envelope, length, nowMicros);
+            _lastExecuted = false;
+            if (verdict == CommandVerdict.Accepted)
+            {
+                AcceptedCommand accepted = _guard.Accepted;
+                _lastExecuted = Execute(accepted.Type, accepted.Parameters, accepted.ParameterLength, nowMicros);
+            }
+
+            return verdict;
         }
 
         // Runs an accepted command. Key management already happened inside the guard.
