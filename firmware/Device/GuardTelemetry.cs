@@ -46,6 +46,13 @@ namespace BmsGuard.Device
             Audited(_store.Load(), nowMicros);
         }
 
+        /// <summary>
+        /// The clock the uplink runs on (acknowledgement timeouts, reconnects, the egress budget, publish
+        /// times in the audit log); null: the same time as the frames. The emulator sets a wall clock when it
+        /// replays faster than real time toward a real broker.
+        /// </summary>
+        public IClock UplinkClock;
+
         /// <summary>The policy store (active bundle, refusals by reason).</summary>
         public PolicyStore Store
         {
@@ -154,7 +161,7 @@ namespace BmsGuard.Device
 
             if (_uplink != null)
             {
-                _uplink.Pump(nowMicros);
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
             }
         }
 
@@ -169,7 +176,9 @@ namespace BmsGuard.Device
 
             if (_uplink != null)
             {
-                _uplink.Pump(nowMicros);
+                // Twice: the first round publishes, the second collects what was acknowledged meanwhile.
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
             }
         }
 

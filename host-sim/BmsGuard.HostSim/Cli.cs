@@ -17,6 +17,7 @@ public static class Cli
 
         usage:
           bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu,1=bms,2=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc] [--guard DIR]
+                          [--policy BUNDLE] [--mqtt HOST:PORT [--mqtt-wait 15s]]
               Replays a capture through the firmware in the emulator; the format follows the
               extension: .log candump -l, .asc Vector ASC, .blf Vector BLF, .trc PEAK TRC, .csv
               python-can CSV, any of them .gz. Without a capture it
@@ -25,12 +26,16 @@ public static class Cli
                 dropped-bms-to-tcu.log, dropped-tcu-to-bms.log   frames that did not (candump -l)
                 decisions.log                          every input frame with its decision and reason
                 audit.txt                              the guard's audit log: each command, UDS and key decision
+                outbox.txt                             every telemetry publish (TIME DESTINATION TOPIC SIZE HEX)
                 rules.txt, summary.txt                 the rule table with counters, the summary
               The emulated controllers behave like nanoFramework's STM32 CAN driver, which hands the
               firmware 8 data bytes whatever the DLC, so forwarded frames leave with DLC 8;
               --exact-dlc emulates a driver that keeps the DLC. --guard DIR runs the guard on the files in DIR
               (from 'bmsguard provision'; its keys, counters and audit log persist there across replays);
-              without it the guard is unprovisioned and denies every command.
+              without it the guard is unprovisioned and denies every command. --policy offers a telemetry policy
+              bundle at boot (bmsguard policy compile); the sanitized telemetry goes to outbox.txt, and with
+              --mqtt also to that broker for real (it must be on the policy's broker list; the replay then waits
+              up to --mqtt-wait for the broker to acknowledge the backlog).
           bmsguard convert IN OUT
               Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]

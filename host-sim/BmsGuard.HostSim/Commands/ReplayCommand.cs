@@ -3,6 +3,7 @@ using System.Globalization;
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
 
 namespace BmsGuard.HostSim.Commands;
@@ -23,7 +24,17 @@ public static class ReplayCommand
         bool quiet = cl.Flag("--quiet");
         bool exactDlc = cl.Flag("--exact-dlc");
         string? guardDir = cl.Option("--guard");
+        string? policyPath = cl.Option("--policy");
+        string? mqtt = cl.Option("--mqtt");
+        string? waitText = cl.Option("--mqtt-wait");
         cl.RejectUnknown(1);
+        TimeSpan drain = TimeSpan.FromTicks(Durations.ParseNanos(waitText ?? "15s", "--mqtt-wait") / 100);
+        (string Host, int Port)? broker = mqtt == null ? null : ParseBroker(mqtt);
+        byte[]? policy = null;
+        if (policyPath != null)
+        {
+            policy = File.Exists(policyPath) ? File.ReadAllBytes(policyPath) : throw new InputException($"{policyPath}: policy bundle not found (bmsguard policy compile ...)");
+        }
         if (guardDir != null && !Directory.Exists(guardDir))
         {
             throw new InputException($"{guardDir}: no such guard directory (create one with 'bmsguard provision')");
@@ -56,6 +67,9 @@ public static class ReplayCommand
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         ReplayCounts counts;
+        string outboxPath = Path.Combine(outDir, "outbox.txt");
+        File.Delete(outboxPath);
+        using (var outbox = OutboxWriter.Open(outboxPath))
         using (var auditText = new StreamWriter(Path.Combine(outDir, "audit.txt")))
         using (reader)
         using (var recorder = new ReplayRecorder(
@@ -83,8 +97,15 @@ public static class ReplayCommand
                     stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
                 },
                 exactDlc,
-                guardDir == null ? null : GuardFiles.At(Path.GetFullPath(guardDir) + Path.DirectorySeparatorChar),
-                auditText);
+                new ReplayGuard
+                {
+                    Files = guardDir == null ? null : GuardFiles.At(Path.GetFullPath(guardDir) + Path.DirectorySeparatorChar),
+                    PolicyBundle = policy,
+                    AuditText = auditText,
+                    UplinkClock = broker == null ? null : new WallClock(),
+                    Uplink = telemetry => Uplink(telemetry, outbox, broker),
+                    DrainTimeout = drain,
+                });
             }
             catch (CaptureFormatException e)
             {
@@ -99,13 +120,43 @@ public static class ReplayCommand
         {
             stdout.Write(summary);
             stdout.WriteLine();
-            stdout.WriteLine($"outputs in {outDir}/: to-tcu.log to-bms.log dropped-bms-to-tcu.log dropped-tcu-to-bms.log{(decisions ? " decisions.log" : "")} audit.txt rules.txt summary.txt");
+            stdout.WriteLine($"outputs in {outDir}/: to-tcu.log to-bms.log dropped-bms-to-tcu.log dropped-tcu-to-bms.log{(decisions ? " decisions.log" : "")} audit.txt outbox.txt rules.txt summary.txt");
             double seconds = clock.Elapsed.TotalSeconds;
             long frames = counts.In(GatewayPort.Bms) + counts.In(GatewayPort.Tcu);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed in {seconds:F2} s wall time ({frames / Math.Max(seconds, 1e-9):N0} frames/s)"));
         }
 
         return 0;
+    }
+
+    // Telemetry goes to the policy's broker for real with --mqtt, else only into the outbox file;
+    // either way every publish is an outbox line for 'bmsguard egress report'.
+    private static (BmsGuard.Core.Telemetry.IUplinkTransport, string)? Uplink(GuardTelemetry telemetry, OutboxWriter outbox, (string Host, int Port)? broker)
+    {
+        var policy = telemetry.Store.Active;
+        if (policy == null)
+        {
+            return null;
+        }
+
+        if (broker is not { } b)
+        {
+            return (new OutboxTransport(outbox, null, OutboxWriter.NotSent), policy.BrokerCount > 0 ? policy.Broker(0) : "outbox");
+        }
+
+        var mqtt = new MqttUplinkTransport(b.Host, b.Port, "bmsguard-replay", GuardTelemetry.CommandTopic(policy.TopicPrefix), telemetry, 30);
+        return (new OutboxTransport(outbox, mqtt, $"{b.Host}:{b.Port}"), b.Host);
+    }
+
+    private static (string Host, int Port) ParseBroker(string text)
+    {
+        int colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
+        {
+            throw new UsageException($"--mqtt must be host:port, e.g. 127.0.0.1:1883, not '{text}'");
+        }
+
+        return (text[..colon], port);
     }
 
     private static CandumpLogWriter Writer(string dir, string name)

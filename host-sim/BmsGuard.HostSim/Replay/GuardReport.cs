@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BmsGuard.Core.Audit;
 using BmsGuard.Core.Commands;
+using BmsGuard.Core.Telemetry;
 using BmsGuard.Core.Uds;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Audit;
@@ -22,12 +23,36 @@ public static class GuardReport
         };
         lines.Add("commands (signed envelopes): " + Counts(CommandVerdict.Count, v => guard.Commands.Count(v), CommandVerdict.Name));
         lines.Add("diagnostics (UDS from the TCU): " + Counts(UdsVerdict.Count, v => guard.Uds.Count(v), UdsVerdict.Name));
+        lines.AddRange(TelemetryLines(guard.Telemetry));
         if (guard.Ingress.ExecutionFailures > 0 || guard.Ingress.RepliesLost > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {guard.Ingress.ExecutionFailures} accepted command(s) not executed, {guard.Ingress.RepliesLost} reply frame(s) lost"));
         }
 
         return lines;
+    }
+
+    private static IEnumerable<string> TelemetryLines(GuardTelemetry t)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var policy = t.Store.Active;
+        if (policy == null)
+        {
+            yield return $"telemetry: no policy ({BundleReason.Name(t.Store.LastReason)}): nothing is published";
+            yield break;
+        }
+
+        var p = t.Publisher!;
+        yield return string.Create(inv, $"telemetry: policy v{t.Store.ActiveVersion} (owner key {t.Store.ActiveKeyId}), {policy.SignalCount} signals: {p.Samples} samples, {p.Identifiers} pseudonyms in {p.Batches} payloads, {p.Bytes} bytes; {t.Sanitizer!.FramesWithheld} frames to the TCU withheld by the policy");
+        var u = t.Uplink;
+        if (u == null)
+        {
+            yield return t.DestinationRefused > 0 ? "uplink: refused: the broker is not on the policy's list" : "uplink: none";
+            yield break;
+        }
+
+        var c = u.Counters;
+        yield return string.Create(inv, $"uplink: enqueued={c.Enqueued} published={c.Published} acknowledged={c.Acknowledged} resent={c.Resent} dropped: queue-full={c.DroppedQueueFull} over-budget={c.DroppedOverBudget} too-large={c.DroppedTooLarge}; pending={u.Pending}");
     }
 
     /// <summary>Writes the guard's audit log as text lines (see <see cref="AuditText.Record"/>).</summary>

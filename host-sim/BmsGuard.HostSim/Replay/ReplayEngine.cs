@@ -13,6 +13,9 @@ namespace BmsGuard.HostSim.Replay;
 /// </summary>
 public static class ReplayEngine
 {
+    /// <summary>Capture time between two ticks of the guard's periodic work.</summary>
+    public const long TickMicros = 10_000;
+
     /// <summary>Frames between two progress callbacks.</summary>
     public const int ProgressEvery = 1 << 16;
 
@@ -29,10 +32,10 @@ public static class ReplayEngine
         ReplayRecorder recorder,
         Action<long>? progress = null,
         bool exactDlc = false,
-        GuardFiles? guardFiles = null,
-        TextWriter? audit = null)
+        ReplayGuard? guard = null)
     {
-        guardFiles ??= GuardFiles.InMemory();
+        guard ??= new ReplayGuard();
+        var guardFiles = guard.Files ?? GuardFiles.InMemory();
         var clock = new SimulatedClock();
         using var board = new EmulatedBoard();
         var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
@@ -41,6 +44,20 @@ public static class ReplayEngine
         board.Activate();
         var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles);
         node.Gateway.Sink = recorder;
+        var telemetry = node.Guard.Telemetry;
+        telemetry.UplinkClock = guard.UplinkClock;
+        if (guard.PolicyBundle != null)
+        {
+            telemetry.OfferPolicy(guard.PolicyBundle, guard.PolicyBundle.Length, clock.NowMicros);
+        }
+
+        var uplink = guard.Uplink?.Invoke(telemetry);
+        if (uplink is { } u)
+        {
+            telemetry.Connect(u.Transport, u.Host);
+        }
+
+        long lastTick = long.MinValue / 2; // far enough back that the first frame ticks, without overflowing the difference
         var counts = recorder.Counts;
         var frame = new CaptureFrame();
         recorder.Current = frame;
@@ -86,12 +103,23 @@ public static class ReplayEngine
                     continue;
                 }
 
+                long now = clock.NowMicros;
+                if (now - lastTick >= TickMicros)
+                {
+                    // The device ticks the guard from its main loop; here every 10 ms of capture time.
+                    node.Guard.Tick(now);
+                    lastTick = now;
+                }
+
                 var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
                 if (!port.Receive(frame.Id, frame.Extended, frame.Remote, frame.Remote ? default : frame.Data.AsSpan(0, frame.Length), frame.Length))
                 {
                     recorder.RecordNotDelivered(side, frame, ReplayCounts.ReceiveOverrun);
                 }
             }
+
+            telemetry.Flush(clock.NowMicros);
+            Drain(telemetry, guard.DrainTimeout);
         }
         finally
         {
@@ -99,11 +127,29 @@ public static class ReplayEngine
         }
 
         counts.GuardLines = GuardReport.Lines(node.Guard);
-        if (audit != null)
+        if (guard.AuditText != null)
         {
-            GuardReport.WriteAudit(node.Guard, guardFiles, audit);
+            GuardReport.WriteAudit(node.Guard, guardFiles, guard.AuditText);
         }
 
         return counts;
+    }
+
+    // A real broker acknowledges in real time, long after the capture's end in accelerated time:
+    // keep pumping until the backlog is acknowledged or the timeout passes (what remains is counted).
+    private static void Drain(GuardTelemetry telemetry, TimeSpan timeout)
+    {
+        var uplink = telemetry.Uplink;
+        if (uplink == null || telemetry.UplinkClock == null)
+        {
+            return;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((uplink.Pending > 0 || uplink.InFlight > 0) && clock.Elapsed < timeout)
+        {
+            uplink.Pump(telemetry.UplinkClock.NowMicros);
+            Thread.Sleep(5);
+        }
     }
 }

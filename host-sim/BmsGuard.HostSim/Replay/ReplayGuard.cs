@@ -1,0 +1,32 @@
+using BmsGuard.Core.Telemetry;
+using BmsGuard.Device;
+
+namespace BmsGuard.HostSim.Replay;
+
+/// <summary>
+/// How a replay runs the TCU-side guard: its files (in RAM when null: unprovisioned), a telemetry
+/// policy bundle to offer at boot, where telemetry goes, and where the audit log is written as text.
+/// </summary>
+public sealed class ReplayGuard
+{
+    /// <summary>The guard's files; null runs an unprovisioned guard in RAM.</summary>
+    public GuardFiles? Files { get; init; }
+
+    /// <summary>A telemetry policy bundle offered at boot, as if it arrived on the command topic.</summary>
+    public byte[]? PolicyBundle { get; init; }
+
+    /// <summary>
+    /// Makes the uplink transport once the guard is up (it needs the guard as command inbox and the
+    /// policy's topics); returns the transport and the broker host it talks to, or null for no uplink.
+    /// </summary>
+    public Func<GuardTelemetry, (IUplinkTransport Transport, string Host)?>? Uplink { get; init; }
+
+    /// <summary>The uplink's clock; null runs it on capture time (outbox mode).</summary>
+    public IClock? UplinkClock { get; init; }
+
+    /// <summary>How long to wait, in real time, for a real broker to acknowledge the backlog at the end.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Receives the audit log as text at the end; null for none.</summary>
+    public TextWriter? AuditText { get; init; }
+}
