@@ -104,7 +104,7 @@ public class ReplayCommandTests
         Assert.Equal(0, CliRun.Of("replay", "--out", a.Path).ExitCode);
         Assert.Equal(0, CliRun.Of("replay", "--out", b.Path).ExitCode);
         var names = Directory.GetFiles(a.Path).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(8, names.Count);
+        Assert.Equal(9, names.Count);
         foreach (var name in names)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, name!)), File.ReadAllBytes(Path.Combine(b.Path, name!)));
