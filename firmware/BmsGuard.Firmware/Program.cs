@@ -1,5 +1,6 @@
 using System.Threading;
 using BmsGuard.Core;
+using BmsGuard.Core.Telemetry;
 using BmsGuard.Device;
 
 namespace BmsGuard.Firmware
@@ -7,6 +8,9 @@ namespace BmsGuard.Firmware
     /// <summary>Device entry point: bridge the BMS and TCU buses of the NUCLEO-F767ZI through the gateway.</summary>
     public static class Program
     {
+        private const int TickMilliseconds = 50;
+        private const int MqttPort = 1883;
+
         /// <summary>Starts the guard and parks the main thread; frames are handled on CAN events.</summary>
         public static void Main()
         {
@@ -20,9 +24,10 @@ namespace BmsGuard.Firmware
                 return;
             }
 
+            SystemClock clock = new SystemClock();
             GatewayNode node = new GatewayNode(
                 rules,
-                new SystemClock(),
+                clock,
                 NucleoF767ZiBoard.BmsController,
                 NucleoF767ZiBoard.TcuController,
                 NucleoF767ZiBoard.Settings500k(),
@@ -30,12 +35,35 @@ namespace BmsGuard.Firmware
 
             System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules, "
                 + (node.Guard.Identity == null ? "unprovisioned (no command passes)" : node.Guard.Keys.Count.ToString() + " keys"));
+            ConnectUplink(node.Guard.Telemetry);
             while (true)
             {
                 // Events drive the bridge; the poll catches frames that arrived before subscription.
                 node.Bridge.Poll();
-                Thread.Sleep(1000);
+                node.Guard.Tick(clock.NowMicros);
+                Thread.Sleep(TickMilliseconds);
             }
+        }
+
+        // Telemetry goes only to the first broker of the owner's signed policy; without a policy, nowhere.
+        private static void ConnectUplink(GuardTelemetry telemetry)
+        {
+            TelemetryPolicy policy = telemetry.Store.Active;
+            if (policy == null || policy.BrokerCount == 0)
+            {
+                System.Console.WriteLine("telemetry: no policy, nothing is published");
+                return;
+            }
+
+            string host = policy.Broker(0);
+            MqttUplinkTransport transport = new MqttUplinkTransport(
+                host,
+                MqttPort,
+                "bmsguard",
+                GuardTelemetry.CommandTopic(policy.TopicPrefix),
+                telemetry,
+                60);
+            telemetry.Connect(transport, host);
         }
     }
 }
