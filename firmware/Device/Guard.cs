@@ -3,6 +3,7 @@ using BmsGuard.Core.Audit;
 using BmsGuard.Core.Commands;
 using BmsGuard.Core.Ingress;
 using BmsGuard.Core.Safety;
+using BmsGuard.Core.SecOc;
 using BmsGuard.Core.Uds;
 
 namespace BmsGuard.Device
@@ -45,7 +46,8 @@ namespace BmsGuard.Device
             Window = new MaintenanceWindow(Audit);
             Uds = new UdsInspector(UdsReferencePolicy.Create(), Window, Audit, 1000000);
             Natives = ReferenceNativeCommands.NewTable();
-            Ingress = new TcuIngress(Commands, Natives, Window, Uds, null, outbox, Audit);
+            SecOc = Identity == null ? null : LoadSecOc(files, Commands.Policy);
+            Ingress = new TcuIngress(Commands, Natives, Window, Uds, SecOc, outbox, Audit);
             Telemetry = new GuardTelemetry(files, Keys, Identity == null ? NoVehicle : Identity.Vin, Ingress, Audit, nowMicros);
             byte[] detail = new byte[2];
             detail[0] = (byte)(Identity == null ? 0 : 1);
@@ -80,6 +82,12 @@ namespace BmsGuard.Device
         /// <summary>The BMS's native command frames.</summary>
         public readonly NativeCommandTable Natives;
 
+        /// <summary>CAN id of SecOC-protected single-frame commands from the TCU.</summary>
+        public const uint SecOcCommandId = 0x6A1;
+
+        /// <summary>The SecOC single-frame command path; null when no SecOC key was provisioned.</summary>
+        public readonly SecOcCommands SecOc;
+
         /// <summary>Decides every TCU frame.</summary>
         public readonly TcuIngress Ingress;
 
@@ -101,6 +109,20 @@ namespace BmsGuard.Device
         public void Tick(long nowMicros)
         {
             Telemetry.Tick(nowMicros);
+        }
+
+        private SecOcCommands LoadSecOc(GuardFiles files, CommandPolicy policy)
+        {
+            int role;
+            byte[] key;
+            if (!SecOcProvisioning.TryRead(files.SecOc, Identity.DeriveKey("secoc"), out role, out key))
+            {
+                return null;
+            }
+
+            SecOcReceiver receiver = new SecOcReceiver(SecOcCommandId, false, SecOcCommandId, SecOcReceiver.DefaultResyncWindows, Audit);
+            receiver.Provision(key, 0);
+            return new SecOcCommands(receiver, role, policy, Interlocks, Audit, new StorageAnchor(files.SecOcFreshness));
         }
 
         private void InstallOwner(GuardFiles files, long nowMicros)

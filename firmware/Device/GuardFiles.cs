@@ -32,6 +32,12 @@ namespace BmsGuard.Device
         /// <summary>The telemetry policy's version anchor (an older bundle restored with the file is refused).</summary>
         public const string PolicyAnchorName = "policy-anchor.bin";
 
+        /// <summary>The SecOC key for single-frame commands (optional; written by provisioning).</summary>
+        public const string SecOcName = "secoc.bin";
+
+        /// <summary>The last accepted SecOC freshness value (survives resets).</summary>
+        public const string SecOcFreshnessName = "secoc-fresh.bin";
+
         /// <summary>Telemetry waiting for the broker, spilled from RAM (two segments, used in turn).</summary>
         public const string UplinkName = "uplink.";
 
@@ -45,8 +51,12 @@ namespace BmsGuard.Device
             IStorageFile anchor,
             IStorageFile policy,
             IStorageFile policyAnchor,
-            IStorageFile[] uplink)
+            IStorageFile[] uplink,
+            IStorageFile secOc,
+            IStorageFile secOcFreshness)
         {
+            SecOc = secOc;
+            SecOcFreshness = secOcFreshness;
             Policy = policy;
             PolicyAnchor = policyAnchor;
             Uplink = uplink;
@@ -82,6 +92,12 @@ namespace BmsGuard.Device
         /// <summary>Telemetry policy version anchor.</summary>
         public readonly IStorageFile PolicyAnchor;
 
+        /// <summary>SecOC key file.</summary>
+        public readonly IStorageFile SecOc;
+
+        /// <summary>SecOC freshness store.</summary>
+        public readonly IStorageFile SecOcFreshness;
+
         /// <summary>Uplink spill segments (may be empty: RAM only).</summary>
         public readonly IStorageFile[] Uplink;
 
@@ -97,7 +113,9 @@ namespace BmsGuard.Device
                 new FlashStorageFile(prefix + AnchorName),
                 new FlashStorageFile(prefix + PolicyName),
                 new FlashStorageFile(prefix + PolicyAnchorName),
-                new IStorageFile[] { new FlashStorageFile(prefix + UplinkName + "0"), new FlashStorageFile(prefix + UplinkName + "1") });
+                new IStorageFile[] { new FlashStorageFile(prefix + UplinkName + "0"), new FlashStorageFile(prefix + UplinkName + "1") },
+                new FlashStorageFile(prefix + SecOcName),
+                new FlashStorageFile(prefix + SecOcFreshnessName));
         }
 
         /// <summary>Empty files in RAM: an unprovisioned guard that forgets everything at reset.</summary>
@@ -112,7 +130,9 @@ namespace BmsGuard.Device
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(16),
-                new IStorageFile[0]);
+                new IStorageFile[0],
+                new MemoryStorageFile(16),
+                new MemoryStorageFile(16));
         }
     }
 }

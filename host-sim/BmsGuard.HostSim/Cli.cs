@@ -55,9 +55,12 @@ public static class Cli
               Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
           bmsguard keys show FILE...
               Prints each key's role, id and fingerprint (never the secret).
-          bmsguard provision --vin VIN --owner OWNER.key --out DIR
+          bmsguard provision --vin VIN --owner OWNER.key --out DIR [--secoc ROLE]
               Prepares a guard's storage: identity.bin (VIN, fresh device secret), owner.bin (the owner key,
-              installed at first boot, then erased), audit.key (to verify the guard's audit log).
+              installed at first boot, then erased), audit.key (to verify the guard's audit log); --secoc ROLE
+              also a SecOC single-frame key for that role (secoc.bin for the guard, secoc.key for the sender).
+          bmsguard command secoc TYPE CAPTURE OUT --key secoc.key --at TIME [--percent N] [--freshness N]
+              Places one SecOC-protected command frame (id 0x6A1, 24-bit CMAC, 8-bit freshness) into a capture.
           bmsguard command sign TYPE --vin VIN --key K.key [--key K2.key] --out FILE [--issued TIME] [--valid 10m] [--counter N] [parameters]
               Issues a signed command envelope; every --key signs with its next counter (kept in K.key.counter).
               Parameters: set-charge-target --percent N; set-current-limits --charge-a A --discharge-a A;
@@ -116,12 +119,14 @@ public static class Cli
                     return PolicyCommand.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "inject":
                     return CommandInject.Run(parsed, stdout, stderr);
+                case "command" when parsed.Positional.FirstOrDefault() == "secoc":
+                    return CommandSecOc.Run(parsed, stdout, stderr);
                 case "command" when parsed.Positional.FirstOrDefault() == "sign":
                     return CommandSign.Run(parsed, stdout, stderr);
                 case "provision":
                     return ProvisionCommand.Run(parsed, stdout, stderr);
                 case "command":
-                    throw new UsageException("command needs 'sign' or 'inject'");
+                    throw new UsageException("command needs 'sign', 'inject' or 'secoc'");
                 case "audit":
                     return AuditCommand.Run(parsed, stdout, stderr);
                 case "egress":

@@ -21,10 +21,27 @@ namespace BmsGuard.Core.Ingress
         private readonly byte[] _parameters = new byte[SecOcLayout.PayloadLength - 1];
         private readonly byte[] _detail = new byte[1];
         private readonly long[] _denied = new long[CommandVerdict.Count];
+        private readonly Storage.IMonotonicAnchor _freshness;
+        private int _parameterLength;
 
         /// <summary>Creates the SecOC command path for a receiver whose key belongs to <paramref name="role"/>.</summary>
         public SecOcCommands(SecOcReceiver receiver, int role, CommandPolicy policy, ISafetyCheck safety, IAuditTrail audit)
+            : this(receiver, role, policy, safety, audit, null)
         {
+        }
+
+        /// <summary>
+        /// As above; <paramref name="freshnessStore"/> (may be null) keeps the last accepted freshness value
+        /// across resets, so a frame recorded before a reset cannot be replayed after it.
+        /// </summary>
+        public SecOcCommands(SecOcReceiver receiver, int role, CommandPolicy policy, ISafetyCheck safety, IAuditTrail audit, Storage.IMonotonicAnchor freshnessStore)
+        {
+            _freshness = freshnessStore;
+            if (freshnessStore != null)
+            {
+                receiver.RestoreFreshness(freshnessStore.Read());
+            }
+
             _receiver = receiver;
             Role = role;
             _policy = policy;
@@ -47,10 +64,10 @@ namespace BmsGuard.Core.Ingress
             get { return _parameters; }
         }
 
-        /// <summary>Number of parameter bytes a SecOC command carries.</summary>
+        /// <summary>Number of parameter bytes of the last accepted command (its type's length; the rest of the frame is zero).</summary>
         public int ParameterLength
         {
-            get { return _parameters.Length; }
+            get { return _parameterLength; }
         }
 
         /// <summary>Frames that authenticated but the policy or the interlocks denied, by <see cref="CommandVerdict"/>.</summary>
@@ -71,6 +88,13 @@ namespace BmsGuard.Core.Ingress
             if (_receiver.Receive(id, extended, data, length, nowMicros) != SecOcVerdict.Accepted)
             {
                 return 0;
+            }
+
+            if (_freshness != null)
+            {
+                // Persist before acting: a reset right after must not reopen this frame for a replay.
+                long latest = _receiver.LatestFreshness;
+                _freshness.Advance(latest > uint.MaxValue ? uint.MaxValue : (uint)latest);
             }
 
             _receiver.CopyPayload(_payload, 0);
@@ -99,6 +123,11 @@ namespace BmsGuard.Core.Ingress
             if (!_policy.IsDefined(type) || type == CommandType.ProvisionKey || type == CommandType.RotateKey || type == CommandType.RevokeKey)
             {
                 return CommandVerdict.UnknownCommand;
+            }
+
+            if (!ParametersFit(type))
+            {
+                return CommandVerdict.BadParameters;
             }
 
             if (Role == Commands.Role.BatteryMaker)
@@ -130,6 +159,28 @@ namespace BmsGuard.Core.Ingress
             return safety == SafetyResult.Stale ? CommandVerdict.StaleState
                 : safety == SafetyResult.Unsafe ? CommandVerdict.Unsafe
                 : CommandVerdict.UnknownState;
+        }
+
+        // The frame has room for 3 parameter bytes: the type's own length must fit, the rest must be zero,
+        // and the values must pass the same range checks as in an envelope.
+        private bool ParametersFit(int type)
+        {
+            for (int count = 0; count <= _parameters.Length; count++)
+            {
+                bool restZero = true;
+                for (int i = count; i < _parameters.Length; i++)
+                {
+                    restZero = restZero && _parameters[i] == 0;
+                }
+
+                if (restZero && CommandParameters.Check(type, _parameters, 0, count) == CommandVerdict.Accepted)
+                {
+                    _parameterLength = count;
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Audit(int kind, int verdict, int type, long nowMicros)

@@ -43,72 +43,21 @@ public static class CommandInject
         string input = cl.Positional[1];
         string output = cl.Positional[2];
         int segments = IsoTpSegmenter.FrameCount(envelope.Length);
-        long written = Merge(input, output, envelope, at, gap, channel, id, out long firstSegment);
+        var frames = new List<CaptureFrame>(segments);
+        for (int i = 0; i < segments; i++)
+        {
+            var f = new CaptureFrame { Channel = channel, Id = id, Length = 8 };
+            byte[] payload = new byte[8];
+            IsoTpSegmenter.WriteFrame(envelope, envelope.Length, i, payload);
+            payload.CopyTo(f.Data, 0);
+            frames.Add(f);
+        }
+
+        long written = CaptureMerge.Insert(input, output, frames, at, gap);
         stderr.WriteLine(
             $"bmsguard: {output}: {written} frames, the {envelope.Length}-byte envelope as {segments} ISO-TP frame(s) on {channel} id 0x{id:X3} " +
-            $"from {FormatSeconds(firstSegment)}" + (tamper >= 0 ? $" (byte {tamper} tampered)" : string.Empty));
+            $"from {FormatSeconds(frames[0].TimestampNanos)}" + (tamper >= 0 ? $" (byte {tamper} tampered)" : string.Empty));
         return 0;
-    }
-
-    private static long Merge(string input, string output, byte[] envelope, long at, long gap, string channel, uint id, out long firstSegment)
-    {
-        using var reader = CaptureInput.Open(input, input);
-        ICaptureWriter writer;
-        try
-        {
-            writer = CaptureFormats.CreateWriter(output);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new InputException(e.Message);
-        }
-
-        int count = IsoTpSegmenter.FrameCount(envelope.Length);
-        int next = 0;
-        var frame = new CaptureFrame();
-        var segment = new CaptureFrame { Channel = channel, Id = id, Length = 8 };
-        byte[] payload = new byte[8];
-        long start = long.MinValue;
-        firstSegment = 0;
-        using (writer)
-        {
-            while (reader.Read(frame))
-            {
-                if (start == long.MinValue)
-                {
-                    start = frame.TimestampNanos;
-                    firstSegment = start + at;
-                }
-
-                while (next < count && firstSegment + (next * gap) <= frame.TimestampNanos)
-                {
-                    WriteSegment(writer, segment, payload, envelope, next, firstSegment + (next * gap));
-                    next++;
-                }
-
-                writer.Write(frame);
-            }
-
-            if (start == long.MinValue)
-            {
-                throw new InputException($"{input}: the capture has no frames to place the command among");
-            }
-
-            for (; next < count; next++)
-            {
-                WriteSegment(writer, segment, payload, envelope, next, firstSegment + (next * gap));
-            }
-
-            return writer.Count;
-        }
-    }
-
-    private static void WriteSegment(ICaptureWriter writer, CaptureFrame segment, byte[] payload, byte[] envelope, int index, long time)
-    {
-        IsoTpSegmenter.WriteFrame(envelope, envelope.Length, index, payload);
-        payload.CopyTo(segment.Data, 0);
-        segment.TimestampNanos = time;
-        writer.Write(segment);
     }
 
     private static byte[] ReadEnvelope(string path)

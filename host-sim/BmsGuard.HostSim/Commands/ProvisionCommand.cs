@@ -19,7 +19,13 @@ public static class ProvisionCommand
         string vin = cl.Option("--vin") ?? throw new UsageException("provision needs --vin VIN (17 characters)");
         string ownerPath = cl.Option("--owner") ?? throw new UsageException("provision needs --owner OWNER.key (bmsguard keys new --role owner ...)");
         string dir = cl.Option("--out") ?? throw new UsageException("provision needs --out DIR");
+        string? secOcRoleName = cl.Option("--secoc");
         cl.RejectUnknown(0);
+        int secOcRole = secOcRoleName == null ? -1 : Role.Parse(secOcRoleName);
+        if (secOcRoleName != null && (secOcRole < 0 || secOcRole == Role.BatteryMaker))
+        {
+            throw new UsageException($"--secoc takes the role the single-frame key stands for (owner, fleet, workshop), not '{secOcRoleName}'");
+        }
         if (!VehicleId.IsValid(vin))
         {
             throw new UsageException($"--vin must be 17 characters A-Z (not I, O, Q) and 0-9, not '{vin}'");
@@ -51,6 +57,20 @@ public static class ProvisionCommand
             {
                 File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
+        }
+
+        if (secOcRole >= 0)
+        {
+            byte[] key = RandomNumberGenerator.GetBytes(16);
+            File.WriteAllBytes(Path.Combine(dir, GuardFiles.SecOcName), SecOcProvisioning.Encode(secOcRole, key, GuardIdentity.Derive(secret, "secoc")));
+            string senderKey = Path.Combine(dir, "secoc.key");
+            File.WriteAllText(senderKey, $"role {Role.Name(secOcRole)}\nkey {Convert.ToHexString(key)}\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(senderKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            stdout.WriteLine($"{dir}: SecOC single-frame key for the {Role.Name(secOcRole)} role in {senderKey} (id 0x{Guard.SecOcCommandId:X3})");
         }
 
         stdout.WriteLine($"{dir}: guard for {vin}; owner key {owner.Id} ({owner.Fingerprint}) installs at first boot; audit key in {auditKey}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BmsGuard.Core.Audit;
 using BmsGuard.Core.Commands;
+using BmsGuard.Core.SecOc;
 using BmsGuard.Core.Telemetry;
 using BmsGuard.Core.Uds;
 using BmsGuard.Device;
@@ -22,6 +23,13 @@ public static class GuardReport
                 : $"guard: vehicle {guard.Identity.Vin}, {guard.Keys.Count} key(s), state {StateLoad.Name(guard.Commands.LoadResult)}",
         };
         lines.Add("commands (signed envelopes): " + Counts(CommandVerdict.Count, v => guard.Commands.Count(v), CommandVerdict.Name));
+        if (guard.SecOc != null)
+        {
+            var r = guard.SecOc.Receiver;
+            lines.Add($"SecOC frames ({Role.Name(guard.SecOc.Role)} key): " + Counts(SecOcVerdict.Count, v => r.Count(v), SecOcVerdict.Name)
+                + "; after authentication: " + Counts(CommandVerdict.Count, v => v == CommandVerdict.Accepted ? 0 : guard.SecOc.Denied(v), CommandVerdict.Name));
+        }
+
         lines.Add("diagnostics (UDS from the TCU): " + Counts(UdsVerdict.Count, v => guard.Uds.Count(v), UdsVerdict.Name));
         lines.AddRange(TelemetryLines(guard.Telemetry));
         if (guard.Ingress.ExecutionFailures > 0 || guard.Ingress.RepliesLost > 0)

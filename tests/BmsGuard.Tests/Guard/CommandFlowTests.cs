@@ -100,6 +100,32 @@ public sealed class CommandFlowTests : IDisposable
     }
 
     [Fact]
+    public void SecOC_single_frames_are_authenticated_fresh_and_still_judged_by_the_policy_and_survive_a_reset()
+    {
+        Cli("keys", "new", "--role", "owner", "--id", "1", "--out", P("owner.key"));
+        Cli("provision", "--vin", Vin, "--owner", P("owner.key"), "--out", P("guard"), "--secoc", "owner");
+        string key = P("guard", "secoc.key");
+        Cli("command", "secoc", "set-charge-target", Captures.BundledSample, P("a.log"), "--key", key, "--at", "2s", "--percent", "85");
+        Cli("command", "secoc", "set-charge-target", P("a.log"), P("b.log"), "--key", key, "--at", "3s", "--percent", "85", "--freshness", "1");
+        Cli("command", "secoc", "open-contactors", P("b.log"), P("c.log"), "--key", key, "--at", "4s");
+        Cli("command", "secoc", "set-charge-target", P("c.log"), P("d.log"), "--key", key, "--at", "5s", "--percent", "120");
+
+        var run = Cli("replay", P("d.log"), "--guard", P("guard"), "--out", P("out"));
+        Assert.Contains("SecOC frames (owner key): accepted=3, replayed=1; after authentication: bad-parameters=1, below-threshold=1", run.Stdout);
+        Assert.Equal(["5A1#0155000000000000"], Captures.Read(P("out", "to-bms.log")).Select(f => $"{f.Id:X3}#{Captures.Hex(f)}"));
+
+        // A forged frame (one MAC bit flipped) does not authenticate.
+        var frames = File.ReadAllLines(P("a.log")).ToList();
+        int at = frames.FindIndex(l => l.Contains(" 6A1#", StringComparison.Ordinal));
+        frames[at] = frames[at][..^1] + (frames[at][^1] == '0' ? '1' : '0');
+        File.WriteAllLines(P("forged.log"), frames);
+        Assert.Contains("bad-mac=1", Cli("replay", P("forged.log"), "--guard", P("guard"), "--out", P("out2")).Stdout);
+
+        // After a reset the freshness persisted: the recorded frames are replays now.
+        Assert.Contains("SecOC frames (owner key): replayed=4", Cli("replay", P("d.log"), "--guard", P("guard"), "--out", P("out3")).Stdout);
+    }
+
+    [Fact]
     public void Without_a_guard_directory_every_command_is_denied_as_unprovisioned()
     {
         string capture = Stage();
