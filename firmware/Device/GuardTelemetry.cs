@@ -237,13 +237,15 @@ namespace BmsGuard.Device
             // A new policy keeps the queue only if its topics are the same; otherwise the old queue's
             // messages were meant for topics the owner no longer wants.
             string[] topics = TelemetryPublisher.Topics(policy.TopicPrefix);
-            if (_uplink != null && _uplink.Policy.Topics[0] == topics[0] && _uplink.Policy.BytesPerHour == policy.EgressBytesPerHour)
+            UplinkDropPolicy drop = policy.DropNewest ? UplinkDropPolicy.DropNewest : UplinkDropPolicy.DropOldest;
+            if (_uplink != null && _uplink.Policy.Topics[0] == topics[0] && _uplink.Policy.BytesPerHour == policy.EgressBytesPerHour && _uplink.Policy.Drop == drop)
             {
                 return true;
             }
 
             UplinkPolicy uplink = new UplinkPolicy(topics);
             uplink.BytesPerHour = policy.EgressBytesPerHour;
+            uplink.Drop = drop;
             uplink.QueueBytes = 16384;
             uplink.SegmentBytes = _files.Uplink.Length > 0 ? 16384 : 0;
             _uplink = new Uplink(uplink, _transport, _audit, _files.Uplink.Length > 0 ? _files.Uplink : null);

@@ -25,8 +25,9 @@ namespace BmsGuard.Core.Telemetry
         private readonly int[] _identifierParts;
 
         private TelemetryPolicy(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
-            string topicPrefix, long egressBytesPerHour, TelemetryFrames frames, int[] partOffset, int[] identifierBytes, int[] identifierParts)
+            string topicPrefix, long egressBytesPerHour, bool dropNewest, TelemetryFrames frames, int[] partOffset, int[] identifierBytes, int[] identifierParts)
         {
+            DropNewest = dropNewest;
             _signals = signals;
             _identifiers = identifiers;
             _brokers = brokers;
@@ -43,6 +44,9 @@ namespace BmsGuard.Core.Telemetry
 
         /// <summary>Bytes per hour telemetry may publish; beyond it publishing pauses and the overflow is counted.</summary>
         public readonly long EgressBytesPerHour;
+
+        /// <summary>When the uplink queue is full: refuse the new message (true) or evict the oldest (false, the default).</summary>
+        public readonly bool DropNewest;
 
         /// <summary>Per-frame index and TCU masks.</summary>
         internal readonly TelemetryFrames Frames;
@@ -177,6 +181,13 @@ namespace BmsGuard.Core.Telemetry
         public static TelemetryPolicy Build(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
             string topicPrefix, long egressBytesPerHour, out string error)
         {
+            return Build(signals, identifiers, brokers, topicPrefix, egressBytesPerHour, false, out error);
+        }
+
+        /// <summary>As above, with the uplink's drop policy when its queue is full (<paramref name="dropNewest"/>).</summary>
+        public static TelemetryPolicy Build(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
+            string topicPrefix, long egressBytesPerHour, bool dropNewest, out string error)
+        {
             error = Limits(signals, identifiers, brokers, topicPrefix, egressBytesPerHour);
             if (error != null)
             {
@@ -200,7 +211,7 @@ namespace BmsGuard.Core.Telemetry
             }
 
             TelemetryFrames frames = TelemetryFrames.Build(s, out error);
-            return frames == null ? null : new TelemetryPolicy(s, ids, b, topicPrefix, egressBytesPerHour, frames, partOffset, bytes, parts);
+            return frames == null ? null : new TelemetryPolicy(s, ids, b, topicPrefix, egressBytesPerHour, dropNewest, frames, partOffset, bytes, parts);
         }
 
         private static string Limits(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers, string topicPrefix, long egress)

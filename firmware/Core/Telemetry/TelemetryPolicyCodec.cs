@@ -3,7 +3,7 @@ namespace BmsGuard.Core.Telemetry
     /// <summary>
     /// The binary body of a policy bundle (all integers little-endian; text = u8 length + printable ASCII):
     /// <code>
-    /// u8 signals, u8 identifiers, u8 brokers, u8 0
+    /// u8 signals, u8 identifiers, u8 brokers, u8 flags (1 = the uplink drops the newest message when full)
     /// i64 egress bytes per hour
     /// text topic prefix, text broker host x brokers
     /// per signal:     text name, u32 id (bit 31 = extended), u8 start bit, u8 length,
@@ -33,7 +33,7 @@ namespace BmsGuard.Core.Telemetry
             w.PutU8(policy.SignalCount);
             w.PutU8(policy.IdentifierCount);
             w.PutU8(policy.BrokerCount);
-            w.PutU8(0);
+            w.PutU8(policy.DropNewest ? 1 : 0);
             w.PutI64(policy.EgressBytesPerHour);
             w.PutText(policy.TopicPrefix);
             for (int i = 0; i < policy.BrokerCount; i++)
@@ -72,7 +72,7 @@ namespace BmsGuard.Core.Telemetry
             int signalCount = r.U8();
             int identifierCount = r.U8();
             int brokerCount = r.U8();
-            r.U8();
+            int flags = r.U8();
             long egress = r.I64();
             string prefix = r.Text();
             string[] brokers = new string[brokerCount];
@@ -113,7 +113,13 @@ namespace BmsGuard.Core.Telemetry
                 return null;
             }
 
-            return TelemetryPolicy.Build(signals, identifiers, brokers, prefix, egress, out error);
+            if (flags > 1)
+            {
+                error = "unknown policy flags " + flags.ToString();
+                return null;
+            }
+
+            return TelemetryPolicy.Build(signals, identifiers, brokers, prefix, egress, flags == 1, out error);
         }
 
         private static void PutSignal(ByteCursor w, TelemetrySignal s)

@@ -41,6 +41,9 @@ public sealed class PolicyDocument
     /// <summary>Topic prefix, or null when missing.</summary>
     public string? TopicPrefix { get; private set; }
 
+    /// <summary>The uplink drops the newest message when its queue is full (egress: drop: newest); default oldest.</summary>
+    public bool DropNewest { get; private set; }
+
     /// <summary>Egress budget in bytes per hour, or null when missing.</summary>
     public (long Value, int Line)? EgressBytesPerHour { get; private set; }
 
@@ -137,9 +140,21 @@ public sealed class PolicyDocument
         foreach (var (keyNode, value) in map.Children)
         {
             string key = Scalar(keyNode, "egress field");
+            if (key == "drop")
+            {
+                string drop = Scalar(value, "drop policy");
+                DropNewest = drop switch
+                {
+                    "oldest" => false,
+                    "newest" => true,
+                    _ => throw Error(value, $"drop must be 'oldest' or 'newest' (what the uplink gives up when its queue is full), not '{drop}'"),
+                };
+                continue;
+            }
+
             if (key != "bytes-per-hour")
             {
-                throw Error(keyNode, $"unknown egress field '{key}' (bytes-per-hour)");
+                throw Error(keyNode, $"unknown egress field '{key}' (bytes-per-hour, drop)");
             }
 
             string text = Scalar(value, "bytes per hour");

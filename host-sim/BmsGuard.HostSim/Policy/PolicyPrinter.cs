@@ -23,6 +23,7 @@ public static class PolicyPrinter
         sb.Append(string.Join(", ", Enumerable.Range(0, policy.BrokerCount).Select(i => Quote(policy.Broker(i)))));
         sb.Append("]\n  topic-prefix: ").Append(Quote(policy.TopicPrefix)).Append('\n');
         sb.Append("egress:\n  bytes-per-hour: ").Append(policy.EgressBytesPerHour.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("  drop: ").Append(policy.DropNewest ? "newest" : "oldest").Append('\n');
         sb.Append("signals:\n");
         for (int i = 0; i < policy.SignalCount; i++)
         {

@@ -35,6 +35,24 @@ public class PolicyErrorTests
     }
 
     [Fact]
+    public void The_uplink_drop_policy_travels_in_the_bundle_and_prints_back()
+    {
+        using var dir = new TempDir();
+        var (keyPath, _) = PolicyFiles.NewKey(dir, "owner.key");
+        string body = "destination:\n  brokers: [b.example]\n  topic-prefix: owner/\negress:\n  bytes-per-hour: 1000\n  drop: newest\nsignals:\n  SOC: forward\n";
+        var (run, bundle) = PolicyFiles.Compile(dir, dir.File("p.yaml", body), keyPath);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        byte[] data = File.ReadAllBytes(bundle);
+        Assert.True(BmsGuard.Core.Telemetry.TelemetryBundle.Read(data, data.Length, out _, out _)!.Policy.DropNewest);
+        Assert.Contains("  drop: newest\n", CliRun.Of("policy", "show", bundle, "--key", keyPath).Stdout);
+
+        string bad = dir.File("bad.yaml", body.Replace("drop: newest", "drop: middle", StringComparison.Ordinal));
+        var refused = PolicyFiles.Compile(dir, bad, keyPath).Run;
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"{bad}:6: drop must be 'oldest' or 'newest'", refused.Stderr);
+    }
+
+    [Fact]
     public void Missing_destination_is_an_error()
     {
         using var dir = new TempDir();
