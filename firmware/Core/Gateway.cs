@@ -39,6 +39,9 @@ namespace BmsGuard.Core
         /// <summary>Sees every well-formed BMS frame before it is decided (live vehicle state); may be null.</summary>
         public IBusObserver BmsObserver;
 
+        /// <summary>Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.</summary>
+        public IDiagnosticResponses DiagnosticResponses;
+
         /// <summary>The telemetry policy on the forward path to the TCU (blanking withheld signals); null when no policy is loaded.</summary>
         public IEgressFilter EgressFilter;
 
@@ -118,6 +121,16 @@ namespace BmsGuard.Core
             if (observer != null && !remote)
             {
                 observer.Observe(id, extended, data, length, nowMicros);
+            }
+
+            IDiagnosticResponses diagnostics = DiagnosticResponses;
+            if (diagnostics != null && !remote)
+            {
+                int answer = diagnostics.Judge(id, extended, nowMicros);
+                if (answer >= 0)
+                {
+                    return answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
+                }
             }
 
             int r = _index.Find(id, extended);

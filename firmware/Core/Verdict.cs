@@ -47,13 +47,16 @@ namespace BmsGuard.Core
 
         /// <summary>BMS to TCU: the owner's telemetry policy allows no signal of this frame (its rule would have forwarded it).</summary>
         PolicyWithheld = 13,
+
+        /// <summary>BMS to TCU: a diagnostic response with no request let through in the last 5 s (unsolicited).</summary>
+        UdsResponseUnsolicited = 14,
     }
 
     /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
     public static class VerdictNames
     {
         /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
-        public const int Count = 14;
+        public const int Count = 15;
 
         private static readonly string[] Names = new string[]
         {
@@ -71,6 +74,7 @@ namespace BmsGuard.Core
             "secoc-denied",
             "command-executed",
             "policy-withheld",
+            "uds-response-unsolicited",
         };
 
         /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>

@@ -101,6 +101,7 @@ namespace BmsGuard.Device
         public void Attach(Gateway gateway)
         {
             gateway.TcuIngress = Ingress;
+            gateway.DiagnosticResponses = Ingress;
             gateway.BmsObserver = new BusObservers(new IBusObserver[] { VehicleState, Telemetry });
             gateway.EgressFilter = Telemetry;
         }

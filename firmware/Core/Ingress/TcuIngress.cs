@@ -13,7 +13,7 @@ namespace BmsGuard.Core.Ingress
     /// deny for all else. Accepted commands are executed by the guard itself: it sends the BMS its
     /// native command frame or opens the maintenance window; the TCU's frames never reach the BMS.
     /// </summary>
-    public sealed class TcuIngress : ITcuIngress
+    public sealed class TcuIngress : ITcuIngress, IDiagnosticResponses
     {
         /// <summary>Command channel, TCU to guard (ISO-TP, 11-bit).</summary>
         public const uint CommandRequestId = 0x6A0;
@@ -152,6 +152,17 @@ namespace BmsGuard.Core.Ingress
 
             Reply(CommandResponseId, false, _frame);
             return Verdict.CommandSegment;
+        }
+
+        /// <inheritdoc />
+        public int Judge(uint id, bool extended, long nowMicros)
+        {
+            if (!UdsInspector.IsResponse(id, extended))
+            {
+                return -1;
+            }
+
+            return _uds.AllowsResponse(id, extended, nowMicros) ? 1 : 0;
         }
 
         /// <summary>

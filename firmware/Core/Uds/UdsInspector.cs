@@ -42,6 +42,12 @@ namespace BmsGuard.Core.Uds
         private const byte Padding = 0xCC;
         private const int Functional = 2;
 
+        /// <summary>How long after a request frame passed its responses may pass (P2*max of ISO 14229-2).</summary>
+        public const long ResponseWindowMicros = 5000000;
+
+        private readonly long[] _lastPassed = new long[2];
+        private readonly bool[] _passed = new bool[2];
+
         private readonly UdsPolicy _policy;
         private readonly MaintenanceWindow _window;
         private readonly IAuditTrail _audit;
@@ -108,6 +114,44 @@ namespace BmsGuard.Core.Uds
         /// (16 bytes; null sends none) and described by <see cref="ResponseFrames"/> and <see cref="ResponseId"/>.
         /// </summary>
         public int Inspect(uint id, bool extended, byte[] data, int length, long nowMicros, byte[] response)
+        {
+            int verdict = InspectFrame(id, extended, data, length, nowMicros, response);
+            int channel = Channel(id, extended);
+            if (channel >= 0 && UdsVerdict.Forwards(verdict))
+            {
+                // Responses on the matching response id may now come back (functional requests are answered on 0x7EC too).
+                int answer = channel == Functional ? 0 : channel;
+                _lastPassed[answer] = nowMicros;
+                _passed[answer] = true;
+            }
+
+            return verdict;
+        }
+
+        /// <summary>True for the BMS's UDS response ids (<see cref="PhysicalResponseId"/>, <see cref="PhysicalResponseId29"/>).</summary>
+        public static bool IsResponse(uint id, bool extended)
+        {
+            return extended ? id == PhysicalResponseId29 : id == PhysicalResponseId;
+        }
+
+        /// <summary>
+        /// Whether a BMS frame on a response id may go to the TCU: only within <see cref="ResponseWindowMicros"/>
+        /// (ISO 14229-2 P2*max, 5 s) of a request frame that was let through on the matching channel, so the BMS
+        /// answers what was asked and nothing unsolicited leaves on the diagnostic ids.
+        /// </summary>
+        public bool AllowsResponse(uint id, bool extended, long nowMicros)
+        {
+            int channel = !IsResponse(id, extended) ? -1 : (extended ? 1 : 0);
+            if (channel < 0 || !_passed[channel])
+            {
+                return false;
+            }
+
+            long age = nowMicros - _lastPassed[channel];
+            return age >= 0 && age <= ResponseWindowMicros;
+        }
+
+        private int InspectFrame(uint id, bool extended, byte[] data, int length, long nowMicros, byte[] response)
         {
             _responseFrames = 0;
             _nrc = 0;

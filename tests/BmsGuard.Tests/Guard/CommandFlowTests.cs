@@ -85,7 +85,13 @@ public sealed class CommandFlowTests : IDisposable
         Cli("command", "inject", P("a.log"), P("b.log"), "--envelope", P("f.env"), "--at", "3s");
         Cli("command", "inject", P("b.log"), P("c.log"), "--envelope", P("m.env"), "--at", "5s");
 
-        var run = Cli("replay", P("c.log"), "--guard", P("guard"), "--out", P("out"));
+        // The BMS answers the security access request 20 ms after it; much later it sends an unsolicited "response".
+        var lines = File.ReadAllLines(P("c.log")).ToList();
+        lines.Add("(1767225611.619983) can0 7EC#0667011122334455");
+        lines.Add("(1767225630.000000) can0 7EC#0662F19057565731");
+        File.WriteAllLines(P("d.log"), lines.OrderBy(l => decimal.Parse(l[1..l.IndexOf(')')], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var run = Cli("replay", P("d.log"), "--guard", P("guard"), "--out", P("out"));
         var audit = File.ReadAllLines(P("out", "audit.txt"));
 
         // Flashing needs a stopped car with open contactors; the sample is driving with them closed.
@@ -97,6 +103,11 @@ public sealed class CommandFlowTests : IDisposable
         Assert.Contains(audit, l => l.Contains("kind=uds-denied reason=3:denied-no-window", StringComparison.Ordinal) && l.EndsWith("detail=000007E41002", StringComparison.Ordinal));
         Assert.Contains(Captures.Read(P("out", "to-bms.log")), f => f.Id == 0x7E4 && Captures.Hex(f).StartsWith("022701", StringComparison.Ordinal));
         Assert.Contains("accepted=2", run.Stdout);
+
+        // The answer reaches the tester; the unsolicited frame on the response id does not.
+        var answers = Captures.Read(P("out", "to-tcu.log")).Where(f => f.Id == 0x7EC && Captures.Hex(f).StartsWith("06", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["0667011122334455"], answers.Select(Captures.Hex));
+        Assert.Contains(File.ReadAllLines(P("out", "decisions.log")), l => l.Contains("7EC#0662F19057565731 -> drop reason=uds-response-unsolicited", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,12 @@
+namespace BmsGuard.Core
+{
+    /// <summary>
+    /// Decides the BMS's diagnostic responses toward the TCU: they pass only as answers to requests
+    /// the guard let through, never unsolicited (which could carry data out). O(1), no allocation.
+    /// </summary>
+    public interface IDiagnosticResponses
+    {
+        /// <summary>-1: not a diagnostic response id (the rules decide); 0: unsolicited, drop; 1: an answer, forward unchanged.</summary>
+        int Judge(uint id, bool extended, long nowMicros);
+    }
+}
