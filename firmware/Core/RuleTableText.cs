@@ -92,30 +92,12 @@ namespace BmsGuard.Core
             ExtendedMaskCounter masks = new ExtendedMaskCounter();
             errorLine = 0;
             error = null;
+            TextLines lines = new TextLines(text);
             int line = 0;
-            int pos = 0;
-            while (pos <= text.Length)
+            while (lines.Next())
             {
-                int end = text.IndexOf('\n', pos);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                line++;
-                int stop = text.IndexOf('#', pos);
-                if (stop < 0 || stop > end)
-                {
-                    stop = end;
-                }
-
-                string content = text.Substring(pos, stop - pos);
-                pos = end + 1;
-                string[] tokens = RuleTokens.Split(content);
-                if (tokens.Length == 0)
-                {
-                    continue;
-                }
+                line = lines.Line;
+                string[] tokens = lines.Tokens;
 
                 FilterRule rule = RuleLine.Parse(tokens, out error);
                 if (rule == null)

@@ -78,29 +78,12 @@ namespace BmsGuard.Core.Commands
             bool haveLifetime = false;
             errorLine = 0;
             error = null;
+            TextLines lines = new TextLines(text);
             int line = 0;
-            int pos = 0;
-            while (pos <= text.Length)
+            while (lines.Next())
             {
-                int end = text.IndexOf('\n', pos);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                line++;
-                int stop = text.IndexOf('#', pos);
-                if (stop < 0 || stop > end)
-                {
-                    stop = end;
-                }
-
-                string[] tokens = RuleTokens.Split(text.Substring(pos, stop - pos));
-                pos = end + 1;
-                if (tokens.Length == 0)
-                {
-                    continue;
-                }
+                line = lines.Line;
+                string[] tokens = lines.Tokens;
 
                 if (tokens[0] == "lifetime")
                 {

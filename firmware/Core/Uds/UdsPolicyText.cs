@@ -55,29 +55,12 @@ namespace BmsGuard.Core.Uds
             UdsPolicy policy = new UdsPolicy();
             errorLine = 0;
             error = null;
+            TextLines lines = new TextLines(text);
             int line = 0;
-            int pos = 0;
-            while (pos <= text.Length)
+            while (lines.Next())
             {
-                int end = text.IndexOf('\n', pos);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                line++;
-                int stop = text.IndexOf('#', pos);
-                if (stop < 0 || stop > end)
-                {
-                    stop = end;
-                }
-
-                string[] tokens = RuleTokens.Split(text.Substring(pos, stop - pos));
-                pos = end + 1;
-                if (tokens.Length == 0)
-                {
-                    continue;
-                }
+                line = lines.Line;
+                string[] tokens = lines.Tokens;
 
                 error = ParseLine(policy, tokens);
                 if (error != null)

@@ -1,4 +1,4 @@
-namespace BmsGuard.Core.Safety
+namespace BmsGuard.Core
 {
     /// <summary>Walks a table's text line by line: '#' starts a comment, blank lines are skipped, tokens split on spaces.</summary>
     internal sealed class TextLines
