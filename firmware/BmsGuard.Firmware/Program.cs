@@ -2,6 +2,7 @@ using System.Threading;
 using BmsGuard.Core;
 using BmsGuard.Core.Telemetry;
 using BmsGuard.Device;
+using nanoFramework.Networking;
 
 namespace BmsGuard.Firmware
 {
@@ -24,6 +25,9 @@ namespace BmsGuard.Firmware
                 return;
             }
 
+            // Signed commands are judged against the wall clock: until SNTP (over the Ethernet port) has set
+            // it, every command is "not yet valid" and denied.
+            Sntp.Start();
             SystemClock clock = new SystemClock();
             GatewayNode node = new GatewayNode(
                 rules,
