@@ -11,6 +11,9 @@ namespace BmsGuard.Core
         /// <summary>Longest signal in bits that <see cref="ReadRaw"/> reads.</summary>
         internal const int MaxLength = 32;
 
+        private const long MaxScaleUnits = 1L << 30;
+        private const long MaxOffsetUnits = 1L << 60;
+
         /// <summary>
         /// Index of the most significant bit in MSB-first order (byte * 8 + 7 - bit) of a Motorola signal
         /// whose DBC start bit is <paramref name="startBit"/>: bit 7 of byte 0 is 0, bit 0 of byte 1 is 15.
@@ -25,6 +28,47 @@ namespace BmsGuard.Core
         {
             int first = motorola ? MotorolaMsb(startBit) : startBit;
             return (first + length + 7) / 8;
+        }
+
+        /// <summary>
+        /// Why a signal's id, layout and fixed-point scaling are invalid, or null: an id within 11 or 29 bits,
+        /// 1..32 bits inside an 8-byte frame, a non-zero scale below 2^30 units, an offset below 2^60 units,
+        /// decimals 0..9. Shared by the safety taps and the telemetry signals.
+        /// </summary>
+        internal static string CheckLayout(uint id, bool extended, int startBit, int length, bool motorola,
+            long scaleUnits, long offsetUnits, int decimals)
+        {
+            if (id > (extended ? 0x1FFFFFFFu : 0x7FFu))
+            {
+                return extended ? "extended id above 0x1FFFFFFF" : "standard id above 0x7FF (add ext for 29-bit ids)";
+            }
+
+            if (length < 1 || length > MaxLength)
+            {
+                return "len must be 1..32";
+            }
+
+            if (startBit < 0 || startBit > 63)
+            {
+                return "start must be 0..63";
+            }
+
+            if ((motorola ? MotorolaMsb(startBit) : startBit) + length > 64)
+            {
+                return "the signal runs past the 8-byte frame";
+            }
+
+            if (scaleUnits == 0 || scaleUnits >= MaxScaleUnits || scaleUnits <= -MaxScaleUnits)
+            {
+                return "scale must be non-zero and below 2^30 units";
+            }
+
+            if (offsetUnits >= MaxOffsetUnits || offsetUnits <= -MaxOffsetUnits)
+            {
+                return "offset too large";
+            }
+
+            return decimals < 0 || decimals > 9 ? "at most 9 decimals" : null;
         }
 
         /// <summary>True when the signal lies inside an 8-byte frame (start 0..63, length 1..<see cref="MaxLength"/>).</summary>

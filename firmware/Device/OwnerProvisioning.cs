@@ -1,4 +1,3 @@
-using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 
 namespace BmsGuard.Device
@@ -10,22 +9,20 @@ namespace BmsGuard.Device
     /// </summary>
     public static class OwnerProvisioning
     {
+        private const char Kind = 'O';
+        private const int BodySize = 2 + 32;
+
         /// <summary>Bytes in an owner file.</summary>
-        public const int Size = 4 + 2 + 32 + 32;
+        public const int Size = 4 + BodySize + 32;
 
         /// <summary>Builds an owner file's bytes.</summary>
         public static byte[] Encode(ushort keyId, byte[] secret, byte[] ownerFileKey)
         {
-            byte[] bytes = new byte[Size];
-            bytes[0] = (byte)'B';
-            bytes[1] = (byte)'G';
-            bytes[2] = (byte)'O';
-            bytes[3] = (byte)'1';
-            bytes[4] = (byte)(keyId >> 8);
-            bytes[5] = (byte)keyId;
-            System.Array.Copy(secret, 0, bytes, 6, 32);
-            new HmacSha256(ownerFileKey).Compute(bytes, 0, 38, bytes, 38);
-            return bytes;
+            byte[] body = new byte[BodySize];
+            body[0] = (byte)(keyId >> 8);
+            body[1] = (byte)keyId;
+            System.Array.Copy(secret, 0, body, 2, 32);
+            return SealedRecord.Seal(Kind, body, ownerFileKey);
         }
 
         /// <summary>Reads the file; false when it is absent, short or corrupt.</summary>
@@ -33,22 +30,15 @@ namespace BmsGuard.Device
         {
             keyId = 0;
             secret = null;
-            byte[] bytes = new byte[Size];
-            if (file.Length != Size || file.Read(0, bytes, 0, Size) != Size || bytes[0] != (byte)'B' || bytes[3] != (byte)'1')
+            byte[] body = SealedRecord.Open(file, Kind, BodySize, ownerFileKey);
+            if (body == null)
             {
                 return false;
             }
 
-            byte[] tag = new byte[32];
-            new HmacSha256(ownerFileKey).Compute(bytes, 0, 38, tag, 0);
-            if (!FixedTime.Equals(tag, 0, bytes, 38, 32))
-            {
-                return false;
-            }
-
-            keyId = (ushort)((bytes[4] << 8) | bytes[5]);
+            keyId = (ushort)((body[0] << 8) | body[1]);
             secret = new byte[32];
-            System.Array.Copy(bytes, 6, secret, 0, 32);
+            System.Array.Copy(body, 2, secret, 0, 32);
             return true;
         }
     }

@@ -1,5 +1,4 @@
 using BmsGuard.Core.Commands;
-using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 
 namespace BmsGuard.Device
@@ -11,21 +10,19 @@ namespace BmsGuard.Device
     /// </summary>
     public static class SecOcProvisioning
     {
+        private const char Kind = 'C';
+        private const int BodySize = 1 + 16;
+
         /// <summary>Bytes in a SecOC key file.</summary>
-        public const int Size = 4 + 1 + 16 + 32;
+        public const int Size = 4 + BodySize + 32;
 
         /// <summary>Builds a SecOC key file's bytes.</summary>
         public static byte[] Encode(int role, byte[] key, byte[] fileKey)
         {
-            byte[] bytes = new byte[Size];
-            bytes[0] = (byte)'B';
-            bytes[1] = (byte)'G';
-            bytes[2] = (byte)'C';
-            bytes[3] = (byte)'1';
-            bytes[4] = (byte)role;
-            System.Array.Copy(key, 0, bytes, 5, 16);
-            new HmacSha256(fileKey).Compute(bytes, 0, 21, bytes, 21);
-            return bytes;
+            byte[] body = new byte[BodySize];
+            body[0] = (byte)role;
+            System.Array.Copy(key, 0, body, 1, 16);
+            return SealedRecord.Seal(Kind, body, fileKey);
         }
 
         /// <summary>Reads the file; false when it is absent, short, corrupt or names no role.</summary>
@@ -33,22 +30,15 @@ namespace BmsGuard.Device
         {
             role = -1;
             key = null;
-            byte[] bytes = new byte[Size];
-            if (file.Length != Size || file.Read(0, bytes, 0, Size) != Size || bytes[0] != (byte)'B' || bytes[2] != (byte)'C' || bytes[4] >= Role.Count)
+            byte[] body = SealedRecord.Open(file, Kind, BodySize, fileKey);
+            if (body == null || body[0] >= Role.Count)
             {
                 return false;
             }
 
-            byte[] tag = new byte[32];
-            new HmacSha256(fileKey).Compute(bytes, 0, 21, tag, 0);
-            if (!FixedTime.Equals(tag, 0, bytes, 21, 32))
-            {
-                return false;
-            }
-
-            role = bytes[4];
+            role = body[0];
             key = new byte[16];
-            System.Array.Copy(bytes, 5, key, 0, 16);
+            System.Array.Copy(body, 1, key, 0, 16);
             return true;
         }
     }

@@ -37,7 +37,6 @@ namespace BmsGuard.Core.Ingress
         private readonly byte[] _detail = new byte[4];
         private long _executionFailures;
         private long _repliesLost;
-        private bool _lastExecuted;
 
         /// <summary>Wires the TCU side; <paramref name="secoc"/> may be null (SecOC mode off).</summary>
         public TcuIngress(
@@ -136,8 +135,8 @@ namespace BmsGuard.Core.Ingress
                 return Verdict.CommandChannelError;
             }
 
-            int verdict = SubmitEnvelope(_rx.Buffer, _rx.MessageLength, nowMicros);
-            bool executed = verdict == CommandVerdict.Accepted && _lastExecuted;
+            bool executed;
+            int verdict = Submit(_rx.Buffer, _rx.MessageLength, nowMicros, out executed);
             int type = _rx.MessageLength > 1 ? _rx.Buffer[1] : 0;
 
             // Status as an ISO-TP single frame: command type, verdict, executed.
@@ -171,12 +170,18 @@ namespace BmsGuard.Core.Ingress
         /// </summary>
         public int SubmitEnvelope(byte[] envelope, int length, long nowMicros)
         {
+            bool executed;
+            return Submit(envelope, length, nowMicros, out executed);
+        }
+
+        private int Submit(byte[] envelope, int length, long nowMicros, out bool executed)
+        {
             int verdict = _guard.Submit(envelope, length, nowMicros);
-            _lastExecuted = false;
+            executed = false;
             if (verdict == CommandVerdict.Accepted)
             {
                 AcceptedCommand accepted = _guard.Accepted;
-                _lastExecuted = Execute(accepted.Type, accepted.Parameters, accepted.ParameterLength, nowMicros);
+                executed = Execute(accepted.Type, accepted.Parameters, accepted.ParameterLength, nowMicros);
             }
 
             return verdict;

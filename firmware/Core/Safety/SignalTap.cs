@@ -11,8 +11,6 @@ namespace BmsGuard.Core.Safety
         public const int MaxLength = 32;
 
         // |raw| < 2^32, so |raw * scale| < 2^62 and adding |offset| < 2^60 stays inside a long.
-        private const long MaxScaleUnits = 1L << 30;
-        private const long MaxOffsetUnits = 1L << 60;
 
         private readonly long[] _valueRaws;
         private readonly string[] _valueNames;
@@ -213,40 +211,10 @@ namespace BmsGuard.Core.Safety
                 return "a signal needs a name";
             }
 
-            if (id > (extended ? 0x1FFFFFFFu : 0x7FFu))
+            string layout = SignalBits.CheckLayout(id, extended, startBit, length, motorola, scaleUnits, offsetUnits, decimals);
+            if (layout != null)
             {
-                return extended ? "extended id above 0x1FFFFFFF" : "standard id above 0x7FF (add ext for 29-bit ids)";
-            }
-
-            if (length < 1 || length > MaxLength)
-            {
-                return "len must be 1..32";
-            }
-
-            if (startBit < 0 || startBit > 63)
-            {
-                return "start must be 0..63";
-            }
-
-            int first = motorola ? SignalBits.MotorolaMsb(startBit) : startBit;
-            if (first + length > 64)
-            {
-                return "the signal runs past the 8-byte frame";
-            }
-
-            if (scaleUnits == 0 || scaleUnits >= MaxScaleUnits || scaleUnits <= -MaxScaleUnits)
-            {
-                return "scale must be non-zero and below 2^30 units";
-            }
-
-            if (offsetUnits >= MaxOffsetUnits || offsetUnits <= -MaxOffsetUnits)
-            {
-                return "offset too large";
-            }
-
-            if (decimals < 0 || decimals > FixedDecimal.MaxDecimals)
-            {
-                return "at most 9 decimals";
+                return layout;
             }
 
             if (maxAgeMicros <= 0)

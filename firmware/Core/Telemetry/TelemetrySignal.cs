@@ -15,8 +15,6 @@ namespace BmsGuard.Core.Telemetry
         public const int MaxText = 64;
 
         // |raw| < 2^32, so |raw * scale| < 2^62 and adding |offset| < 2^60 stays inside a long.
-        private const long MaxScaleUnits = 1L << 30;
-        private const long MaxOffsetUnits = 1L << 60;
 
         /// <summary>Signal name (DBC name, or Message.Signal).</summary>
         public readonly string Name;
@@ -104,27 +102,7 @@ namespace BmsGuard.Core.Telemetry
                 return "a signal needs a name (and name and unit at most 64 characters)";
             }
 
-            if (id > (extended ? 0x1FFFFFFFu : 0x7FFu))
-            {
-                return extended ? "extended id above 0x1FFFFFFF" : "standard id above 0x7FF";
-            }
-
-            if (!SignalBits.Fits(startBit, length, motorola))
-            {
-                return "a signal must be 1..32 bits inside the 8-byte frame";
-            }
-
-            if (scaleUnits == 0 || scaleUnits >= MaxScaleUnits || scaleUnits <= -MaxScaleUnits)
-            {
-                return "scale must be non-zero and below 2^30 units";
-            }
-
-            if (offsetUnits >= MaxOffsetUnits || offsetUnits <= -MaxOffsetUnits)
-            {
-                return "offset too large";
-            }
-
-            return decimals < 0 || decimals > 9 ? "at most 9 decimals" : null;
+            return SignalBits.CheckLayout(id, extended, startBit, length, motorola, scaleUnits, offsetUnits, decimals);
         }
 
         /// <summary>The raw value in <paramref name="data"/>; the caller checked <see cref="BytesNeeded"/>.</summary>

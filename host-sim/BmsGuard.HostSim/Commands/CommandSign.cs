@@ -164,14 +164,10 @@ public static class CommandSign
             return DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         }
 
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long unix) && unix <= uint.MaxValue)
+        // The same forms as egress report's --from/--to: unix seconds or ISO 8601.
+        if (Egress.OutboxTime.ParseArgument(text) is long micros && micros >= 0 && micros / 1_000_000 <= uint.MaxValue)
         {
-            return unix;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) && time.ToUnixTimeSeconds() is >= 0 and <= uint.MaxValue)
-        {
-            return time.ToUnixTimeSeconds();
+            return micros / 1_000_000;
         }
 
         throw new UsageException($"--issued must be unix seconds or an ISO 8601 time like 2026-01-01T00:00:05Z, not '{text}'");

@@ -87,22 +87,22 @@ public static class GenCommand
     /// <summary>Parses "90", "90s", "500ms", "10m", "1.5h" into milliseconds (a bare number is seconds).</summary>
     public static long ParseDuration(string text)
     {
-        string t = text.Trim();
-        (string number, double unitMillis) = t switch
+        long millis;
+        try
         {
-            _ when t.EndsWith("ms", StringComparison.Ordinal) => (t[..^2], 1.0),
-            _ when t.EndsWith('s') => (t[..^1], 1000.0),
-            _ when t.EndsWith('m') => (t[..^1], 60_000.0),
-            _ when t.EndsWith('h') => (t[..^1], 3_600_000.0),
-            _ => (t, 1000.0),
-        };
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
-            || value * unitMillis < 1 || value * unitMillis > MaxDurationMillis)
+            millis = Durations.ParseNanos(text.Trim(), "--duration") / 1_000_000;
+        }
+        catch (UsageException)
+        {
+            millis = -1;
+        }
+
+        if (millis < 1 || millis > MaxDurationMillis)
         {
             throw new UsageException($"--duration must be a time from 1ms to 7 days such as 90s, 10m or 2h, not '{text}'");
         }
 
-        return (long)Math.Round(value * unitMillis);
+        return millis;
     }
 
     private static DbcDatabase LoadDbc(string path)
