@@ -1,3 +1,4 @@
+using BmsGuard.Tests.Support;
 using BmsGuard.Core.Telemetry;
 using Xunit;
 
@@ -34,10 +35,7 @@ public class TelemetryPublisherAllocationTests
         }
 
         Run(1000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(200_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyAllocation.Of(() => Run(50_000)));
         Assert.Equal(201_000, publisher.Samples);
         Assert.True(outlet.Payloads > 1000, "payloads flushed by size and by time: " + outlet.Payloads);
     }
