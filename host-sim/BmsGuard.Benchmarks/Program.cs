@@ -9,7 +9,7 @@ namespace BmsGuard.Benchmarks;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: bmsguard-bench [--quick] [--formats-only | --telemetry-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+    private const string Usage = "usage: bmsguard-bench [--quick] [--decide-only | --replay-only | --formats-only | --telemetry-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
 
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
@@ -23,9 +23,12 @@ public static class Program
             return 0;
         }
 
+        bool decideOnly = args.Contains("--decide-only");
+        bool replayOnly = args.Contains("--replay-only");
         bool formatsOnly = args.Contains("--formats-only");
         bool telemetryOnly = args.Contains("--telemetry-only");
-        if (args.Any(a => a is not ("--quick" or "--formats-only" or "--telemetry-only")) || (formatsOnly && telemetryOnly))
+        int sections = (decideOnly ? 1 : 0) + (replayOnly ? 1 : 0) + (formatsOnly ? 1 : 0) + (telemetryOnly ? 1 : 0);
+        if (args.Any(a => a is not ("--quick" or "--decide-only" or "--replay-only" or "--formats-only" or "--telemetry-only")) || sections > 1)
         {
             Console.Error.WriteLine(Usage);
             return args.Any(a => a is "--help" or "-h") ? 0 : 2;
@@ -48,6 +51,22 @@ public static class Program
             return 0;
         }
 
+        if (decideOnly)
+        {
+            bool ok = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(ok)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+            return 0;
+        }
+
+        if (replayOnly)
+        {
+            bool ok = RunReplay(o, settings);
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: replay {Format.Verdict(ok)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+            return 0;
+        }
+
         if (telemetryOnly)
         {
             bool ok = TelemetryReport.Write(o, settings, TelemetryBenchmark.Run(settings));
@@ -59,17 +78,7 @@ public static class Program
         bool decideMet = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
         o.WriteLine();
 
-        DirectoryInfo dir = Directory.CreateTempSubdirectory("bmsguard-bench-");
-        bool replayMet;
-        try
-        {
-            replayMet = ReplayReport.Write(o, settings, ReplayBenchmark.Run(settings, dir.FullName));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-
+        bool replayMet = RunReplay(o, settings);
         o.WriteLine();
         bool formatsMet = RunFormats(o, settings);
         o.WriteLine();
@@ -77,6 +86,19 @@ public static class Program
         o.WriteLine();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}, telemetry {Format.Verdict(telemetryMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
         return 0;
+    }
+
+    private static bool RunReplay(TextWriter o, BenchSettings settings)
+    {
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("bmsguard-bench-");
+        try
+        {
+            return ReplayReport.Write(o, settings, ReplayBenchmark.Run(settings, dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     private static bool RunFormats(TextWriter o, BenchSettings settings)

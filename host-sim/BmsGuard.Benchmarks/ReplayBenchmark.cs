@@ -10,6 +10,7 @@ internal sealed record ReplayResults(
     List<ReplayRow> EndToEnd,
     List<ReplayRow> Stages,
     List<ReplayRow> OutputLine,
+    ReplayRow KernelWrite,
     IReadOnlyList<(string File, long Lines)> OutputFiles);
 
 /// <summary>
@@ -37,6 +38,7 @@ internal static class ReplayBenchmark
         // What one full replay wrote (every file was last written by an all-outputs run or an identical one).
         var files = Directory.GetFiles(outDir).Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), CountLines(f))).ToList();
+        long outputBytes = Directory.GetFiles(outDir).Sum(f => new FileInfo(f).Length);
 
         var stages = new List<ReplayRow>
         {
@@ -55,8 +57,9 @@ internal static class ReplayBenchmark
             new("CandumpLogWriter -> Stream.Null", Measure(() => ReplayStages.Write(cycle, log.Frames, () => Stream.Null))),
             new("CandumpLogWriter -> 64 KiB-buffered file", Measure(() => ReplayStages.Write(cycle, log.Frames, () => new BufferedStream(File.Create(linesPath), 1 << 16)))),
         };
+        var kernel = new ReplayRow($"kernel only: {Format.One(outputBytes / 1e6)} MB of outputs written", Measure(() => ReplayStages.KernelWrite(linesPath, outputBytes, log.Frames)));
 
-        return new ReplayResults(log, first, endToEnd, stages, outputLine, files);
+        return new ReplayResults(log, first, endToEnd, stages, outputLine, kernel, files);
     }
 
     private static long CountLines(string path)

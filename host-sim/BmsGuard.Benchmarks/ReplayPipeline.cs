@@ -35,18 +35,18 @@ internal static class ReplayPipeline
         bool files = outputs != ReplayOutputs.None;
         ReplayCounts counts;
         var probe = Probe.Start();
-        using (var input = new FileStream(log.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
-        using (var reader = new CandumpLogReader(input, "input.log"))
+        using (var spool = new OutputSpool())
+        using (var reader = new ReadAheadCaptureReader(CaptureFormats.OpenReader(log.Path, "input.log")))
         using (var recorder = new ReplayRecorder(
             map,
             rules,
             NucleoF767ZiBoard.BmsController,
             NucleoF767ZiBoard.TcuController,
-            files ? Writer(outDir, "to-tcu.log") : null,
-            files ? Writer(outDir, "to-bms.log") : null,
-            files ? Writer(outDir, "dropped-bms-to-tcu.log") : null,
-            files ? Writer(outDir, "dropped-tcu-to-bms.log") : null,
-            outputs == ReplayOutputs.All ? Writer(outDir, "decisions.log") : null))
+            files ? ReplayCommand.OpenLog(spool, outDir, "to-tcu.log") : null,
+            files ? ReplayCommand.OpenLog(spool, outDir, "to-bms.log") : null,
+            files ? ReplayCommand.OpenLog(spool, outDir, "dropped-bms-to-tcu.log") : null,
+            files ? ReplayCommand.OpenLog(spool, outDir, "dropped-tcu-to-bms.log") : null,
+            outputs == ReplayOutputs.All ? ReplayCommand.OpenLog(spool, outDir, "decisions.log") : null))
         {
             counts = ReplayEngine.Run(reader, "input.log", rules, map, recorder);
         }
@@ -60,8 +60,4 @@ internal static class ReplayPipeline
 
         return sample;
     }
-
-    // As ReplayCommand.Writer: candump logs behind a 64 KiB buffer.
-    private static CandumpLogWriter Writer(string dir, string name) =>
-        new(new BufferedStream(File.Create(Path.Combine(dir, name)), 1 << 16));
 }

@@ -92,6 +92,26 @@ internal static class ReplayStages
         return probe.Stop(lines);
     }
 
+    /// <summary>
+    /// Only the kernel's part of writing the outputs: <paramref name="bytes"/> bytes in chunks of
+    /// the spool's size into a new file, counted per replayed frame. No replay can beat this floor.
+    /// </summary>
+    public static Sample KernelWrite(string path, long bytes, long frames)
+    {
+        var chunk = new byte[OutputSpool.ChunkSize];
+        chunk.AsSpan().Fill((byte)'0');
+        var probe = Probe.Start();
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0))
+        {
+            for (long left = bytes; left > 0; left -= chunk.Length)
+            {
+                file.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+            }
+        }
+
+        return probe.Stop(frames);
+    }
+
     private static FileStream OpenInput(ReplayLog log) =>
         new(log.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 

@@ -29,6 +29,9 @@ internal sealed class RunStats
     /// <summary>Median bytes allocated per item.</summary>
     public double AllocatedPerItem => Median(s => s.AllocatedPerItem);
 
+    /// <summary>Median CPU time of the measuring thread per item.</summary>
+    public double ThreadCpuNanosPerItem => Median(s => s.ThreadCpuNanosPerItem);
+
     /// <summary>Orders the samples by rate.</summary>
     public static RunStats From(IEnumerable<Sample> samples) =>
         new(samples.OrderBy(s => s.Rate).ToArray());

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace BmsGuard.Benchmarks;
 
 /// <summary>One timed repetition: how many items (frames or decisions) in how long, and what it allocated.</summary>
-internal readonly record struct Sample(long Items, long InputBytes, long ElapsedTicks, long AllocatedBytes)
+internal readonly record struct Sample(long Items, long InputBytes, long ElapsedTicks, long AllocatedBytes, long ThreadCpuNanos = 0)
 {
     /// <summary>Wall time in seconds.</summary>
     public double Seconds => (double)ElapsedTicks / Stopwatch.Frequency;
@@ -13,6 +13,9 @@ internal readonly record struct Sample(long Items, long InputBytes, long Elapsed
 
     /// <summary>Bytes allocated on the measuring thread per item.</summary>
     public double AllocatedPerItem => Items == 0 ? 0 : (double)AllocatedBytes / Items;
+
+    /// <summary>CPU time of the measuring thread per item (other threads' work not included).</summary>
+    public double ThreadCpuNanosPerItem => Items == 0 ? 0 : (double)ThreadCpuNanos / Items;
 }
 
 /// <summary>
@@ -23,18 +26,20 @@ internal readonly struct Probe
 {
     private readonly long _start;
     private readonly long _allocated;
+    private readonly long _cpu;
 
-    private Probe(long start, long allocated)
+    private Probe(long start, long allocated, long cpu)
     {
         _start = start;
         _allocated = allocated;
+        _cpu = cpu;
     }
 
     /// <summary>Starts timing now.</summary>
     public static Probe Start()
     {
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        return new Probe(Stopwatch.GetTimestamp(), allocated);
+        return new Probe(Stopwatch.GetTimestamp(), allocated, ThreadCpu.Nanos());
     }
 
     /// <summary>Stops timing and returns the sample.</summary>
@@ -42,6 +47,6 @@ internal readonly struct Probe
     {
         long end = Stopwatch.GetTimestamp();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - _allocated;
-        return new Sample(items, inputBytes, end - _start, allocated);
+        return new Sample(items, inputBytes, end - _start, allocated, ThreadCpu.Nanos() - _cpu);
     }
 }

@@ -17,6 +17,7 @@ public sealed class CandumpLogWriter : ICaptureWriter
     private readonly bool _leaveOpen;
     private readonly byte[] _buffer = new byte[Capacity];
     private int _used;
+    private int _lastLine = -1;
     private readonly Dictionary<string, byte[]> _channels = new(StringComparer.Ordinal);
     private string? _lastChannel;
     private byte[] _lastChannelBytes = [];
@@ -133,8 +134,43 @@ public sealed class CandumpLogWriter : ICaptureWriter
         }
 
         b[n++] = (byte)'\n';
+        _lastLine = _used;
         _used += n;
         Count++;
+    }
+
+    /// <summary>
+    /// Writes the line this writer wrote last to <paramref name="other"/> too, followed by
+    /// <paramref name="annotation"/>: a frame logged twice is formatted once.
+    /// </summary>
+    public void CopyLastLine(CandumpLogWriter other, ReadOnlySpan<byte> annotation)
+    {
+        if (_lastLine < 0)
+        {
+            throw new InvalidOperationException("no line written since the last flush");
+        }
+
+        ReadOnlySpan<byte> line = _buffer.AsSpan(_lastLine, _used - _lastLine - 1);
+        if (other._used > Capacity - (line.Length + annotation.Length + 2))
+        {
+            other._stream.Write(other._buffer, 0, other._used);
+            other._used = 0;
+        }
+
+        Span<byte> b = other._buffer.AsSpan(other._used);
+        line.CopyTo(b);
+        int n = line.Length;
+        if (!annotation.IsEmpty)
+        {
+            b[n++] = (byte)' ';
+            annotation.CopyTo(b[n..]);
+            n += annotation.Length;
+        }
+
+        b[n++] = (byte)'\n';
+        other._lastLine = other._used;
+        other._used += n;
+        other.Count++;
     }
 
     /// <summary>Flushes the underlying stream.</summary>
@@ -142,6 +178,7 @@ public sealed class CandumpLogWriter : ICaptureWriter
     {
         _stream.Write(_buffer, 0, _used);
         _used = 0;
+        _lastLine = -1;
         _stream.Flush();
     }
 

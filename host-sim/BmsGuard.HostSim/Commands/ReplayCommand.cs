@@ -53,7 +53,8 @@ public static class ReplayCommand
 
         RuleTable rules = RuleFiles.Load(rulesPath);
         string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
-        ICaptureReader reader = CaptureInput.Open(capture, source);
+        // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
+        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source));
         long total = CaptureInput.Length(capture);
 
         try
@@ -69,6 +70,7 @@ public static class ReplayCommand
         ReplayCounts counts;
         string outboxPath = Path.Combine(outDir, "outbox.txt");
         File.Delete(outboxPath);
+        using var spool = new OutputSpool();
         using (var outbox = OutboxWriter.Open(outboxPath))
         using (var auditText = new StreamWriter(Path.Combine(outDir, "audit.txt")))
         using (reader)
@@ -77,11 +79,11 @@ public static class ReplayCommand
             rules,
             NucleoF767ZiBoard.BmsController,
             NucleoF767ZiBoard.TcuController,
-            Writer(outDir, "to-tcu.log"),
-            Writer(outDir, "to-bms.log"),
-            Writer(outDir, "dropped-bms-to-tcu.log"),
-            Writer(outDir, "dropped-tcu-to-bms.log"),
-            decisions ? Writer(outDir, "decisions.log") : null))
+            OpenLog(spool, outDir, "to-tcu.log"),
+            OpenLog(spool, outDir, "to-bms.log"),
+            OpenLog(spool, outDir, "dropped-bms-to-tcu.log"),
+            OpenLog(spool, outDir, "dropped-tcu-to-bms.log"),
+            decisions ? OpenLog(spool, outDir, "decisions.log") : null))
         {
             try
             {
@@ -159,12 +161,13 @@ public static class ReplayCommand
         return (text[..colon], port);
     }
 
-    private static CandumpLogWriter Writer(string dir, string name)
+    /// <summary>Creates the candump log <paramref name="name"/> in <paramref name="dir"/>, written on <paramref name="spool"/>'s thread.</summary>
+    public static CandumpLogWriter OpenLog(OutputSpool spool, string dir, string name)
     {
         string path = Path.Combine(dir, name);
         try
         {
-            return new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0));
+            return new(spool.Open(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -105,7 +105,15 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private void Record(GatewayPort from, CaptureFrame frame, string reason, int ruleIndex)
     {
         Counts.CountDrop(from, reason);
-        _dropped[(int)from]?.Write(frame);
+        var dropped = _dropped[(int)from];
+        dropped?.Write(frame);
+        if (dropped != null && _decisions != null)
+        {
+            // The same candump text: format it once.
+            dropped.CopyLastLine(_decisions, Annotation(null, ruleIndex, reason));
+            return;
+        }
+
         _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, frame.Error, frame.Fd, frame.BitRateSwitch, frame.ErrorStateIndicator, frame.Data, frame.Length, frame.Len8Dlc, Annotation(null, ruleIndex, reason));
     }
 

@@ -1,0 +1,154 @@
+namespace BmsGuard.HostSim.Capture;
+
+/// <summary>
+/// The producer's side of an <see cref="OutputSpool"/> file: writes fill a chunk, full chunks go to
+/// the spool's thread. <see cref="Flush"/> and closing wait until the file has everything.
+/// </summary>
+public sealed class SpooledStream : Stream
+{
+    private readonly OutputSpool _spool;
+    private readonly Stream _inner;
+    private byte[] _chunk;
+    private int _used;
+    private long _length;
+    private volatile Exception? _failure;
+    private bool _closed;
+
+    internal SpooledStream(OutputSpool spool, Stream inner)
+    {
+        _spool = spool;
+        _inner = inner;
+        _chunk = spool.Rent();
+    }
+
+    /// <inheritdoc />
+    public override bool CanRead => false;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => !_closed;
+
+    /// <summary>Bytes written so far.</summary>
+    public override long Length => _length;
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => _length;
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ThrowIfFailed();
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _length += buffer.Length;
+        while (!buffer.IsEmpty)
+        {
+            int n = Math.Min(buffer.Length, _chunk.Length - _used);
+            buffer[..n].CopyTo(_chunk.AsSpan(_used));
+            _used += n;
+            buffer = buffer[n..];
+            if (_used == _chunk.Length)
+            {
+                _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
+                _chunk = _spool.Rent();
+                _used = 0;
+            }
+        }
+    }
+
+    /// <summary>Hands over what is buffered and waits until the file has it.</summary>
+    public override void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        Finish(SpoolWork.Kinds.Flush);
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Runs on the spool's thread; a failure stops this file's writes and is rethrown to the producer.</summary>
+    internal void Execute(SpoolWork.Kinds kind, byte[]? chunk, int count)
+    {
+        try
+        {
+            if (kind == SpoolWork.Kinds.Close)
+            {
+                if (_failure == null)
+                {
+                    _inner.Flush();
+                }
+
+                _inner.Dispose();
+                return;
+            }
+
+            if (_failure != null)
+            {
+                return;
+            }
+
+            if (kind == SpoolWork.Kinds.Write)
+            {
+                _inner.Write(chunk!, 0, count);
+            }
+            else
+            {
+                _inner.Flush();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            _failure ??= e;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_closed)
+        {
+            _closed = true;
+            Finish(SpoolWork.Kinds.Close);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Finish(SpoolWork.Kinds kind)
+    {
+        if (_used > 0)
+        {
+            _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
+            _chunk = kind == SpoolWork.Kinds.Close ? [] : _spool.Rent();
+            _used = 0;
+        }
+
+        var work = new SpoolWork(this, null, 0, kind);
+        _spool.Post(work);
+        work.Done!.Wait();
+        work.Done.Dispose();
+        ThrowIfFailed();
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+}

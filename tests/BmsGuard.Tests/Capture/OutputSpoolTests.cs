@@ -1,0 +1,125 @@
+using System.Text;
+using BmsGuard.HostSim.Capture;
+using Xunit;
+
+namespace BmsGuard.Tests.Capture;
+
+public class OutputSpoolTests
+{
+    [Fact]
+    public void Interleaved_files_get_all_their_bytes_in_order()
+    {
+        var a = new MemoryStream();
+        var b = new MemoryStream();
+        var expectA = new MemoryStream();
+        var expectB = new MemoryStream();
+        using (var spool = new OutputSpool())
+        {
+            using var sa = spool.Open(new KeepOpen(a));
+            using var sb = spool.Open(new KeepOpen(b));
+            var rng = new Random(5);
+
+            // Several chunks' worth, in writes of odd sizes that straddle chunk boundaries.
+            for (int i = 0; i < 3000; i++)
+            {
+                var bytes = new byte[rng.Next(1, 1500)];
+                rng.NextBytes(bytes);
+                (i % 3 == 0 ? sb : sa).Write(bytes);
+                (i % 3 == 0 ? expectB : expectA).Write(bytes);
+            }
+        }
+
+        Assert.True(expectA.Length > 2 * OutputSpool.ChunkSize);
+        Assert.Equal(expectA.ToArray(), a.ToArray());
+        Assert.Equal(expectB.ToArray(), b.ToArray());
+    }
+
+    [Fact]
+    public void Flush_returns_once_the_file_has_everything_written_so_far()
+    {
+        var target = new MemoryStream();
+        using var spool = new OutputSpool();
+        using var s = spool.Open(new KeepOpen(target));
+        s.Write("(0000000001.000000) can0 123#00\n"u8);
+        s.Flush();
+
+        Assert.Equal("(0000000001.000000) can0 123#00\n", Encoding.ASCII.GetString(target.ToArray()));
+    }
+
+    [Fact]
+    public void A_failed_write_is_reported_to_the_writer_not_lost()
+    {
+        using var spool = new OutputSpool();
+        var s = spool.Open(new FullDisk());
+        s.Write(new byte[OutputSpool.ChunkSize]); // a whole chunk goes to the spool's thread, which fails
+
+        var e = Assert.Throws<IOException>(() => s.Flush());
+        Assert.Contains("No space left on device", e.Message);
+        Assert.Throws<IOException>(() => s.Write(new byte[1]));
+        Assert.Throws<IOException>(s.Dispose);
+    }
+
+    [Fact]
+    public void Closing_the_stream_closes_the_file()
+    {
+        var target = new MemoryStream();
+        using var spool = new OutputSpool();
+        var s = spool.Open(target);
+        s.Write([1, 2, 3]);
+        s.Dispose();
+
+        Assert.False(target.CanWrite);
+        Assert.Equal(new byte[] { 1, 2, 3 }, target.ToArray());
+    }
+
+    // MemoryStream whose contents stay readable after the spool closes it.
+    private sealed class KeepOpen(MemoryStream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+
+    private sealed class FullDisk : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => 0;
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device : '/out/decisions.log'");
+    }
+}
