@@ -32,9 +32,7 @@ namespace BmsGuard.Core
 
             // Every AND/OR/XOR/SET chain maps each bit to itself, 0, 1 or its inverse, which is
             // (b & keep) ^ flip: fold the four operands once so Apply does two operations per byte.
-            _keep = new byte[OperandLength];
-            _flip = new byte[OperandLength];
-            for (int i = 0; i < OperandLength; i++)
+            for (int i = OperandLength - 1; i >= 0; i--)
             {
                 int keep = 0xFF;
                 int flip = 0;
@@ -61,13 +59,14 @@ namespace BmsGuard.Core
                     flip = set[i];
                 }
 
-                _keep[i] = (byte)keep;
-                _flip[i] = (byte)flip;
+                // Byte i in bits 8i..8i+7, so Apply shifts one byte out per payload byte.
+                _keep = (_keep << 8) | (byte)keep;
+                _flip = (_flip << 8) | (byte)flip;
             }
         }
 
-        private readonly byte[] _keep;
-        private readonly byte[] _flip;
+        private readonly ulong _keep;
+        private readonly ulong _flip;
 
         /// <summary>True when no operand is present (the edit changes nothing).</summary>
         public bool IsEmpty
@@ -88,11 +87,13 @@ namespace BmsGuard.Core
                 length = OperandLength;
             }
 
-            byte[] keep = _keep;
-            byte[] flip = _flip;
+            ulong keep = _keep;
+            ulong flip = _flip;
             for (int i = 0; i < length; i++)
             {
-                data[i] = (byte)((data[i] & keep[i]) ^ flip[i]);
+                data[i] = (byte)((data[i] & (byte)keep) ^ (byte)flip);
+                keep >>= 8;
+                flip >>= 8;
             }
         }
     }

@@ -12,9 +12,11 @@ namespace BmsGuard.Core
         internal readonly uint Mask;
         internal readonly bool Inverse;
 
-        // Plain groups: keys and rule indexes, capacity a power of two, at most half full.
-        private uint[] _keys;
-        private ushort[] _rules;
+        // Plain groups: open addressing over (key, rule + 1) pairs side by side, so a probe reads one
+        // cache line; capacity a power of two, at most a quarter full, so most lookups end at the
+        // first slot (fewer mispredicted probe loops). 0 in the rule half means an empty slot.
+        private uint[] _slots;
+        private int _slotMask;
         private int _shift;
 
         // Inverse groups: rule r matches when the frame's key differs from r's key, so the first
@@ -42,21 +44,18 @@ namespace BmsGuard.Core
                 return;
             }
 
-            int capacity = 4;
-            int bits = 2;
-            while (capacity < Count * 2)
+            // At least 16 slots: a group of one or two masked rules is probed by every frame no
+            // earlier rule matched, and a near-empty table answers "no" at the first slot.
+            int capacity = 16;
+            int bits = 4;
+            while (capacity < Count * 4)
             {
                 capacity <<= 1;
                 bits++;
             }
 
-            _keys = new uint[capacity];
-            _rules = new ushort[capacity];
-            for (int i = 0; i < capacity; i++)
-            {
-                _rules[i] = None;
-            }
-
+            _slots = new uint[capacity * 2];
+            _slotMask = capacity - 1;
             _shift = 32 - bits;
         }
 
@@ -83,20 +82,19 @@ namespace BmsGuard.Core
                 return;
             }
 
-            int mask = _keys.Length - 1;
             int slot = Slot(key);
-            while (_rules[slot] != None)
+            while (_slots[(slot * 2) + 1] != 0)
             {
-                if (_keys[slot] == key)
+                if (_slots[slot * 2] == key)
                 {
                     return;
                 }
 
-                slot = (slot + 1) & mask;
+                slot = (slot + 1) & _slotMask;
             }
 
-            _keys[slot] = key;
-            _rules[slot] = (ushort)index;
+            _slots[slot * 2] = key;
+            _slots[(slot * 2) + 1] = (uint)index + 1;
         }
 
         /// <summary>Index of the first rule of this group matching <paramref name="id"/>, or <see cref="None"/>.</summary>
@@ -108,17 +106,22 @@ namespace BmsGuard.Core
                 return key != _firstKey ? _first : _second;
             }
 
-            int mask = _keys.Length - 1;
-            int slot = Slot(key);
+            uint[] slots = _slots;
+            int i = Slot(key) * 2;
             while (true)
             {
-                int rule = _rules[slot];
-                if (rule == None || _keys[slot] == key)
+                uint rule = slots[i + 1];
+                if (rule == 0)
                 {
-                    return rule;
+                    return None;
                 }
 
-                slot = (slot + 1) & mask;
+                if (slots[i] == key)
+                {
+                    return (int)rule - 1;
+                }
+
+                i = (i + 2) & ((_slotMask * 2) + 1);
             }
         }
 

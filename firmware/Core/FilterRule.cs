@@ -42,6 +42,12 @@ namespace BmsGuard.Core
         /// <summary>Byte edits for forwarded data frames, or null.</summary>
         public readonly ByteEdit Edit;
 
+        /// <summary>
+        /// True when the filter matches exactly one identifier (full mask, not inverse): its rate
+        /// limit state is then kept per rule instead of in the shared per-identifier table.
+        /// </summary>
+        public readonly bool SingleId;
+
         /// <summary>Frames that matched this rule and were forwarded.</summary>
         public long Handled;
 
@@ -68,6 +74,7 @@ namespace BmsGuard.Core
             AllowRemote = allowRemote;
             MinIntervalMicros = minIntervalMicros;
             Edit = edit != null && edit.IsEmpty ? null : edit;
+            SingleId = Mask == width && !inverse;
         }
 
         /// <summary>The compared part of <see cref="Id"/>.</summary>

@@ -13,6 +13,12 @@ namespace BmsGuard.Core
         private readonly RuleTable _rules;
         private readonly RuleIndex _index;
         private readonly RateLimiter _rate;
+
+        // Last forward per rule, for rate-limited single-identifier rules (the common case): no
+        // hash probe, never full. NeverForwarded until the first one: far enough in the past that
+        // any clock reading passes, near enough that the subtraction cannot overflow.
+        private readonly long[] _lastForward;
+        private const long NeverForwarded = long.MinValue / 2;
         private readonly long[] _counts = new long[Ports * VerdictNames.Count];
         private int _lastRule = RuleIndex.NoRule;
 
@@ -28,6 +34,11 @@ namespace BmsGuard.Core
             _rules = rules;
             _index = rules.Index;
             _rate = new RateLimiter(rules.RateStateCapacity());
+            _lastForward = new long[rules.Count];
+            for (int i = 0; i < _lastForward.Length; i++)
+            {
+                _lastForward[i] = NeverForwarded;
+            }
         }
 
         /// <summary>Optional observer of every decision.</summary>
@@ -147,13 +158,29 @@ namespace BmsGuard.Core
                 return Verdict.RemoteNotAllowed;
             }
 
-            if (rule.MinIntervalMicros > 0)
+            long interval = rule.MinIntervalMicros;
+            if (interval > 0)
             {
-                int rate = _rate.Check(id, extended, nowMicros, rule.MinIntervalMicros);
-                if (rate != RateLimiter.Pass)
+                if (rule.SingleId)
                 {
-                    rule.Dropped++;
-                    return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
+                    // Same test as RateLimiter: a clock that went back counts as too soon.
+                    long last = _lastForward[r];
+                    if (nowMicros - last < interval)
+                    {
+                        rule.Dropped++;
+                        return Verdict.RateLimited;
+                    }
+
+                    _lastForward[r] = nowMicros;
+                }
+                else
+                {
+                    int rate = _rate.Check(id, extended, nowMicros, interval);
+                    if (rate != RateLimiter.Pass)
+                    {
+                        rule.Dropped++;
+                        return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
+                    }
                 }
             }
 

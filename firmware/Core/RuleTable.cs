@@ -104,8 +104,9 @@ namespace BmsGuard.Core
             for (int i = 0; i < _count; i++)
             {
                 FilterRule rule = _rules[i];
-                if (rule.MinIntervalMicros <= 0)
+                if (rule.MinIntervalMicros <= 0 || rule.SingleId)
                 {
+                    // Single-identifier rules keep their state per rule (see Gateway).
                     continue;
                 }
 

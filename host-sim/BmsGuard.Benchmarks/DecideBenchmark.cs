@@ -16,7 +16,11 @@ internal static class DecideBenchmark
     public static DecideResult Run(BenchSettings settings, DecideCase c)
     {
         RuleTable table = c.Table();
-        var stream = DecisionStream.Build(table, c.Extended, c.HitRules, seed: 3);
+        // A same-traffic case replays its 1-rule case's frames: built from that table, with ids no
+        // rule allows that this table does not allow either.
+        var stream = c.TrafficOf is { } single
+            ? DecisionStream.Build(single(), c.Extended, 0, seed: 3, alsoUnmatchedIn: table)
+            : DecisionStream.Build(table, c.Extended, c.HitRules, seed: 3, alsoUnmatchedIn: c.Twin?.Invoke());
         int passes = (int)Math.Max(1, settings.DecisionsPerRepetition / DecisionStream.Length);
         var verdicts = new long[VerdictNames.Count];
         var stats = Harness.Measure(settings.DecideWarmups, settings.MinWarmupSeconds, settings.DecideRepetitions, () =>

@@ -48,8 +48,9 @@ internal sealed class DecisionStream
     /// <summary>
     /// Builds a stream of <paramref name="extended"/> frames against <paramref name="table"/>; the
     /// allowed ids come from <paramref name="hitRules"/> rules picked at random (0: from every rule).
+    /// The ids that no rule allows are allowed by no rule of <paramref name="alsoUnmatchedIn"/> either.
     /// </summary>
-    public static DecisionStream Build(RuleTable table, bool extended, int hitRules, ulong seed)
+    public static DecisionStream Build(RuleTable table, bool extended, int hitRules, ulong seed, RuleTable? alsoUnmatchedIn = null)
     {
         var rng = new Xorshift(seed);
         var rules = Enumerable.Range(0, table.Count).Select(i => table[i]).Where(r => r.Extended == extended && !r.Inverse).ToArray();
@@ -71,7 +72,7 @@ internal sealed class DecisionStream
         {
             ids[i] = rng.Symmetric() < (HitShare * 2) - 1
                 ? Matching(rules[rng.Below(rules.Length)], width, rng)
-                : Unmatched(table.Index, extended, width, rng);
+                : Unmatched(table.Index, alsoUnmatchedIn?.Index, extended, width, rng);
             flags[i] = extended ? ExtendedFlag : (byte)0;
             lengths[i] = 8;
         }
@@ -89,12 +90,12 @@ internal sealed class DecisionStream
     private static uint Matching(FilterRule rule, uint width, Xorshift rng) =>
         rule.Key | ((uint)rng.Next() & ~rule.Mask & width);
 
-    private static uint Unmatched(RuleIndex index, bool extended, uint width, Xorshift rng)
+    private static uint Unmatched(RuleIndex index, RuleIndex? other, bool extended, uint width, Xorshift rng)
     {
         while (true)
         {
             uint id = (uint)rng.Next() & width;
-            if (index.Find(id, extended) == RuleIndex.NoRule)
+            if (index.Find(id, extended) == RuleIndex.NoRule && (other == null || other.Find(id, extended) == RuleIndex.NoRule))
             {
                 return id;
             }

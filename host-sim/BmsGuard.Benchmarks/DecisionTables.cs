@@ -81,6 +81,30 @@ internal static class DecisionTables
         return Parse(text.ToString());
     }
 
+    /// <summary>
+    /// The rule of <paramref name="single"/> followed by the rules of <paramref name="large"/>
+    /// (the last one dropped, to stay at 2,048 rules): frames of the single rule's id get the same
+    /// verdicts as in the single-rule table, from a table of the large one's size.
+    /// </summary>
+    public static RuleTable Behind(Func<RuleTable> single, Func<RuleTable> large)
+    {
+        var text = new StringBuilder(RuleTableText.Print(single()));
+        string[] rest = RuleTableText.Print(large()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int rules = 0;
+        foreach (string line in rest)
+        {
+            bool isRule = line.StartsWith("rule ", StringComparison.Ordinal);
+            if (isRule && ++rules == rest.Count(l => l.StartsWith("rule ", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        return Parse(text.ToString());
+    }
+
     private static void AppendExact(StringBuilder text, int n, uint id, bool extended)
     {
         string filter = extended

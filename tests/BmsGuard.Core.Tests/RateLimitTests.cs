@@ -72,6 +72,53 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void SingleIdRulesKeepTheSharedTablesRules()
+        {
+            // A single-identifier rule keeps its state per rule, a masked one in the shared table:
+            // both must give the same verdicts, including a clock that went back (too soon).
+            Gateway gateway = TestTables.NewGateway(
+                "rule one id=0x1F0 every=100ms\n" +
+                "rule many id=0x200 mask=0x7F0 every=100ms\n");
+            uint[] ids = new uint[] { 0x1F0, 0x205 };
+            for (int i = 0; i < ids.Length; i++)
+            {
+                string name = ids[i].ToString("X3");
+                Expect.Verdict(Verdict.Forward, TestTables.FromBms(gateway, ids[i], -5 * Ms), name + " first frame, at a negative clock reading");
+                Expect.Verdict(Verdict.RateLimited, TestTables.FromBms(gateway, ids[i], -6 * Ms), name + " clock went back");
+                Expect.Verdict(Verdict.RateLimited, TestTables.FromBms(gateway, ids[i], 95 * Ms - 1), name + " 1 us early");
+                Expect.Verdict(Verdict.Forward, TestTables.FromBms(gateway, ids[i], 95 * Ms), name + " interval passed");
+            }
+
+            Assert.AreEqual(2L, gateway.Rules[0].Handled);
+            Assert.AreEqual(2L, gateway.Rules[0].Dropped);
+            Assert.AreEqual(gateway.Rules[0].Handled, gateway.Rules[1].Handled);
+            Assert.AreEqual(gateway.Rules[0].Dropped, gateway.Rules[1].Dropped);
+        }
+
+        [TestMethod]
+        public void ManySingleIdRulesNeverRunOutOfRateState()
+        {
+            RuleTable table = new RuleTable();
+            for (int i = 0; i < 3000; i++)
+            {
+                table.Add(new FilterRule("r" + i.ToString(), 0x18000000u + (uint)i, FilterRule.ExtendedIdMax, true, false, false, 100 * Ms, null));
+            }
+
+            Gateway gateway = new Gateway(table);
+            for (int i = 0; i < 3000; i++)
+            {
+                Verdict v = TestTables.FromBmsExtended(gateway, 0x18000000u + (uint)i, 0);
+                if (v != Verdict.Forward)
+                {
+                    Expect.Verdict(Verdict.Forward, v, "rule " + i.ToString());
+                }
+            }
+
+            Assert.AreEqual(0L, gateway.Count(GatewayPort.Bms, Verdict.RateStateFull));
+            Expect.Verdict(Verdict.RateLimited, TestTables.FromBmsExtended(gateway, 0x18000000u + 2999, 1), "the last one still remembers its time");
+        }
+
+        [TestMethod]
         public void RateLimiterRemembersEachIdentifier()
         {
             RateLimiter limiter = new RateLimiter(16);
