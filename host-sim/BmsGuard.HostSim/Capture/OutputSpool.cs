@@ -12,10 +12,10 @@ namespace BmsGuard.HostSim.Capture;
 public sealed class OutputSpool : IDisposable
 {
     /// <summary>Bytes a stream collects before handing them to the writer thread.</summary>
-    public const int ChunkSize = 1 << 18;
+    public const int ChunkSize = 1 << 20;
 
-    /// <summary>Most chunks waiting to be written (with <see cref="ChunkSize"/>, 8 MiB).</summary>
-    public const int MaxQueued = 32;
+    /// <summary>Most chunks waiting to be written (with <see cref="ChunkSize"/>, 16 MiB).</summary>
+    public const int MaxQueued = 16;
 
     private readonly BlockingCollection<SpoolWork> _queue = new(MaxQueued);
     private readonly ConcurrentBag<byte[]> _free = [];

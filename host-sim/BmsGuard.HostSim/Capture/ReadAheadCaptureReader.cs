@@ -11,7 +11,7 @@ namespace BmsGuard.HostSim.Capture;
 public sealed class ReadAheadCaptureReader : ICaptureReader
 {
     /// <summary>Frames parsed per hand-over.</summary>
-    public const int BatchFrames = 1024;
+    public const int BatchFrames = 4096;
 
     private const int QueuedBatches = 4;
 
