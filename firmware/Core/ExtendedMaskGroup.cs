@@ -97,6 +97,35 @@ namespace BmsGuard.Core
             _slots[(slot * 2) + 1] = (uint)index + 1;
         }
 
+        /// <summary>
+        /// For the exact-identifier group: replaces each identifier's rule with the first rule of
+        /// the whole table that matches it, taking the <paramref name="count"/> other groups into
+        /// account, so a hit here needs no other probe.
+        /// </summary>
+        internal void ResolveFirstMatch(ExtendedMaskGroup[] others, int count)
+        {
+            for (int i = 0; i < _slots.Length; i += 2)
+            {
+                uint stored = _slots[i + 1];
+                if (stored == 0)
+                {
+                    continue;
+                }
+
+                int best = (int)stored - 1;
+                for (int g = 0; g < count; g++)
+                {
+                    int r = others[g].Find(_slots[i]);
+                    if (r < best)
+                    {
+                        best = r;
+                    }
+                }
+
+                _slots[i + 1] = (uint)best + 1;
+            }
+        }
+
         /// <summary>Index of the first rule of this group matching <paramref name="id"/>, or <see cref="None"/>.</summary>
         internal int Find(uint id)
         {

@@ -23,13 +23,20 @@ namespace BmsGuard.Core
         private const ushort None = 0xFFFF;
 
         private readonly ushort[] _standard;
+
+        // The exact-identifier group (full mask, not inverse), probed first: its entries already
+        // hold the first match over every group. The other groups, sorted by their first rule.
+        private readonly ExtendedMaskGroup _exact;
         private readonly ExtendedMaskGroup[] _groups;
+        private readonly int _maskedCount;
         private readonly int _groupCount;
 
-        private RuleIndex(ushort[] standard, ExtendedMaskGroup[] groups, int groupCount)
+        private RuleIndex(ushort[] standard, ExtendedMaskGroup exact, ExtendedMaskGroup[] masked, int maskedCount, int groupCount)
         {
             _standard = standard;
-            _groups = groups;
+            _exact = exact;
+            _groups = masked;
+            _maskedCount = maskedCount;
             _groupCount = groupCount;
         }
 
@@ -113,7 +120,27 @@ namespace BmsGuard.Core
                 groups[j + 1] = g;
             }
 
-            return new RuleIndex(standard, groups, groupCount);
+            ExtendedMaskGroup exact = null;
+            ExtendedMaskGroup[] masked = new ExtendedMaskGroup[MaxExtendedMaskGroups];
+            int maskedCount = 0;
+            for (int g = 0; g < groupCount; g++)
+            {
+                if (!groups[g].Inverse && groups[g].Mask == FilterRule.ExtendedIdMax)
+                {
+                    exact = groups[g];
+                }
+                else
+                {
+                    masked[maskedCount++] = groups[g];
+                }
+            }
+
+            if (exact != null)
+            {
+                exact.ResolveFirstMatch(masked, maskedCount);
+            }
+
+            return new RuleIndex(standard, exact, masked, maskedCount, groupCount);
         }
 
         /// <summary>Index of the first rule matching the identifier, or <see cref="NoRule"/>.</summary>
@@ -125,8 +152,19 @@ namespace BmsGuard.Core
                 return r == None ? NoRule : r;
             }
 
+            ExtendedMaskGroup exact = _exact;
+            if (exact != null)
+            {
+                int hit = exact.Find(id);
+                if (hit != None)
+                {
+                    return hit;
+                }
+            }
+
+            // No exact rule for this id: the first match among the masked groups.
             int best = None;
-            for (int g = 0; g < _groupCount; g++)
+            for (int g = 0; g < _maskedCount; g++)
             {
                 ExtendedMaskGroup group = _groups[g];
                 if (group.FirstRule >= best)
