@@ -30,9 +30,11 @@ namespace BmsGuard.Core
         private readonly ExtendedMaskGroup[] _groups;
         private readonly int _maskedCount;
         private readonly int _groupCount;
+        private readonly MaskedKeyFilter _maskedFilter;
 
-        private RuleIndex(ushort[] standard, ExtendedMaskGroup exact, ExtendedMaskGroup[] masked, int maskedCount, int groupCount)
+        private RuleIndex(ushort[] standard, ExtendedMaskGroup exact, ExtendedMaskGroup[] masked, int maskedCount, int groupCount, MaskedKeyFilter maskedFilter)
         {
+            _maskedFilter = maskedFilter;
             _standard = standard;
             _exact = exact;
             _groups = masked;
@@ -140,7 +142,7 @@ namespace BmsGuard.Core
                 exact.ResolveFirstMatch(masked, maskedCount);
             }
 
-            return new RuleIndex(standard, exact, masked, maskedCount, groupCount);
+            return new RuleIndex(standard, exact, masked, maskedCount, groupCount, MaskedKeyFilter.Build(rules, count));
         }
 
         /// <summary>Index of the first rule matching the identifier, or <see cref="NoRule"/>.</summary>
@@ -162,7 +164,14 @@ namespace BmsGuard.Core
                 }
             }
 
-            // No exact rule for this id: the first match among the masked groups.
+            // No exact rule for this id: the first match among the masked groups, unless one test
+            // shows none of them can match (most ids no rule allows end here).
+            MaskedKeyFilter filter = _maskedFilter;
+            if (filter != null && !filter.MayMatch(id))
+            {
+                return NoRule;
+            }
+
             int best = None;
             for (int g = 0; g < _maskedCount; g++)
             {

@@ -52,6 +52,38 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void MaskedRulesSharingBitsAgreeWithALinearScan()
+        {
+            // J1939-style masks that all compare the PDU format byte: the index rejects most ids on
+            // those bits without probing the groups, and must never reject a match.
+            uint[] masks = new uint[] { 0x1FFFFF00, 0x03FFFF00, 0x1FFF0000, 0x00FFFF00, 0x1FFFF000, 0x1FFFFFF0, 0x03FF0000 };
+            RuleTable table = new RuleTable();
+            XorShift rng = new XorShift(2026);
+            for (int r = 0; r < 40; r++)
+            {
+                uint id = 0x18000000u | (rng.Next() & 0x00FFFFFF);
+                table.Add(TestTables.Rule("exact" + r.ToString(), id, FilterRule.ExtendedIdMax, true));
+            }
+
+            for (int m = 0; m < 14; m++)
+            {
+                uint key = 0x18E000F0u | ((uint)(m % 8) << 16) | ((uint)m << 8);
+                table.Add(TestTables.Rule("masked" + m.ToString(), key, masks[m % masks.Length], true));
+            }
+
+            CheckTable(table, rng, "shared bits");
+            for (int r = 40; r < table.Count; r++)
+            {
+                // Every single-bit neighbour of every masked rule's id.
+                for (int bit = 0; bit < 29; bit++)
+                {
+                    uint id = table[r].Id ^ (1u << bit);
+                    Assert.AreEqual(TestTables.LinearFind(table, id, true), table.Index.Find(id, true), "rule " + r.ToString() + ", bit " + bit.ToString());
+                }
+            }
+        }
+
+        [TestMethod]
         public void TablesCompileExactlyWhenTheyUseAtMostEightExtendedGroups()
         {
             for (uint seed = 1; seed <= 60; seed++)
