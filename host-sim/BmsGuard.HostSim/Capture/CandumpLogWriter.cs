@@ -11,11 +11,12 @@ public sealed class CandumpLogWriter : ICaptureWriter
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
     private static readonly ushort[] HexPairs = BuildHexPairs();
     private static readonly ushort[] DecimalPairs = BuildDecimalPairs();
-    private const int Capacity = 1 << 16;
+    private const int DefaultCapacity = 1 << 16;
     private const int MaxLine = 512;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly byte[] _buffer = new byte[Capacity];
+    private readonly SpooledStream? _spooled;
+    private byte[] _buffer;
     private int _used;
     private int _lastLine = -1;
     private readonly Dictionary<string, byte[]> _channels = new(StringComparer.Ordinal);
@@ -26,6 +27,10 @@ public sealed class CandumpLogWriter : ICaptureWriter
     public CandumpLogWriter(Stream stream, bool leaveOpen = false)
     {
         _stream = stream;
+
+        // On a spool, lines are formatted straight into the spool's chunks: no second copy.
+        _spooled = stream as SpooledStream;
+        _buffer = _spooled?.RentChunk() ?? new byte[DefaultCapacity];
         _leaveOpen = leaveOpen;
     }
 
@@ -56,10 +61,9 @@ public sealed class CandumpLogWriter : ICaptureWriter
         int len8Dlc,
         ReadOnlySpan<byte> annotation = default)
     {
-        if (_used > Capacity - MaxLine)
+        if (_used > _buffer.Length - MaxLine)
         {
-            _stream.Write(_buffer, 0, _used);
-            _used = 0;
+            Drain();
         }
 
         Span<byte> b = _buffer.AsSpan(_used);
@@ -151,10 +155,9 @@ public sealed class CandumpLogWriter : ICaptureWriter
         }
 
         ReadOnlySpan<byte> line = _buffer.AsSpan(_lastLine, _used - _lastLine - 1);
-        if (other._used > Capacity - (line.Length + annotation.Length + 2))
+        if (other._used > other._buffer.Length - (line.Length + annotation.Length + 2))
         {
-            other._stream.Write(other._buffer, 0, other._used);
-            other._used = 0;
+            other.Drain();
         }
 
         Span<byte> b = other._buffer.AsSpan(other._used);
@@ -176,8 +179,7 @@ public sealed class CandumpLogWriter : ICaptureWriter
     /// <summary>Flushes the underlying stream.</summary>
     public void Flush()
     {
-        _stream.Write(_buffer, 0, _used);
-        _used = 0;
+        Drain();
         _lastLine = -1;
         _stream.Flush();
     }
@@ -190,6 +192,21 @@ public sealed class CandumpLogWriter : ICaptureWriter
         {
             _stream.Dispose();
         }
+    }
+
+    // Hands the buffered lines to the stream (a spool takes the buffer itself and gives another).
+    private void Drain()
+    {
+        if (_spooled != null)
+        {
+            _buffer = _spooled.Exchange(_buffer, _used);
+        }
+        else
+        {
+            _stream.Write(_buffer, 0, _used);
+        }
+
+        _used = 0;
     }
 
     private static int WriteDecimal(Span<byte> into, long value, int minDigits)

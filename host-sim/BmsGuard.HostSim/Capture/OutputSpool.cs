@@ -12,13 +12,17 @@ namespace BmsGuard.HostSim.Capture;
 public sealed class OutputSpool : IDisposable
 {
     /// <summary>Bytes a stream collects before handing them to the writer thread.</summary>
-    public const int ChunkSize = 1 << 20;
+    public const int ChunkSize = 1 << 18;
 
-    /// <summary>Most chunks waiting to be written (with <see cref="ChunkSize"/>, 16 MiB).</summary>
+    /// <summary>Most chunks waiting to be written (with <see cref="ChunkSize"/>, 4 MiB).</summary>
     public const int MaxQueued = 16;
 
+    // Chunks are kept for the next spool of the process (replays in one process, the benchmark):
+    // fresh memory costs page faults, reused memory does not. At most this many are kept.
+    private const int KeptChunks = 64;
+    private static readonly ConcurrentBag<byte[]> Free = [];
+
     private readonly BlockingCollection<SpoolWork> _queue = new(MaxQueued);
-    private readonly ConcurrentBag<byte[]> _free = [];
     private readonly Thread _thread;
     private bool _disposed;
 
@@ -46,7 +50,7 @@ public sealed class OutputSpool : IDisposable
         _queue.Dispose();
     }
 
-    internal byte[] Rent() => _free.TryTake(out byte[]? chunk) ? chunk : new byte[ChunkSize];
+    internal byte[] Rent() => Free.TryTake(out byte[]? chunk) ? chunk : GC.AllocateUninitializedArray<byte>(ChunkSize);
 
     internal void Post(SpoolWork work) => _queue.Add(work);
 
@@ -55,9 +59,9 @@ public sealed class OutputSpool : IDisposable
         foreach (SpoolWork work in _queue.GetConsumingEnumerable())
         {
             work.Execute();
-            if (work.Chunk != null)
+            if (work.Chunk != null && Free.Count < KeptChunks)
             {
-                _free.Add(work.Chunk);
+                Free.Add(work.Chunk);
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class SpooledStream : Stream
     {
         _spool = spool;
         _inner = inner;
-        _chunk = spool.Rent();
+        _chunk = [];
     }
 
     /// <inheritdoc />
@@ -49,6 +49,11 @@ public sealed class SpooledStream : Stream
         ThrowIfFailed();
         ObjectDisposedException.ThrowIf(_closed, this);
         _length += buffer.Length;
+        if (_chunk.Length == 0 && !buffer.IsEmpty)
+        {
+            _chunk = _spool.Rent(); // only streams written byte-wise need a staging chunk
+        }
+
         while (!buffer.IsEmpty)
         {
             int n = Math.Min(buffer.Length, _chunk.Length - _used);
@@ -62,6 +67,35 @@ public sealed class SpooledStream : Stream
                 _used = 0;
             }
         }
+    }
+
+    /// <summary>An empty chunk for <see cref="Exchange"/>: a writer that formats into it saves a copy.</summary>
+    public byte[] RentChunk() => _spool.Rent();
+
+    /// <summary>
+    /// Hands <paramref name="chunk"/>'s first <paramref name="count"/> bytes over without copying
+    /// (after anything written before) and returns an empty chunk; <paramref name="chunk"/> must
+    /// come from <see cref="RentChunk"/> or an earlier exchange and not be touched afterwards.
+    /// </summary>
+    public byte[] Exchange(byte[] chunk, int count)
+    {
+        ThrowIfFailed();
+        ObjectDisposedException.ThrowIf(_closed, this);
+        if (count == 0)
+        {
+            return chunk;
+        }
+
+        if (_used > 0)
+        {
+            _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
+            _chunk = [];
+            _used = 0;
+        }
+
+        _length += count;
+        _spool.Post(new SpoolWork(this, chunk, count, SpoolWork.Kinds.Write));
+        return _spool.Rent();
     }
 
     /// <summary>Hands over what is buffered and waits until the file has it.</summary>
@@ -133,7 +167,7 @@ public sealed class SpooledStream : Stream
         if (_used > 0)
         {
             _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
-            _chunk = kind == SpoolWork.Kinds.Close ? [] : _spool.Rent();
+            _chunk = [];
             _used = 0;
         }
 

@@ -35,6 +35,55 @@ public class OutputSpoolTests
     }
 
     [Fact]
+    public void Exchanged_chunks_and_written_bytes_keep_their_order()
+    {
+        var target = new MemoryStream();
+        using (var spool = new OutputSpool())
+        using (var s = (SpooledStream)spool.Open(new KeepOpen(target)))
+        {
+            s.Write("a"u8);
+            byte[] chunk = s.RentChunk();
+            "bc"u8.CopyTo(chunk);
+            byte[] next = s.Exchange(chunk, 2);
+            Assert.NotSame(chunk, next);
+            s.Write("d"u8);
+            "e"u8.CopyTo(next);
+            Assert.Same(next, s.Exchange(next, 0)); // nothing to hand over: keep the chunk
+            s.Exchange(next, 1);
+            Assert.Equal(5, s.Length);
+        }
+
+        Assert.Equal("abcde", Encoding.ASCII.GetString(target.ToArray()));
+    }
+
+    [Fact]
+    public void A_candump_writer_on_a_spool_writes_what_it_writes_on_a_plain_stream()
+    {
+        var frames = Support.Captures.Parse(File.ReadAllText(Support.Captures.BundledSample));
+        var plain = new MemoryStream();
+        var spooled = new MemoryStream();
+        using (var w = new CandumpLogWriter(plain, leaveOpen: true))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                frames.ForEach(w.Write);
+            }
+        }
+
+        using (var spool = new OutputSpool())
+        using (var w = new CandumpLogWriter(spool.Open(new KeepOpen(spooled))))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                frames.ForEach(w.Write);
+            }
+        }
+
+        Assert.True(plain.Length > 2 * OutputSpool.ChunkSize);
+        Assert.Equal(plain.ToArray(), spooled.ToArray());
+    }
+
+    [Fact]
     public void Flush_returns_once_the_file_has_everything_written_so_far()
     {
         var target = new MemoryStream();
