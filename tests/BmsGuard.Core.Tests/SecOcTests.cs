@@ -139,11 +139,11 @@ namespace BmsGuard.Core.Tests
             byte[] key = SecOcKeys.New();
             SecOcSender sender = new SecOcSender(Id, key, 0);
             SecOcAuditLog audit = new SecOcAuditLog();
-            SecOcReceiver otherKey = new SecOcReceiver(Id, false, Id, 3, audit);
+            SecOcReceiver otherKey = new SecOcReceiver(Id, false, Id, 3, audit, NoLockout());
             otherKey.Provision(SecOcKeys.New(), 0);
-            SecOcReceiver oneBitOff = new SecOcReceiver(Id, false, Id, 3, audit);
+            SecOcReceiver oneBitOff = new SecOcReceiver(Id, false, Id, 3, audit, NoLockout());
             oneBitOff.Provision(SecOcKeys.FlipBit(key, 77), 0);
-            SecOcReceiver otherDataId = new SecOcReceiver(Id, false, Id + 1, 3, audit);
+            SecOcReceiver otherDataId = new SecOcReceiver(Id, false, Id + 1, 3, audit, NoLockout());
             otherDataId.Provision(key, 0);
             byte[] frame = new byte[8];
             for (int i = 0; i < 20; i++)
@@ -188,11 +188,11 @@ namespace BmsGuard.Core.Tests
             }
 
             long persisted = p.Receiver.LatestFreshness;
-            SecOcReceiver forgetful = new SecOcReceiver(Id, false, Id, 3, new SecOcAuditLog());
+            SecOcReceiver forgetful = new SecOcReceiver(Id, false, Id, 3, new SecOcAuditLog(), NoLockout());
             forgetful.Provision(p.Key, 0);
             Verdict(SecOcVerdict.Accepted, forgetful.Receive(Id, false, captured[0], 8, 0), "without restore a capture replays");
 
-            SecOcReceiver rebooted = new SecOcReceiver(Id, false, Id, 3, new SecOcAuditLog());
+            SecOcReceiver rebooted = new SecOcReceiver(Id, false, Id, 3, new SecOcAuditLog(), NoLockout());
             rebooted.Provision(p.Key, 0);
             rebooted.RestoreFreshness(persisted);
             rebooted.RestoreFreshness(3);
@@ -256,6 +256,13 @@ namespace BmsGuard.Core.Tests
         }
 
         /// <summary>A sender and a receiver sharing a fresh random key.</summary>
+        // These tests check MAC and freshness semantics with many forgeries in a row: a lockout that
+        // never starts keeps them apart from SecOcLockoutTests.
+        private static SecOcLockout NoLockout()
+        {
+            return new SecOcLockout(int.MaxValue, 1, 1);
+        }
+
         private sealed class Pair
         {
             internal Pair() : this(SecOcReceiver.DefaultResyncWindows)
@@ -267,7 +274,7 @@ namespace BmsGuard.Core.Tests
                 Key = SecOcKeys.New();
                 Sender = new SecOcSender(Id, Key, 0);
                 Audit = new SecOcAuditLog();
-                Receiver = new SecOcReceiver(Id, false, Id, windows, Audit);
+                Receiver = new SecOcReceiver(Id, false, Id, windows, Audit, NoLockout());
                 Receiver.Provision(Key, 0);
             }
 

@@ -57,6 +57,12 @@ namespace BmsGuard.Core.Audit
         /// <summary>An accepted command could not be executed (no native frame for it, parameters short, BMS bus refused).</summary>
         public const int CommandNotExecuted = 17;
 
+        /// <summary>SecOC frames are refused unverified after too many authentication failures; reason: the failures counted; detail: lockout length in microseconds (u64 BE).</summary>
+        public const int SecOcLockoutStarted = 18;
+
+        /// <summary>A SecOC lockout ended; detail: frames it refused (u64 BE).</summary>
+        public const int SecOcLockoutEnded = 19;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -79,6 +85,8 @@ namespace BmsGuard.Core.Audit
                 case PolicyLoaded: return "policy-loaded";
                 case LogRecovered: return "log-recovered";
                 case CommandNotExecuted: return "command-not-executed";
+                case SecOcLockoutStarted: return "secoc-lockout-started";
+                case SecOcLockoutEnded: return "secoc-lockout-ended";
                 default: return "kind-" + kind.ToString();
             }
         }

@@ -27,6 +27,7 @@ namespace BmsGuard.Core.SecOc
         private readonly byte[] _input = new byte[SecOcLayout.MacInputLength];
         private readonly byte[] _payload = new byte[SecOcLayout.PayloadLength];
         private readonly byte[] _detail = new byte[SecOcLayout.PayloadLength + 8];
+        private readonly SecOcLockout _lockout;
         private AesCmac _cmac;
 
         /// <summary>Creates an unprovisioned receiver (it denies everything until <see cref="Provision"/>).</summary>
@@ -37,8 +38,14 @@ namespace BmsGuard.Core.SecOc
         /// <param name="audit">Where verdicts are recorded.</param>
         /// <exception cref="System.ArgumentException">resyncWindows is not 0..16, or audit is null.</exception>
         public SecOcReceiver(uint canId, bool extended, uint dataId, int resyncWindows, IAuditTrail audit)
+            : this(canId, extended, dataId, resyncWindows, audit, new SecOcLockout())
         {
-            if (resyncWindows < 0 || resyncWindows > 16 || audit == null)
+        }
+
+        /// <summary>Creates a receiver with its own failure <paramref name="lockout"/> policy.</summary>
+        public SecOcReceiver(uint canId, bool extended, uint dataId, int resyncWindows, IAuditTrail audit, SecOcLockout lockout)
+        {
+            if (resyncWindows < 0 || resyncWindows > 16 || audit == null || lockout == null)
             {
                 throw new System.ArgumentException();
             }
@@ -48,6 +55,7 @@ namespace BmsGuard.Core.SecOc
             _dataId = dataId;
             ResyncWindows = resyncWindows;
             _audit = audit;
+            _lockout = lockout;
         }
 
         /// <summary>The protected frame's identifier.</summary>
@@ -146,6 +154,21 @@ namespace BmsGuard.Core.SecOc
         /// </summary>
         public int Receive(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
+            long refused;
+            if (_lockout.TakeEnded(nowMicros, out refused))
+            {
+                WriteU64(refused);
+                _audit.Record(nowMicros, AuditKind.SecOcLockoutEnded, 0, _detail, 8);
+            }
+
+            if (id == _canId && extended == _extended && _lockout.IsLocked(nowMicros))
+            {
+                // Counted, not verified and not audited one by one: the lockout's records cover them.
+                _lockout.CountRefused();
+                _counts[SecOcVerdict.LockedOut]++;
+                return SecOcVerdict.LockedOut;
+            }
+
             int verdict = Decide(id, extended, data, length);
             _counts[verdict]++;
             if (verdict == SecOcVerdict.Accepted)
@@ -178,9 +201,28 @@ namespace BmsGuard.Core.SecOc
                 }
 
                 _audit.Record(nowMicros, AuditKind.SecOcDenied, verdict, _detail, n < 0 ? 0 : n);
+                if ((verdict == SecOcVerdict.BadMac || verdict == SecOcVerdict.Replayed) && _lockout.RecordFailure(nowMicros))
+                {
+                    WriteU64(_lockout.LockoutMicros);
+                    _audit.Record(nowMicros, AuditKind.SecOcLockoutStarted, _lockout.Threshold, _detail, 8);
+                }
             }
 
             return verdict;
+        }
+
+        /// <summary>The guessing brake: failures counted, lockouts started, frames refused.</summary>
+        public SecOcLockout Lockout
+        {
+            get { return _lockout; }
+        }
+
+        private void WriteU64(long value)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                _detail[i] = (byte)(value >> (56 - (8 * i)));
+            }
         }
 
         private int Decide(uint id, bool extended, byte[] data, int length)

@@ -27,8 +27,11 @@ namespace BmsGuard.Core.SecOc
         /// <summary>The freshness counter cannot advance any more (it would pass 2^63 - 1): provision a new key.</summary>
         public const int FreshnessExhausted = 6;
 
+        /// <summary>Refused unverified: too many authentication failures came before (see <see cref="SecOcLockout"/>).</summary>
+        public const int LockedOut = 7;
+
         /// <summary>Number of verdicts (counter tables are sized by it).</summary>
-        public const int Count = 7;
+        public const int Count = 8;
 
         /// <summary>Name for printing ("verdict-N" for unknown values).</summary>
         public static string Name(int verdict)
@@ -42,6 +45,7 @@ namespace BmsGuard.Core.SecOc
                 case Unprovisioned: return "unprovisioned";
                 case WrongId: return "wrong-id";
                 case FreshnessExhausted: return "freshness-exhausted";
+                case LockedOut: return "locked-out";
                 default: return "verdict-" + verdict.ToString();
             }
         }

@@ -46,7 +46,7 @@ public class SafetyAllocationTests
         byte[] key = new byte[16];
         Random.Shared.NextBytes(key);
         var sender = new SecOcSender(0x5B0, key, 0);
-        var receiver = new SecOcReceiver(0x5B0, false, 0x5B0, 3, new NullAudit());
+        var receiver = new SecOcReceiver(0x5B0, false, 0x5B0, 3, new NullAudit(), new SecOcLockout(int.MaxValue, 1, 1));
         receiver.Provision(key, 0);
         var frames = new byte[1 + (4 * 500)][];
         for (int i = 0; i < frames.Length; i++)
@@ -68,6 +68,29 @@ public class SafetyAllocationTests
         }));
         Assert.Equal(frames.Length - 1, accepted);
         Assert.Equal(frames.Length - 1, receiver.Count(SecOcVerdict.Replayed));
+    }
+
+    [Fact]
+    public void Secoc_lockout_allocates_nothing_per_frame()
+    {
+        byte[] key = new byte[16];
+        Random.Shared.NextBytes(key);
+        var receiver = new SecOcReceiver(0x5B0, false, 0x5B0, 3, new NullAudit());
+        receiver.Provision(key, 0);
+        byte[] forged = [1, 2, 3, 4, 5, 6, 7, 8];
+        long now = 0;
+        Assert.Equal(0, SteadyAllocation.Of(() =>
+        {
+            // Each round: failures until the lockout starts, refused frames, then past its end.
+            for (int n = 0; n < 100; n++)
+            {
+                receiver.Receive(0x5B0, false, forged, 8, now++);
+            }
+
+            now += SecOcLockout.DefaultLockoutMicros;
+        }));
+        Assert.True(receiver.Lockout.Lockouts >= 3);
+        Assert.True(receiver.Count(SecOcVerdict.LockedOut) > 0);
     }
 
     private sealed class NullAudit : IAuditTrail
