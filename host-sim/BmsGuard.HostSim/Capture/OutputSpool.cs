@@ -92,7 +92,13 @@ internal sealed class SpoolWork(SpooledStream target, byte[]? chunk, int count, 
     /// <summary>Runs the job on the spool's thread.</summary>
     internal void Execute()
     {
-        target.Execute(kind, Chunk, count);
-        Done?.Set();
+        try
+        {
+            target.Execute(kind, Chunk, count);
+        }
+        finally
+        {
+            Done?.Set();
+        }
     }
 }

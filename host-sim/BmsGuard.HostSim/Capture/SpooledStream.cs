@@ -144,8 +144,10 @@ public sealed class SpooledStream : Stream
                 _inner.Flush();
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        catch (Exception e)
         {
+            // Whatever the file throws ends up with the producer, which reports it; the spool's
+            // thread must survive it (an unhandled exception there would end the process).
             _failure ??= e;
         }
     }

@@ -109,6 +109,23 @@ public class OutputSpoolTests
     }
 
     [Fact]
+    public void Any_failure_of_the_file_reaches_the_writer_and_the_spool_keeps_running()
+    {
+        using var spool = new OutputSpool();
+        var broken = spool.Open(new MemoryStream(new byte[16], writable: false)); // throws NotSupportedException
+        broken.Write(new byte[OutputSpool.ChunkSize]);
+        Assert.Throws<IOException>(() => broken.Flush());
+
+        var target = new MemoryStream();
+        using (var healthy = spool.Open(new KeepOpen(target)))
+        {
+            healthy.Write([7]);
+        }
+
+        Assert.Equal(new byte[] { 7 }, target.ToArray());
+    }
+
+    [Fact]
     public void Closing_the_stream_closes_the_file()
     {
         var target = new MemoryStream();
