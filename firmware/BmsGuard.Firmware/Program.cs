@@ -2,7 +2,6 @@ using System.Threading;
 using BmsGuard.Core;
 using BmsGuard.Core.Telemetry;
 using BmsGuard.Device;
-using nanoFramework.Networking;
 
 namespace BmsGuard.Firmware
 {
@@ -25,9 +24,6 @@ namespace BmsGuard.Firmware
                 return;
             }
 
-            // Signed commands are judged against the wall clock: until SNTP (over the Ethernet port) has set
-            // it, every command is "not yet valid" and denied.
-            Sntp.Start();
             SystemClock clock = new SystemClock();
             GatewayNode node = new GatewayNode(
                 rules,
@@ -40,8 +36,17 @@ namespace BmsGuard.Firmware
             System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules, "
                 + (node.Guard.Identity == null ? "unprovisioned (no command passes)" : node.Guard.Keys.Count.ToString() + " keys"));
             ConnectUplink(node.Guard.Telemetry);
+
+            // Signed commands are judged against the wall clock: until SNTP (over the Ethernet port) has set
+            // it from a time server the owner's policy lists, every command is "not yet valid" and denied.
+            TimeSource time = new TimeSource();
             while (true)
             {
+                if (time.Apply(node.Guard.Telemetry.Store.Active))
+                {
+                    System.Console.WriteLine(time.Status);
+                }
+
                 // Events drive the bridge; the poll catches frames that arrived before subscription.
                 node.Bridge.Poll();
                 node.Guard.Tick(clock.NowMicros);

@@ -47,6 +47,29 @@ namespace BmsGuard.Core.Tests
                 new TelemetryIdentifier[] { p.Identifier(0) }, new string[] { "broker.owner.example", "10.0.0.2" }, "owner/", egress, out error);
         }
 
+        private static TelemetryPolicy WithTimeServers(TelemetryPolicy p, string[] servers, out string error)
+        {
+            TelemetrySignal[] signals = new TelemetrySignal[p.SignalCount];
+            for (int i = 0; i < signals.Length; i++)
+            {
+                signals[i] = p.Signal(i);
+            }
+
+            TelemetryIdentifier[] identifiers = new TelemetryIdentifier[p.IdentifierCount];
+            for (int i = 0; i < identifiers.Length; i++)
+            {
+                identifiers[i] = p.Identifier(i);
+            }
+
+            string[] brokers = new string[p.BrokerCount];
+            for (int i = 0; i < brokers.Length; i++)
+            {
+                brokers[i] = p.Broker(i);
+            }
+
+            return TelemetryPolicy.Build(signals, identifiers, brokers, servers, p.TopicPrefix, p.EgressBytesPerHour, p.DropNewest, out error);
+        }
+
         private static PolicyStore Store(IStorageFile file)
         {
             return Store(file, null);
@@ -92,6 +115,43 @@ namespace BmsGuard.Core.Tests
             Assert.IsTrue(read.Policy.IsTopicAllowed("owner/soc"));
             Assert.IsFalse(read.Policy.IsTopicAllowed("maker/soc"));
             Assert.AreEqual(5000L, read.Policy.EgressBytesPerHour);
+        }
+
+        [TestMethod]
+        public void TimeServersTravelInTheBodyOnlyWhenListed()
+        {
+            TelemetryPolicy plain = Sample(5000);
+            byte[] plainBody = TelemetryPolicyCodec.Encode(plain);
+            Assert.AreEqual(0, plainBody[3] & 2, "no time servers: the flag older firmware does not know stays clear");
+            Assert.AreEqual(0, plain.TimeServerCount);
+
+            string error;
+            TelemetryPolicy timed = WithTimeServers(plain, new string[] { "ntp.owner.example", "10.0.0.3" }, out error);
+            Assert.IsNotNull(timed, error);
+            byte[] body = TelemetryPolicyCodec.Encode(timed);
+            Assert.AreEqual(2, body[3] & 2);
+            TelemetryPolicy read = TelemetryPolicyCodec.Decode(body, 0, body.Length, out error);
+            Assert.IsNotNull(read, error);
+            Assert.AreEqual(2, read.TimeServerCount);
+            Assert.AreEqual("ntp.owner.example", read.TimeServer(0));
+            Assert.AreEqual("10.0.0.3", read.TimeServer(1));
+            Assert.AreEqual(plain.BrokerCount, read.BrokerCount);
+            Assert.AreEqual(plain.SignalCount, read.SignalCount);
+
+            body[3] |= 4;
+            Assert.IsNull(TelemetryPolicyCodec.Decode(body, 0, body.Length, out error));
+            Assert.AreEqual("unknown policy flags 6", error);
+        }
+
+        [TestMethod]
+        public void TimeServersAreAtMostTwoHostNames()
+        {
+            TelemetryPolicy plain = Sample(5000);
+            string error;
+            Assert.IsNull(WithTimeServers(plain, new string[] { "a.example", "b.example", "c.example" }, out error));
+            Assert.AreEqual("at most 2 time servers", error);
+            Assert.IsNull(WithTimeServers(plain, new string[] { "ntp owner" }, out error));
+            Assert.AreEqual("time server 'ntp owner' is not a host name or address", error);
         }
 
         [TestMethod]

@@ -17,16 +17,21 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Most broker hosts in the allowlist.</summary>
         public const int MaxBrokers = 8;
 
+        /// <summary>Most time (SNTP) servers: nanoFramework's client takes a main and a backup server.</summary>
+        public const int MaxTimeServers = 2;
+
         private readonly TelemetrySignal[] _signals;
         private readonly TelemetryIdentifier[] _identifiers;
         private readonly string[] _brokers;
+        private readonly string[] _timeServers;
         private readonly int[] _partOffset;
         private readonly int[] _identifierBytes;
         private readonly int[] _identifierParts;
 
-        private TelemetryPolicy(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
+        private TelemetryPolicy(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers, string[] timeServers,
             string topicPrefix, long egressBytesPerHour, bool dropNewest, TelemetryFrames frames, int[] partOffset, int[] identifierBytes, int[] identifierParts)
         {
+            _timeServers = timeServers;
             DropNewest = dropNewest;
             _signals = signals;
             _identifiers = identifiers;
@@ -91,6 +96,18 @@ namespace BmsGuard.Core.Telemetry
         public string Broker(int index)
         {
             return _brokers[index];
+        }
+
+        /// <summary>Number of time servers the device may ask for the time (0: none; the clock is not set over the network).</summary>
+        public int TimeServerCount
+        {
+            get { return _timeServers.Length; }
+        }
+
+        /// <summary>Time server <paramref name="index"/>, in the owner's order (main first).</summary>
+        public string TimeServer(int index)
+        {
+            return _timeServers[index];
         }
 
         /// <summary>Raw bytes of identifier <paramref name="index"/> (the sum of its parts' bytes).</summary>
@@ -188,11 +205,29 @@ namespace BmsGuard.Core.Telemetry
         public static TelemetryPolicy Build(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
             string topicPrefix, long egressBytesPerHour, bool dropNewest, out string error)
         {
+            return Build(signals, identifiers, brokers, new string[0], topicPrefix, egressBytesPerHour, dropNewest, out error);
+        }
+
+        /// <summary>
+        /// As above, with the time servers the device may use (0..<see cref="MaxTimeServers"/> host names or
+        /// addresses): the clock, which signed commands are judged by, is then set only from where the owner says.
+        /// </summary>
+        public static TelemetryPolicy Build(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
+            string[] timeServers, string topicPrefix, long egressBytesPerHour, bool dropNewest, out string error)
+        {
             error = Limits(signals, identifiers, brokers, topicPrefix, egressBytesPerHour);
+            if (error == null)
+            {
+                error = TimeServerLimits(timeServers);
+            }
+
             if (error != null)
             {
                 return null;
             }
+
+            string[] t = new string[timeServers.Length];
+            System.Array.Copy(timeServers, t, t.Length);
 
             TelemetrySignal[] s = new TelemetrySignal[signals.Length];
             System.Array.Copy(signals, s, s.Length);
@@ -211,7 +246,25 @@ namespace BmsGuard.Core.Telemetry
             }
 
             TelemetryFrames frames = TelemetryFrames.Build(s, out error);
-            return frames == null ? null : new TelemetryPolicy(s, ids, b, topicPrefix, egressBytesPerHour, dropNewest, frames, partOffset, bytes, parts);
+            return frames == null ? null : new TelemetryPolicy(s, ids, b, t, topicPrefix, egressBytesPerHour, dropNewest, frames, partOffset, bytes, parts);
+        }
+
+        private static string TimeServerLimits(string[] timeServers)
+        {
+            if (timeServers == null || timeServers.Length > MaxTimeServers)
+            {
+                return timeServers == null ? "missing part" : "at most 2 time servers";
+            }
+
+            for (int i = 0; i < timeServers.Length; i++)
+            {
+                if (!IsHost(timeServers[i]))
+                {
+                    return "time server '" + timeServers[i] + "' is not a host name or address";
+                }
+            }
+
+            return null;
         }
 
         private static string Limits(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers, string topicPrefix, long egress)

@@ -3,9 +3,10 @@ namespace BmsGuard.Core.Telemetry
     /// <summary>
     /// The binary body of a policy bundle (all integers little-endian; text = u8 length + printable ASCII):
     /// <code>
-    /// u8 signals, u8 identifiers, u8 brokers, u8 flags (1 = the uplink drops the newest message when full)
+    /// u8 signals, u8 identifiers, u8 brokers, u8 flags (1 = the uplink drops the newest message when full,
+    ///                                                   2 = time servers follow the brokers)
     /// i64 egress bytes per hour
-    /// text topic prefix, text broker host x brokers
+    /// text topic prefix, text broker host x brokers, [flag 2: u8 time servers (1..2), text host x time servers]
     /// per signal:     text name, u32 id (bit 31 = extended), u8 start bit, u8 length,
     ///                 u8 flags (1 Motorola, 2 signed, 4 multiplexed, 8 Motorola switch), u8 decimals,
     ///                 i64 scale units, i64 offset units, text unit,
@@ -23,6 +24,8 @@ namespace BmsGuard.Core.Telemetry
         private const int FlagMux = 4;
         private const int FlagMuxMotorola = 8;
         private const uint ExtendedBit = 0x80000000u;
+        private const int PolicyDropNewest = 1;
+        private const int PolicyTimeServers = 2;
 
         /// <summary>The body of <paramref name="policy"/>, in a new array.</summary>
         /// <exception cref="System.ArgumentException">A text is not printable ASCII of at most 255 characters.</exception>
@@ -33,12 +36,22 @@ namespace BmsGuard.Core.Telemetry
             w.PutU8(policy.SignalCount);
             w.PutU8(policy.IdentifierCount);
             w.PutU8(policy.BrokerCount);
-            w.PutU8(policy.DropNewest ? 1 : 0);
+            // Flag 2 only when there are time servers, so a policy without them decodes on older firmware.
+            w.PutU8((policy.DropNewest ? PolicyDropNewest : 0) | (policy.TimeServerCount > 0 ? PolicyTimeServers : 0));
             w.PutI64(policy.EgressBytesPerHour);
             w.PutText(policy.TopicPrefix);
             for (int i = 0; i < policy.BrokerCount; i++)
             {
                 w.PutText(policy.Broker(i));
+            }
+
+            if (policy.TimeServerCount > 0)
+            {
+                w.PutU8(policy.TimeServerCount);
+                for (int i = 0; i < policy.TimeServerCount; i++)
+                {
+                    w.PutText(policy.TimeServer(i));
+                }
             }
 
             for (int i = 0; i < policy.SignalCount; i++)
@@ -81,6 +94,24 @@ namespace BmsGuard.Core.Telemetry
                 brokers[i] = r.Text();
             }
 
+            if (flags > (PolicyDropNewest | PolicyTimeServers))
+            {
+                error = "unknown policy flags " + flags.ToString();
+                return null;
+            }
+
+            string[] timeServers = new string[(flags & PolicyTimeServers) != 0 ? r.U8() : 0];
+            if ((flags & PolicyTimeServers) != 0 && (r.Failed || timeServers.Length == 0 || timeServers.Length > TelemetryPolicy.MaxTimeServers))
+            {
+                error = r.Failed ? "truncated" : "1..2 time servers";
+                return null;
+            }
+
+            for (int i = 0; i < timeServers.Length; i++)
+            {
+                timeServers[i] = r.Text();
+            }
+
             TelemetrySignal[] signals = new TelemetrySignal[signalCount];
             for (int i = 0; i < signalCount; i++)
             {
@@ -113,13 +144,7 @@ namespace BmsGuard.Core.Telemetry
                 return null;
             }
 
-            if (flags > 1)
-            {
-                error = "unknown policy flags " + flags.ToString();
-                return null;
-            }
-
-            return TelemetryPolicy.Build(signals, identifiers, brokers, prefix, egress, flags == 1, out error);
+            return TelemetryPolicy.Build(signals, identifiers, brokers, timeServers, prefix, egress, (flags & PolicyDropNewest) != 0, out error);
         }
 
         private static void PutSignal(ByteCursor w, TelemetrySignal s)

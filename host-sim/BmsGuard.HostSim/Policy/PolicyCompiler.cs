@@ -71,7 +71,7 @@ public static class PolicyCompiler
             throw doc.Error(doc.RootLine, $"missing {missing}");
         }
 
-        var policy = TelemetryPolicy.Build([.. signals], [.. identifiers], [.. doc.Brokers], doc.TopicPrefix, doc.EgressBytesPerHour.Value.Value, doc.DropNewest, out string? error);
+        var policy = TelemetryPolicy.Build([.. signals], [.. identifiers], [.. doc.Brokers], [.. doc.TimeServers], doc.TopicPrefix, doc.EgressBytesPerHour.Value.Value, doc.DropNewest, out string? error);
         return policy ?? throw doc.Error(doc.RootLine, error ?? "invalid policy");
     }
 

@@ -38,6 +38,9 @@ public sealed class PolicyDocument
     /// <summary>Allowed broker hosts.</summary>
     public List<string> Brokers { get; } = [];
 
+    /// <summary>Time (SNTP) servers the device may set its clock from; empty: none.</summary>
+    public List<string> TimeServers { get; } = [];
+
     /// <summary>Topic prefix, or null when missing.</summary>
     public string? TopicPrefix { get; private set; }
 
@@ -124,13 +127,20 @@ public sealed class PolicyDocument
                     Brokers.Add(Scalar(item, "broker host"));
                 }
             }
+            else if (key == "time-servers")
+            {
+                foreach (var item in value is YamlSequenceNode seq ? seq.Children : [value])
+                {
+                    TimeServers.Add(Scalar(item, "time server host"));
+                }
+            }
             else if (key == "topic-prefix")
             {
                 TopicPrefix = Scalar(value, "topic prefix");
             }
             else
             {
-                throw Error(keyNode, $"unknown destination field '{key}' (brokers, topic-prefix)");
+                throw Error(keyNode, $"unknown destination field '{key}' (brokers, time-servers, topic-prefix)");
             }
         }
     }

@@ -21,7 +21,15 @@ public static class PolicyPrinter
 
         sb.Append("destination:\n  brokers: [");
         sb.Append(string.Join(", ", Enumerable.Range(0, policy.BrokerCount).Select(i => Quote(policy.Broker(i)))));
-        sb.Append("]\n  topic-prefix: ").Append(Quote(policy.TopicPrefix)).Append('\n');
+        sb.Append("]\n");
+        if (policy.TimeServerCount > 0)
+        {
+            sb.Append("  time-servers: [");
+            sb.Append(string.Join(", ", Enumerable.Range(0, policy.TimeServerCount).Select(i => Quote(policy.TimeServer(i)))));
+            sb.Append("]\n");
+        }
+
+        sb.Append("  topic-prefix: ").Append(Quote(policy.TopicPrefix)).Append('\n');
         sb.Append("egress:\n  bytes-per-hour: ").Append(policy.EgressBytesPerHour.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("  drop: ").Append(policy.DropNewest ? "newest" : "oldest").Append('\n');
         sb.Append("signals:\n");

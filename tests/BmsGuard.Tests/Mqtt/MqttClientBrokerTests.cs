@@ -42,8 +42,12 @@ public class MqttClientBrokerTests
     {
         using var broker = Mosquitto.Start();
         using var publisher = Connected(broker, "gw-pub");
-        publisher.Publish("bms/status", Encoding.UTF8.GetBytes("online"), null, null, MqttQoSLevel.AtLeastOnce, retain: true);
         var pubEvents = new EventLog(publisher);
+        publisher.Publish("bms/status", Encoding.UTF8.GetBytes("online"), null, null, MqttQoSLevel.AtLeastOnce, retain: true);
+
+        // The broker has stored the retained message once it acknowledged it; only then may the
+        // subscriber (another connection, which the broker may serve first) expect it.
+        Assert.True(EventLog.Next(pubEvents.Published, "PUBACK of the retained message").IsPublished);
         using var subscriber = Connected(broker, "gw-sub");
         var events = new EventLog(subscriber);
 
