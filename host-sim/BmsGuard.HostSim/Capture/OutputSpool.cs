@@ -59,7 +59,7 @@ public sealed class OutputSpool : IDisposable
         foreach (SpoolWork work in _queue.GetConsumingEnumerable())
         {
             work.Execute();
-            if (work.Chunk != null && Free.Count < KeptChunks)
+            if (work.Chunk != null && work.Chunk.Length == ChunkSize && Free.Count < KeptChunks)
             {
                 Free.Add(work.Chunk);
             }
