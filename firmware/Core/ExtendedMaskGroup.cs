@@ -126,6 +126,18 @@ namespace BmsGuard.Core
             }
         }
 
+        /// <summary>The (key, rule + 1) pairs of a plain group, for a caller that probes them itself.</summary>
+        internal uint[] Slots
+        {
+            get { return _slots; }
+        }
+
+        /// <summary>Right shift that turns the multiplicative hash into a slot number.</summary>
+        internal int Shift
+        {
+            get { return _shift; }
+        }
+
         /// <summary>Index of the first rule of this group matching <paramref name="id"/>, or <see cref="None"/>.</summary>
         internal int Find(uint id)
         {

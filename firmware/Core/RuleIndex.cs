@@ -26,7 +26,8 @@ namespace BmsGuard.Core
 
         // The exact-identifier group (full mask, not inverse), probed first: its entries already
         // hold the first match over every group. The other groups, sorted by their first rule.
-        private readonly ExtendedMaskGroup _exact;
+        private readonly uint[] _exactSlots;
+        private readonly int _exactShift;
         private readonly ExtendedMaskGroup[] _groups;
         private readonly int _maskedCount;
         private readonly int _groupCount;
@@ -36,7 +37,8 @@ namespace BmsGuard.Core
         {
             _maskedFilter = maskedFilter;
             _standard = standard;
-            _exact = exact;
+            _exactSlots = exact == null ? null : exact.Slots;
+            _exactShift = exact == null ? 0 : exact.Shift;
             _groups = masked;
             _maskedCount = maskedCount;
             _groupCount = groupCount;
@@ -154,13 +156,26 @@ namespace BmsGuard.Core
                 return r == None ? NoRule : r;
             }
 
-            ExtendedMaskGroup exact = _exact;
-            if (exact != null)
+            // The exact-identifier probe, written out here: it decides most extended frames.
+            uint[] slots = _exactSlots;
+            if (slots != null)
             {
-                int hit = exact.Find(id);
-                if (hit != None)
+                int wrap = slots.Length - 1;
+                int i = (int)((id * 2654435769u) >> _exactShift) * 2;
+                while (true)
                 {
-                    return hit;
+                    uint stored = slots[i + 1];
+                    if (stored == 0)
+                    {
+                        break;
+                    }
+
+                    if (slots[i] == id)
+                    {
+                        return (int)stored - 1;
+                    }
+
+                    i = (i + 2) & wrap;
                 }
             }
 
