@@ -27,6 +27,11 @@ internal static class DecideIsolation
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample {s.Items} {s.ElapsedTicks} {s.AllocatedBytes}"));
         }
 
+        foreach (var s in result.SingleInProcess?.Samples ?? [])
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single-sample {s.Items} {s.ElapsedTicks} {s.AllocatedBytes}"));
+        }
+
         o.WriteLine("verdicts " + string.Join(' ', result.Verdicts.Select(v => v.ToString(CultureInfo.InvariantCulture))));
     }
 
@@ -61,6 +66,7 @@ internal static class DecideIsolation
         }
 
         var samples = new List<Sample>();
+        var singles = new List<Sample>();
         long[] verdicts = [];
         foreach (string line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -69,12 +75,16 @@ internal static class DecideIsolation
             {
                 samples.Add(new Sample(n[0], 0, n[1], n[2]));
             }
+            else if (line.StartsWith("single-sample ", StringComparison.Ordinal))
+            {
+                singles.Add(new Sample(n[0], 0, n[1], n[2]));
+            }
             else if (line.StartsWith("verdicts ", StringComparison.Ordinal))
             {
                 verdicts = n;
             }
         }
 
-        return new DecideResult(c, RunStats.From(samples), verdicts);
+        return new DecideResult(c, RunStats.From(samples), verdicts, singles.Count > 0 ? RunStats.From(singles) : null);
     }
 }

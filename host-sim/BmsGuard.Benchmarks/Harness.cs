@@ -37,4 +37,32 @@ internal static class Harness
 
         return RunStats.From(samples);
     }
+
+    /// <summary>
+    /// As <see cref="Measure"/> for two bodies run alternately (first, second, first, ...), warm-up
+    /// included, so both are timed with the same compiled code and the same machine state.
+    /// </summary>
+    public static (RunStats First, RunStats Second) MeasurePair(int warmups, double minWarmupSeconds, int repetitions, Func<Sample> first, Func<Sample> second)
+    {
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < MaxWarmups && (i < warmups || warm.Elapsed.TotalSeconds < minWarmupSeconds); i++)
+        {
+            first();
+            second();
+        }
+
+        var a = new Sample[repetitions];
+        var b = new Sample[repetitions];
+        for (int i = 0; i < repetitions; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            a[i] = first();
+            GC.Collect();
+            b[i] = second();
+        }
+
+        return (RunStats.From(a), RunStats.From(b));
+    }
 }
