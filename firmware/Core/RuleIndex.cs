@@ -30,10 +30,9 @@ namespace BmsGuard.Core
         private readonly int _exactShift;
         private readonly ExtendedMaskGroup[] _groups;
         private readonly int _maskedCount;
-        private readonly int _groupCount;
         private readonly MaskedKeyFilter _maskedFilter;
 
-        private RuleIndex(ushort[] standard, ExtendedMaskGroup exact, ExtendedMaskGroup[] masked, int maskedCount, int groupCount, MaskedKeyFilter maskedFilter)
+        private RuleIndex(ushort[] standard, ExtendedMaskGroup exact, ExtendedMaskGroup[] masked, int maskedCount, MaskedKeyFilter maskedFilter)
         {
             _maskedFilter = maskedFilter;
             _standard = standard;
@@ -41,13 +40,12 @@ namespace BmsGuard.Core
             _exactShift = exact == null ? 0 : exact.Shift;
             _groups = masked;
             _maskedCount = maskedCount;
-            _groupCount = groupCount;
         }
 
         /// <summary>Number of distinct extended mask groups in use.</summary>
         public int ExtendedMaskGroupCount
         {
-            get { return _groupCount; }
+            get { return _maskedCount + (_exactSlots == null ? 0 : 1); }
         }
 
         /// <summary>
@@ -144,7 +142,7 @@ namespace BmsGuard.Core
                 exact.ResolveFirstMatch(masked, maskedCount);
             }
 
-            return new RuleIndex(standard, exact, masked, maskedCount, groupCount, MaskedKeyFilter.Build(rules, count));
+            return new RuleIndex(standard, exact, masked, maskedCount, MaskedKeyFilter.Build(rules, count));
         }
 
         /// <summary>Index of the first rule matching the identifier, or <see cref="NoRule"/>.</summary>

@@ -20,7 +20,7 @@ namespace BmsGuard.Core
             }
 
             string name = tokens[1];
-            if (!IsName(name))
+            if (!RuleTokens.IsName(name))
             {
                 error = "invalid rule name '" + name + "' (letters, digits, _ - . only)";
                 return null;
@@ -145,22 +145,6 @@ namespace BmsGuard.Core
 
             ByteEdit edit = new ByteEdit(and, or, xor, set);
             return new FilterRule(name, id, mask, ext, inv, rtr, every, edit);
-        }
-
-        private static bool IsName(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-' || c == '.';
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return s.Length > 0;
         }
     }
 }

@@ -3,6 +3,23 @@ namespace BmsGuard.Core
     /// <summary>Whitespace tokenizer and number parsers for rule text (no culture, no exceptions).</summary>
     internal static class RuleTokens
     {
+        /// <summary>True for a non-empty name of letters, digits, '_', '-' and '.' (rule, tap and signal names).</summary>
+        internal static bool IsName(string s)
+        {
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || c == '.';
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return s.Length > 0;
+        }
+
         /// <summary>Splits on spaces and tabs (and a stray '\r'), dropping empty tokens.</summary>
         internal static string[] Split(string s)
         {

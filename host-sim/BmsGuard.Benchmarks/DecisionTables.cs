@@ -88,21 +88,16 @@ internal static class DecisionTables
     /// </summary>
     public static RuleTable Behind(Func<RuleTable> single, Func<RuleTable> large)
     {
-        var text = new StringBuilder(RuleTableText.Print(single()));
-        string[] rest = RuleTableText.Print(large()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        int rules = 0;
-        foreach (string line in rest)
+        RuleTable first = single();
+        RuleTable rest = large();
+        var table = new RuleTable();
+        table.Add(first[0]);
+        for (int i = 0; i < rest.Count - 1; i++)
         {
-            bool isRule = line.StartsWith("rule ", StringComparison.Ordinal);
-            if (isRule && ++rules == rest.Count(l => l.StartsWith("rule ", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            text.Append(line).Append('\n');
+            table.Add(rest[i]);
         }
 
-        return Parse(text.ToString());
+        return table.Compile() ? table : throw new InvalidOperationException("benchmark rule table: " + table.CompileError);
     }
 
     private static void AppendExact(StringBuilder text, int n, uint id, bool extended)

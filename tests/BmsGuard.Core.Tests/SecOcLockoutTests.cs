@@ -48,11 +48,11 @@ namespace BmsGuard.Core.Tests
                 r.Forged(1);
             }
 
-            Assert.AreEqual(AuditKind.SecOcLockoutStarted, r.LockoutStartKind);
+            Assert.AreEqual(1, r.Audit.Count(AuditKind.SecOcLockoutStarted));
             r.Valid(SecOcLockout.DefaultLockoutMicros);
             Assert.AreEqual(1, r.Audit.Count(AuditKind.SecOcLockoutEnded));
             Assert.AreEqual(AuditKind.SecOcAccepted, r.Audit.LastKind);
-            Assert.AreEqual(5L, r.EndRecordRefused, "refused count in the end record");
+            Assert.AreEqual(5L, r.Audit.EndRefused, "refused count in the end record");
         }
 
         [TestMethod]
@@ -139,16 +139,6 @@ namespace BmsGuard.Core.Tests
             internal SecOcReceiver Receiver { get; private set; }
 
             internal LockoutAudit Audit { get; private set; }
-
-            internal int LockoutStartKind
-            {
-                get { return Audit.Count(AuditKind.SecOcLockoutStarted) > 0 ? AuditKind.SecOcLockoutStarted : 0; }
-            }
-
-            internal long EndRecordRefused
-            {
-                get { return Audit.EndRefused; }
-            }
 
             internal byte[] NextValid()
             {

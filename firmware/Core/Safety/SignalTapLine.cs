@@ -71,7 +71,7 @@ namespace BmsGuard.Core.Safety
             }
 
             string name = tokens[1];
-            if (!IsName(name))
+            if (!RuleTokens.IsName(name))
             {
                 error = "invalid signal name '" + name + "' (letters, digits, _ - . only)";
                 return null;
@@ -177,23 +177,6 @@ namespace BmsGuard.Core.Safety
             return new SignalTap(name, id, ext, start, length, order == 1, sign == 1, scaleUnits, offsetUnits, decimals, unit, maxAge, raws, names);
         }
 
-        /// <summary>True for a non-empty name of letters, digits, '_', '-' and '.'.</summary>
-        internal static bool IsName(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-' || c == '.';
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return s.Length > 0;
-        }
-
         private static string Missing(bool haveId, int start, int length, int order, int sign, long maxAge)
         {
             if (!haveId)
@@ -257,7 +240,7 @@ namespace BmsGuard.Core.Safety
                 }
 
                 names[n] = item.Substring(colon + 1);
-                if (!IsName(names[n]) || (names[n][0] >= '0' && names[n][0] <= '9') || names[n][0] == '-')
+                if (!RuleTokens.IsName(names[n]) || (names[n][0] >= '0' && names[n][0] <= '9') || names[n][0] == '-')
                 {
                     return false;
                 }

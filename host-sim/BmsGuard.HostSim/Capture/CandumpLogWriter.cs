@@ -130,17 +130,7 @@ public sealed class CandumpLogWriter : ICaptureWriter
             b[n++] = Hex[len8Dlc & 0xF];
         }
 
-        if (!annotation.IsEmpty)
-        {
-            b[n++] = (byte)' ';
-            annotation.CopyTo(b[n..]);
-            n += annotation.Length;
-        }
-
-        b[n++] = (byte)'\n';
-        _lastLine = _used;
-        _used += n;
-        Count++;
+        EndLine(b, n, annotation);
     }
 
     /// <summary>
@@ -162,7 +152,13 @@ public sealed class CandumpLogWriter : ICaptureWriter
 
         Span<byte> b = other._buffer.AsSpan(other._used);
         line.CopyTo(b);
-        int n = line.Length;
+        other.EndLine(b, line.Length, annotation);
+    }
+
+    // Appends " annotation" (when there is one) and the newline to the line of n bytes being
+    // written at _used, and counts it.
+    private void EndLine(Span<byte> b, int n, ReadOnlySpan<byte> annotation)
+    {
         if (!annotation.IsEmpty)
         {
             b[n++] = (byte)' ';
@@ -171,9 +167,9 @@ public sealed class CandumpLogWriter : ICaptureWriter
         }
 
         b[n++] = (byte)'\n';
-        other._lastLine = other._used;
-        other._used += n;
-        other.Count++;
+        _lastLine = _used;
+        _used += n;
+        Count++;
     }
 
     /// <summary>Flushes the underlying stream.</summary>

@@ -49,22 +49,20 @@ public sealed class SpooledStream : Stream
         ThrowIfFailed();
         ObjectDisposedException.ThrowIf(_closed, this);
         _length += buffer.Length;
-        if (_chunk.Length == 0 && !buffer.IsEmpty)
-        {
-            _chunk = _spool.Rent(); // only streams written byte-wise need a staging chunk
-        }
-
         while (!buffer.IsEmpty)
         {
+            if (_chunk.Length == 0)
+            {
+                _chunk = _spool.Rent(); // only streams written byte-wise need a staging chunk
+            }
+
             int n = Math.Min(buffer.Length, _chunk.Length - _used);
             buffer[..n].CopyTo(_chunk.AsSpan(_used));
             _used += n;
             buffer = buffer[n..];
             if (_used == _chunk.Length)
             {
-                _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
-                _chunk = _spool.Rent();
-                _used = 0;
+                PostStaged();
             }
         }
     }
@@ -86,12 +84,7 @@ public sealed class SpooledStream : Stream
             return chunk;
         }
 
-        if (_used > 0)
-        {
-            _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
-            _chunk = [];
-            _used = 0;
-        }
+        PostStaged();
 
         _length += count;
         _spool.Post(new SpoolWork(this, chunk, count, SpoolWork.Kinds.Write));
@@ -166,18 +159,24 @@ public sealed class SpooledStream : Stream
 
     private void Finish(SpoolWork.Kinds kind)
     {
-        if (_used > 0)
-        {
-            _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
-            _chunk = [];
-            _used = 0;
-        }
+        PostStaged();
 
         var work = new SpoolWork(this, null, 0, kind);
         _spool.Post(work);
         work.Done!.Wait();
         work.Done.Dispose();
         ThrowIfFailed();
+    }
+
+    // Hands the staged bytes written through Write (if any) to the spool's thread.
+    private void PostStaged()
+    {
+        if (_used > 0)
+        {
+            _spool.Post(new SpoolWork(this, _chunk, _used, SpoolWork.Kinds.Write));
+            _chunk = [];
+            _used = 0;
+        }
     }
 
     private void ThrowIfFailed()
