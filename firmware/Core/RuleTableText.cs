@@ -68,7 +68,7 @@ namespace BmsGuard.Core
             if (rule.MinIntervalMicros > 0)
             {
                 sb.Append(" every=");
-                sb.Append(FormatDuration(rule.MinIntervalMicros));
+                sb.Append(RuleTokens.FormatDuration(rule.MinIntervalMicros));
             }
 
             if (rule.Edit != null)
@@ -153,21 +153,6 @@ namespace BmsGuard.Core
             {
                 sb.Append(operand[i].ToString("X2"));
             }
-        }
-
-        private static string FormatDuration(long micros)
-        {
-            if (micros % 1000000 == 0)
-            {
-                return (micros / 1000000).ToString() + "s";
-            }
-
-            if (micros % 1000 == 0)
-            {
-                return (micros / 1000).ToString() + "ms";
-            }
-
-            return micros.ToString() + "us";
         }
     }
 }

@@ -109,6 +109,48 @@ namespace BmsGuard.Core
             return bytes;
         }
 
+        /// <summary>
+        /// Parses 1..<paramref name="maxDigits"/> decimal digits (no sign, no culture) into
+        /// <paramref name="value"/>; false for anything else.
+        /// </summary>
+        internal static bool TryParseDigits(string s, int maxDigits, out long value)
+        {
+            value = 0;
+            if (s.Length == 0 || s.Length > maxDigits)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
+        }
+
+        /// <summary>A duration in the largest unit that prints it exactly (2s, 100ms, 250us): what <see cref="ParseDurationMicros"/> reads.</summary>
+        internal static string FormatDuration(long micros)
+        {
+            if (micros % 1000000 == 0)
+            {
+                return (micros / 1000000).ToString() + "s";
+            }
+
+            if (micros % 1000 == 0)
+            {
+                return (micros / 1000).ToString() + "ms";
+            }
+
+            return micros.ToString() + "us";
+        }
+
         /// <summary>Parses a duration such as 100ms, 250us or 2s into microseconds; -1 when invalid.</summary>
         internal static long ParseDurationMicros(string s)
         {

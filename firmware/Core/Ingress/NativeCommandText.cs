@@ -177,8 +177,8 @@ namespace BmsGuard.Core.Ingress
                 par[b] = NativeCommand.Literal;
                 if (item.Length >= 2 && item[0] == 'p')
                 {
-                    uint p;
-                    if (!TryParseDecimal(item.Substring(1), out p) || p >= 48)
+                    long p;
+                    if (!RuleTokens.TryParseDigits(item.Substring(1), 3, out p) || p >= 48)
                     {
                         return false;
                     }
@@ -199,28 +199,6 @@ namespace BmsGuard.Core.Ingress
 
             literals = lit;
             parameters = par;
-            return true;
-        }
-
-        private static bool TryParseDecimal(string s, out uint value)
-        {
-            value = 0;
-            if (s.Length == 0 || s.Length > 3)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (uint)(c - '0');
-            }
-
             return true;
         }
     }

@@ -48,7 +48,7 @@ namespace BmsGuard.Core.Safety
             }
 
             sb.Append(" max-age=");
-            sb.Append(FormatDuration(tap.MaxAgeMicros));
+            sb.Append(RuleTokens.FormatDuration(tap.MaxAgeMicros));
             for (int i = 0; i < tap.ValueCount; i++)
             {
                 sb.Append(i == 0 ? " values=" : ",");
@@ -92,6 +92,7 @@ namespace BmsGuard.Core.Safety
             long maxAge = -1;
             long[] raws = null;
             string[] names = null;
+            long number;
             for (int i = 2; i < tokens.Length; i++)
             {
                 string t = tokens[i];
@@ -114,11 +115,13 @@ namespace BmsGuard.Core.Safety
                 }
                 else if (key == "start" && value != null)
                 {
-                    ok = TryParseSmall(value, out start);
+                    ok = RuleTokens.TryParseDigits(value, 3, out number);
+                    start = (int)number;
                 }
                 else if (key == "len" && value != null)
                 {
-                    ok = TryParseSmall(value, out length);
+                    ok = RuleTokens.TryParseDigits(value, 3, out number);
+                    length = (int)number;
                 }
                 else if (key == "order" && value != null)
                 {
@@ -255,42 +258,6 @@ namespace BmsGuard.Core.Safety
             }
 
             return true;
-        }
-
-        private static bool TryParseSmall(string s, out int value)
-        {
-            value = 0;
-            if (s.Length == 0 || s.Length > 3)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] < '0' || s[i] > '9')
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (s[i] - '0');
-            }
-
-            return true;
-        }
-
-        private static string FormatDuration(long micros)
-        {
-            if (micros % 1000000 == 0)
-            {
-                return (micros / 1000000).ToString() + "s";
-            }
-
-            if (micros % 1000 == 0)
-            {
-                return (micros / 1000).ToString() + "ms";
-            }
-
-            return micros.ToString() + "us";
         }
     }
 }

@@ -33,8 +33,8 @@ namespace BmsGuard.Core.Telemetry
             Line(sb, "drop", policy.Drop == UplinkDropPolicy.DropNewest ? "newest" : "oldest");
             Line(sb, "budget", policy.BytesPerHour == 0 ? "none" : policy.BytesPerHour.ToString() + "/h");
             Line(sb, "inflight", policy.Inflight.ToString());
-            Line(sb, "ack-timeout", Duration(policy.AckTimeoutMicros));
-            Line(sb, "reconnect", Duration(policy.ReconnectMicros));
+            Line(sb, "ack-timeout", RuleTokens.FormatDuration(policy.AckTimeoutMicros));
+            Line(sb, "reconnect", RuleTokens.FormatDuration(policy.ReconnectMicros));
             for (int t = 0; t < policy.Topics.Length; t++)
             {
                 Line(sb, "topic", policy.Topics[t]);
@@ -130,7 +130,7 @@ namespace BmsGuard.Core.Telemetry
                     return null;
                 }
 
-                if (value.Length < 3 || value.Substring(value.Length - 2) != "/h" || !TryParseCount(value.Substring(0, value.Length - 2), out number) || number == 0)
+                if (value.Length < 3 || value.Substring(value.Length - 2) != "/h" || !RuleTokens.TryParseDigits(value.Substring(0, value.Length - 2), 10, out number) || number == 0)
                 {
                     return "budget must be 'none' or bytes per hour like '500000/h', not '" + value + "'";
                 }
@@ -164,7 +164,7 @@ namespace BmsGuard.Core.Telemetry
                 return "unknown setting '" + key + "'";
             }
 
-            if (!TryParseCount(value, out number) || number > 16777216)
+            if (!RuleTokens.TryParseDigits(value, 10, out number) || number > 16777216)
             {
                 return key + " must be a whole number up to 16777216, not '" + value + "'";
             }
@@ -208,39 +208,6 @@ namespace BmsGuard.Core.Telemetry
         {
             "queue", "max-message", "segment", "drop", "budget", "inflight", "ack-timeout", "reconnect",
         };
-
-        // Decimal digits only, at most 10 of them (no sign, no culture).
-        private static bool TryParseCount(string s, out long value)
-        {
-            value = 0;
-            if (s.Length == 0 || s.Length > 10)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (c - '0');
-            }
-
-            return true;
-        }
-
-        private static string Duration(long micros)
-        {
-            if (micros % 1000000 == 0)
-            {
-                return (micros / 1000000).ToString() + "s";
-            }
-
-            return micros % 1000 == 0 ? (micros / 1000).ToString() + "ms" : micros.ToString() + "us";
-        }
 
         private static void Line(StringBuilder sb, string key, string value)
         {

@@ -26,7 +26,7 @@ public static class DecodeCommand
         }
 
         string capture = cl.Positional[0];
-        var db = LoadDbc(dbcPath);
+        var db = DbcInput.Load(dbcPath);
         var wanted = SignalFilter(db, dbcPath, signalOption);
 
         var counts = new Counts();
@@ -55,22 +55,6 @@ public static class DecodeCommand
 
         stderr.WriteLine(counts.Summary(capture));
         return 0;
-    }
-
-    private static DbcDatabase LoadDbc(string path)
-    {
-        try
-        {
-            return DbcDatabase.Load(path);
-        }
-        catch (DbcFormatException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot read DBC file '{path}': {e.Message}");
-        }
     }
 
     // --signal A,B: signal names, or Message.Signal where a name is used by several messages.

@@ -42,7 +42,7 @@ public static class GenCommand
             _ => throw new UsageException($"--scenario must be drive, charge or both, not '{scenarioText}'"),
         };
 
-        var dbc = LoadDbc(dbcPath ?? ReferenceBms.DbcPath);
+        var dbc = DbcInput.Load(dbcPath ?? ReferenceBms.DbcPath);
         TrafficGenerator generator;
         try
         {
@@ -103,21 +103,5 @@ public static class GenCommand
         }
 
         return millis;
-    }
-
-    private static DbcDatabase LoadDbc(string path)
-    {
-        try
-        {
-            return DbcDatabase.Load(path);
-        }
-        catch (DbcFormatException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot read DBC file '{path}': {e.Message}");
-        }
     }
 }

@@ -52,7 +52,7 @@ public static class PolicyCommand
 
         string policyPath = cl.Positional[1];
         var key = OwnerKey(keyPath);
-        var db = LoadDbc(dbcPath);
+        var db = DbcInput.Load(dbcPath);
         if (!File.Exists(policyPath))
         {
             throw new InputException($"{policyPath}: policy file not found");
@@ -133,22 +133,6 @@ public static class PolicyCommand
     {
         var key = KeyFile.Load(path);
         return key.Role == Role.Owner ? key : throw new InputException($"{path}: a policy is signed by the owner key, not a {Role.Name(key.Role)} key");
-    }
-
-    private static DbcDatabase LoadDbc(string path)
-    {
-        try
-        {
-            return DbcDatabase.Load(path);
-        }
-        catch (DbcFormatException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot read DBC file '{path}': {e.Message}");
-        }
     }
 
     private static bool IsVin(string vin) =>
