@@ -101,7 +101,7 @@ internal static class ReplayStages
         var chunk = new byte[OutputSpool.ChunkSize];
         chunk.AsSpan().Fill((byte)'0');
         var probe = Probe.Start();
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0))
+        using (var file = OutputFile.Create(path, 0))
         {
             for (long left = bytes; left > 0; left -= chunk.Length)
             {

@@ -50,7 +50,7 @@ public static class CaptureFormats
             throw new NotSupportedException($"writing {format.Name} files is not supported");
         }
 
-        Stream s = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        Stream s = OutputFile.Create(path, 1 << 16);
         if (gz)
         {
             s = new GZipStream(s, CompressionLevel.Optimal);

@@ -167,7 +167,7 @@ public static class ReplayCommand
         string path = Path.Combine(dir, name);
         try
         {
-            return new(spool.Open(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0)));
+            return new(spool.Open(OutputFile.Create(path, 0)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
