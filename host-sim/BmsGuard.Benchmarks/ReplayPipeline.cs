@@ -36,7 +36,7 @@ internal static class ReplayPipeline
         ReplayCounts counts;
         var probe = Probe.Start();
         using (var spool = new OutputSpool())
-        using (var reader = new ReadAheadCaptureReader(CaptureFormats.OpenReader(log.Path, "input.log")))
+        using (var reader = new ReadAheadCaptureReader(CaptureFormats.OpenReader(log.Path, "input.log"), candumpLines: files))
         using (var recorder = new ReplayRecorder(
             map,
             rules,

@@ -32,6 +32,9 @@ internal sealed class RunStats
     /// <summary>Median CPU time of the measuring thread per item.</summary>
     public double ThreadCpuNanosPerItem => Median(s => s.ThreadCpuNanosPerItem);
 
+    /// <summary>Median CPU time of all the process's threads per item.</summary>
+    public double ProcessCpuNanosPerItem => Median(s => s.ProcessCpuNanosPerItem);
+
     /// <summary>Orders the samples by rate.</summary>
     public static RunStats From(IEnumerable<Sample> samples) =>
         new(samples.OrderBy(s => s.Rate).ToArray());

@@ -9,12 +9,18 @@ namespace BmsGuard.Benchmarks;
 /// </summary>
 internal static class ThreadCpu
 {
+    private const int ClockProcessCpuTime = 2;
     private const int ClockThreadCpuTime = 3;
 
     /// <summary>Nanoseconds of CPU time so far.</summary>
-    public static long Nanos()
+    public static long Nanos() => Read(ClockThreadCpuTime);
+
+    /// <summary>Nanoseconds of CPU time so far of all the process's threads (helper threads, GC and JIT included).</summary>
+    public static long ProcessNanos() => Read(ClockProcessCpuTime);
+
+    private static long Read(int clock)
     {
-        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var ts) == 0)
+        if (OperatingSystem.IsLinux() && ClockGetTime(clock, out var ts) == 0)
         {
             return (ts.Seconds * 1_000_000_000L) + ts.Nanoseconds;
         }

@@ -22,6 +22,7 @@ namespace BmsGuard.HostSim.Capture;
 public sealed partial class CandumpLogReader : ICaptureReader
 {
     private const uint ErrFlag = 0x20000000;
+    private const int MaxInterfaceName = 64;
     private static readonly int[] FdLengths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
 
     private readonly Stream _stream;
@@ -423,6 +424,12 @@ public sealed partial class CandumpLogReader : ICaptureReader
                 _lastChannel = (bytes, text);
                 return text;
             }
+        }
+
+        if (name.Length > MaxInterfaceName)
+        {
+            // Linux names have at most 15; the bound keeps every output line within CandumpLineFormatter.MaxLine.
+            throw Error($"interface name longer than {MaxInterfaceName} bytes");
         }
 
         string s = Encoding.UTF8.GetString(name);

@@ -22,7 +22,7 @@ public sealed class OutputSpool : IDisposable
     private const int KeptChunks = 64;
     private static readonly ConcurrentBag<byte[]> Free = [];
 
-    private readonly BlockingCollection<SpoolWork> _queue = new(MaxQueued);
+    private readonly HandOffQueue<SpoolWork> _queue = new(MaxQueued);
     private readonly Thread _thread;
     private bool _disposed;
 
@@ -45,9 +45,8 @@ public sealed class OutputSpool : IDisposable
         }
 
         _disposed = true;
-        _queue.CompleteAdding();
+        _queue.Complete();
         _thread.Join();
-        _queue.Dispose();
     }
 
     internal byte[] Rent() => Free.TryTake(out byte[]? chunk) ? chunk : GC.AllocateUninitializedArray<byte>(ChunkSize);
@@ -56,7 +55,7 @@ public sealed class OutputSpool : IDisposable
 
     private void Run()
     {
-        foreach (SpoolWork work in _queue.GetConsumingEnumerable())
+        while (_queue.Take(out SpoolWork work))
         {
             work.Execute();
             if (work.Chunk != null && work.Chunk.Length == ChunkSize && Free.Count < KeptChunks)

@@ -7,6 +7,8 @@ namespace BmsGuard.HostSim.Capture;
 /// Parses a capture on a background thread, a batch of frames ahead of the replay: the caller sees
 /// exactly the frames, lines and errors of the wrapped reader, in order. A malformed line is
 /// rethrown after every frame before it has been read, so outputs are the same as without read-ahead.
+/// On request it also formats each frame's candump line there (<see cref="CandumpLine"/>), work the
+/// replay thread would otherwise do for every frame it logs as received.
 /// </summary>
 public sealed class ReadAheadCaptureReader : ICaptureReader
 {
@@ -16,9 +18,9 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     private const int QueuedBatches = 4;
 
     private readonly ICaptureReader _inner;
-    private readonly BlockingCollection<Batch> _full = new(QueuedBatches);
+    private readonly CandumpLineFormatter? _format;
+    private readonly HandOffQueue<Batch> _full = new(QueuedBatches);
     private readonly ConcurrentBag<Batch> _free = [];
-    private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private Batch? _current;
     private int _next;
@@ -26,10 +28,14 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     private long _consumed;
     private bool _disposed;
 
-    /// <summary>Starts reading <paramref name="inner"/> on a background thread; disposing this disposes it.</summary>
-    public ReadAheadCaptureReader(ICaptureReader inner)
+    /// <summary>
+    /// Starts reading <paramref name="inner"/> on a background thread; disposing this disposes it.
+    /// With <paramref name="candumpLines"/>, <see cref="CandumpLine"/> has each frame's candump line.
+    /// </summary>
+    public ReadAheadCaptureReader(ICaptureReader inner, bool candumpLines = false)
     {
         _inner = inner;
+        _format = candumpLines ? new CandumpLineFormatter() : null;
         _thread = new Thread(Produce) { IsBackground = true, Name = "bmsguard capture read-ahead" };
         _thread.Start();
     }
@@ -39,6 +45,16 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
 
     /// <inheritdoc />
     public long BytesConsumed => _consumed;
+
+    /// <summary>True when <see cref="CandumpLine"/> is filled.</summary>
+    public bool HasCandumpLines => _format != null;
+
+    /// <summary>
+    /// The last frame read as a candump line without its newline, as <see cref="CandumpLogWriter"/>
+    /// writes it (empty unless created with candumpLines); valid until the next read.
+    /// </summary>
+    public ReadOnlySpan<byte> CandumpLine =>
+        _format == null ? default : _current!.Text.AsSpan(_current.TextStarts[_next - 1], _current.TextStarts[_next] - _current.TextStarts[_next - 1]);
 
     /// <inheritdoc />
     public bool Read(CaptureFrame frame)
@@ -58,7 +74,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
                 _free.Add(done);
             }
 
-            if (!_full.TryTake(out _current, Timeout.Infinite))
+            if (!_full.Take(out _current))
             {
                 return false;
             }
@@ -82,11 +98,9 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
         }
 
         _disposed = true;
-        _stop.Cancel();
+        _full.Cancel();
         _thread.Join();
         _inner.Dispose();
-        _stop.Dispose();
-        _full.Dispose();
     }
 
     private void Produce()
@@ -103,6 +117,11 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
                 {
                     while (batch.Count < BatchFrames && (more = _inner.Read(batch.Frames[batch.Count])))
                     {
+                        if (_format != null)
+                        {
+                            batch.AddText(_format, batch.Frames[batch.Count]);
+                        }
+
                         batch.Lines[batch.Count++] = _inner.Line;
                     }
                 }
@@ -115,19 +134,15 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
                 }
 
                 batch.BytesConsumed = _inner.BytesConsumed;
-                if (batch.Count > 0 || batch.Failure != null)
+                if ((batch.Count > 0 || batch.Failure != null) && !_full.Add(batch))
                 {
-                    _full.Add(batch, _stop.Token);
+                    return; // disposed before the end of the capture
                 }
             }
         }
-        catch (OperationCanceledException)
-        {
-            // Disposed before the end of the capture.
-        }
         finally
         {
-            _full.CompleteAdding();
+            _full.Complete();
         }
     }
 
@@ -135,10 +150,24 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     {
         public readonly CaptureFrame[] Frames = CreateFrames();
         public readonly long[] Lines = new long[BatchFrames];
+        public readonly int[] TextStarts = new int[BatchFrames + 1];
+        public byte[] Text = [];
         public int Count;
         public long BytesConsumed;
         public ExceptionDispatchInfo? Failure;
         public long FailureLine;
+
+        // Appends frame Count's candump line (called before Count moves past it).
+        public void AddText(CandumpLineFormatter format, CaptureFrame frame)
+        {
+            int start = TextStarts[Count];
+            if (Text.Length - start < CandumpLineFormatter.MaxLine)
+            {
+                Array.Resize(ref Text, Math.Max(BatchFrames * 64, Text.Length * 2));
+            }
+
+            TextStarts[Count + 1] = start + format.Format(Text.AsSpan(start), frame);
+        }
 
         private static CaptureFrame[] CreateFrames()
         {

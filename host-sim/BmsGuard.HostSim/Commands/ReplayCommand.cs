@@ -54,7 +54,7 @@ public static class ReplayCommand
         RuleTable rules = RuleFiles.Load(rulesPath);
         string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
         // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
-        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source));
+        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source), candumpLines: true);
         long total = CaptureInput.Length(capture);
 
         try

@@ -61,6 +61,7 @@ public static class ReplayEngine
         var counts = recorder.Counts;
         var frame = new CaptureFrame();
         recorder.Current = frame;
+        recorder.Lines = reader is ReadAheadCaptureReader { HasCandumpLines: true } ahead ? ahead : null;
         long frames = 0;
         string? lastChannel = null;
         GatewayPort lastSide = GatewayPort.Bms;

@@ -21,6 +21,8 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private readonly List<string> _annotationReasons = [];
     private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
+    private readonly CandumpLineFormatter _format = new();
+    private readonly byte[] _line = new byte[CandumpLineFormatter.MaxLine];
 
     // Set by a Forward decision, cleared by the transmission it causes: any other transmission is
     // a frame the guard originated itself.
@@ -54,6 +56,12 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     /// <summary>The input frame being replayed (its channel and time label the outputs).</summary>
     internal CaptureFrame? Current { get; set; }
 
+    /// <summary>
+    /// The reader of <see cref="Current"/> when it formats each frame's candump line on its own
+    /// thread; else the recorder formats the lines it logs as received.
+    /// </summary>
+    internal ReadAheadCaptureReader? Lines { get; set; }
+
     /// <inheritdoc />
     public void OnDecision(GatewayPort from, uint id, bool extended, bool remote, byte[] data, int length, Verdict verdict, int ruleIndex, long nowMicros)
     {
@@ -67,7 +75,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
 
         Counts.CountForward(from);
         _forwardPending[from == GatewayPort.Bms ? (int)GatewayPort.Tcu : (int)GatewayPort.Bms] = true;
-        _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, false, false, false, false, frame.Data, frame.Length, frame.Len8Dlc, Annotation(verdict, ruleIndex, null));
+        _decisions?.WriteLine(CurrentLine(), Annotation(verdict, ruleIndex, null));
     }
 
     /// <inheritdoc />
@@ -106,15 +114,26 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     {
         Counts.CountDrop(from, reason);
         var dropped = _dropped[(int)from];
-        dropped?.Write(frame);
-        if (dropped != null && _decisions != null)
+        if (dropped == null && _decisions == null)
         {
-            // The same candump text: format it once.
-            dropped.CopyLastLine(_decisions, Annotation(null, ruleIndex, reason));
             return;
         }
 
-        _decisions?.Write(frame.TimestampNanos, frame.Channel, frame.Id, frame.Extended, frame.Remote, frame.Error, frame.Fd, frame.BitRateSwitch, frame.ErrorStateIndicator, frame.Data, frame.Length, frame.Len8Dlc, Annotation(null, ruleIndex, reason));
+        // Both logs show the frame as received: one candump text for both.
+        var line = CurrentLine();
+        dropped?.WriteLine(line, default);
+        _decisions?.WriteLine(line, Annotation(null, ruleIndex, reason));
+    }
+
+    // The current frame as received, as a candump line.
+    private ReadOnlySpan<byte> CurrentLine()
+    {
+        if (Lines != null)
+        {
+            return Lines.CandumpLine;
+        }
+
+        return _line.AsSpan(0, _format.Format(_line, Current!));
     }
 
     // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached per (reason, rule, edited) in a

@@ -68,6 +68,7 @@ public class CandumpLogReaderTests
     [InlineData("(1436509052.249713) can0 123#1122_9", "'_' suffix")]
     [InlineData("(1436509052.249713) can0", "expected a frame")]
     [InlineData("(1436509052.249713) can0 123#11 extra", "unexpected text after the frame")]
+    [InlineData("(1436509052.249713) an_interface_name_of_sixty_five_bytes_is_longer_than_any_real_one 123#11", "interface name longer than 64 bytes")]
     public void Malformed_lines_name_file_line_and_reason(string bad, string reason)
     {
         string text = "(1.000000) can0 001#01\n\n" + bad + "\n(2.000000) can0 002#02\n";

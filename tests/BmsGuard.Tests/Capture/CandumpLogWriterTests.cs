@@ -45,43 +45,46 @@ public class CandumpLogWriterTests
     }
 
     [Fact]
-    public void A_copied_line_is_the_line_the_writer_would_have_formatted()
+    public void A_preformatted_line_is_written_as_formatted_then_its_annotation()
     {
-        var frames = Captures.Parse("""
+        string text = """
             (1436509052.249713) can0 12345678#1122334455667788
             (0000000001.000002) vcan1 100#R4
             (1436509052.249713) can0 123##1112233
             (1436509052.249713) can0 321#1122334455667788_E
 
-            """);
-        var first = new MemoryStream();
-        var copied = new MemoryStream();
-        var direct = new MemoryStream();
-        using (var w = new CandumpLogWriter(first, leaveOpen: true))
-        using (var c = new CandumpLogWriter(copied, leaveOpen: true))
-        using (var d = new CandumpLogWriter(direct, leaveOpen: true))
+            """;
+        var frames = Captures.Parse(text);
+        var annotated = new MemoryStream();
+        var bare = new MemoryStream();
+        var formatter = new CandumpLineFormatter();
+        var line = new byte[CandumpLineFormatter.MaxLine];
+        using (var a = new CandumpLogWriter(annotated, leaveOpen: true))
+        using (var b = new CandumpLogWriter(bare, leaveOpen: true))
         {
             byte[] note = "-> drop reason=not-allowed"u8.ToArray();
             foreach (var f in frames)
             {
-                w.Write(f);
-                w.CopyLastLine(c, note);
-                d.Write(f.TimestampNanos, f.Channel, f.Id, f.Extended, f.Remote, f.Error, f.Fd, f.BitRateSwitch, f.ErrorStateIndicator, f.Data, f.Length, f.Len8Dlc, note);
+                int n = formatter.Format(line, f);
+                a.WriteLine(line.AsSpan(0, n), note);
+                b.WriteLine(line.AsSpan(0, n), default);
             }
 
-            Assert.Equal(frames.Count, c.Count);
+            Assert.Equal(frames.Count, a.Count);
         }
 
-        Assert.Equal(Encoding.ASCII.GetString(direct.ToArray()), Encoding.ASCII.GetString(copied.ToArray()));
-        Assert.Contains("123##1112233 -> drop reason=not-allowed\n", Encoding.ASCII.GetString(copied.ToArray()));
+        string direct = Rewrite(text);
+        Assert.Equal(direct, Encoding.ASCII.GetString(bare.ToArray()));
+        Assert.Equal(direct.Replace("\n", " -> drop reason=not-allowed\n"), Encoding.ASCII.GetString(annotated.ToArray()));
+        Assert.Contains("123##1112233 -> drop reason=not-allowed\n", Encoding.ASCII.GetString(annotated.ToArray()));
     }
 
     [Fact]
-    public void Copying_needs_a_line_to_copy()
+    public void A_line_longer_than_the_buffer_is_refused_not_cut()
     {
         using var w = new CandumpLogWriter(new MemoryStream());
-        using var c = new CandumpLogWriter(new MemoryStream());
-        Assert.Throws<InvalidOperationException>(() => w.CopyLastLine(c, default));
+        var ex = Assert.Throws<ArgumentException>(() => w.WriteLine(new byte[1 << 17], default));
+        Assert.Contains("does not fit", ex.Message);
     }
 
     private static string Rewrite(string text)

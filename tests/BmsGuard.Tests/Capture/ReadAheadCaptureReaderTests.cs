@@ -74,6 +74,64 @@ public class ReadAheadCaptureReaderTests
         Assert.Equal(Encoding.ASCII.GetByteCount(text), last);
     }
 
+    [Fact]
+    public void Each_frames_candump_line_is_the_line_the_log_writer_writes()
+    {
+        // Every frame kind, lower-case and padded input (so the line is re-formatted, not copied),
+        // repeated past two batches so recycled batches and their grown text buffers are exercised.
+        string[] kinds =
+        [
+            "(1436509052.249713) can0 12345678#1122334455667788",
+            "(0000000001.000002) vcan1 100#r4",
+            "(1436509052.249713) can0 123##1112233",
+            "(1436509052.249713) can0 321#1122334455667788_e",
+            "(1436509052.249713) can0 20000080#0000000000000000",
+            "(1436509052.249713) a_fairly_long_interface_name_for_a_bench_adapter 7ff#",
+            "(1436509052.249713) can1 1f0#aabb",
+            "(1436509052.249713) can1 321##0" + string.Concat(Enumerable.Repeat("ab", 64)),
+        ];
+        var sb = new StringBuilder();
+        for (int i = 0; i < Frames; i++)
+        {
+            sb.Append(kinds[i % kinds.Length]).Append('\n');
+        }
+
+        var expected = new MemoryStream();
+        using (var writer = new CandumpLogWriter(expected, leaveOpen: true))
+        using (var direct = new CandumpLogReader(Stream(sb.ToString()), "t.log"))
+        {
+            var f = new CaptureFrame();
+            while (direct.Read(f))
+            {
+                writer.Write(f);
+            }
+        }
+
+        var lines = new StringBuilder();
+        using (var reader = new ReadAheadCaptureReader(new CandumpLogReader(Stream(sb.ToString()), "t.log"), candumpLines: true))
+        {
+            Assert.True(reader.HasCandumpLines);
+            var f = new CaptureFrame();
+            while (reader.Read(f))
+            {
+                lines.Append(Encoding.UTF8.GetString(reader.CandumpLine)).Append('\n');
+            }
+        }
+
+        string want = Encoding.UTF8.GetString(expected.ToArray());
+        Assert.Equal(Frames, want.Count(c => c == '\n'));
+        Assert.Equal(want, lines.ToString());
+    }
+
+    [Fact]
+    public void Without_the_request_there_are_no_lines()
+    {
+        using var reader = new ReadAheadCaptureReader(new CandumpLogReader(Stream(Log(3, blankEvery: 0)), "t.log"));
+        Assert.True(reader.Read(new CaptureFrame()));
+        Assert.False(reader.HasCandumpLines);
+        Assert.True(reader.CandumpLine.IsEmpty);
+    }
+
     private static string Log(int frames, int blankEvery)
     {
         var sb = new StringBuilder();

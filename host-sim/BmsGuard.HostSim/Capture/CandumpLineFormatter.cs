@@ -1,0 +1,188 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace BmsGuard.HostSim.Capture;
+
+/// <summary>
+/// Formats one <c>candump -l</c> line exactly as can-utils does, without the newline:
+/// <c>(%010u.%06u) iface id#data</c>, upper-case hex, 3-digit standard and 8-digit extended
+/// identifiers. Keeps the bytes of the interface names it has seen, so formatting allocates nothing.
+/// </summary>
+public sealed class CandumpLineFormatter
+{
+    /// <summary>Room a line needs at most: a 64-byte FD payload and an interface name of up to 255 bytes.</summary>
+    public const int MaxLine = 512;
+
+    private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
+    private static readonly ushort[] HexPairs = BuildHexPairs();
+    private static readonly ushort[] DecimalPairs = BuildDecimalPairs();
+    private readonly Dictionary<string, byte[]> _channels = new(StringComparer.Ordinal);
+    private string? _lastChannel;
+    private byte[] _lastChannelBytes = [];
+
+    /// <summary>Formats <paramref name="f"/> into <paramref name="into"/> (at least <see cref="MaxLine"/> bytes); returns the length.</summary>
+    public int Format(Span<byte> into, CaptureFrame f) =>
+        Format(into, f.TimestampNanos, f.Channel, f.Id, f.Extended, f.Remote, f.Error, f.Fd, f.BitRateSwitch, f.ErrorStateIndicator, f.Data, f.Length, f.Len8Dlc);
+
+    /// <summary>Formats any frame kind (sub-microsecond time is truncated, as candump's format has 6 decimals); returns the length.</summary>
+    public int Format(
+        Span<byte> b,
+        long timestampNanos,
+        string channel,
+        uint id,
+        bool extended,
+        bool remote,
+        bool error,
+        bool fd,
+        bool brs,
+        bool esi,
+        byte[]? data,
+        int length,
+        int len8Dlc)
+    {
+        int n = 0;
+        long micros = timestampNanos / 1000;
+        b[n++] = (byte)'(';
+        n += WriteSeconds(b[n..], micros / 1_000_000);
+        b[n++] = (byte)'.';
+        WriteFixed6(b.Slice(n, 6), (uint)(micros % 1_000_000));
+        n += 6;
+        b[n++] = (byte)')';
+        b[n++] = (byte)' ';
+        if (!ReferenceEquals(channel, _lastChannel))
+        {
+            if (!_channels.TryGetValue(channel, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(ChannelNames.ToInterfaceName(channel)); // ASC/BLF/TRC channel "1" -> can0
+                _channels[channel] = bytes;
+            }
+
+            _lastChannel = channel;
+            _lastChannelBytes = bytes;
+        }
+
+        _lastChannelBytes.CopyTo(b[n..]);
+        n += _lastChannelBytes.Length;
+        b[n++] = (byte)' ';
+        n += error ? WriteHex(b[n..], id | 0x20000000, 8) : WriteHex(b[n..], id, extended ? 8 : 3);
+        b[n++] = (byte)'#';
+        if (fd)
+        {
+            b[n++] = (byte)'#';
+            b[n++] = Hex[(brs ? 1 : 0) | (esi ? 2 : 0)];
+        }
+        else if (remote)
+        {
+            b[n++] = (byte)'R';
+            if (length > 0 && length <= 8)
+            {
+                b[n++] = Hex[length];
+            }
+
+            length = 0;
+        }
+
+        ushort[] pairs = HexPairs;
+        for (int i = 0; i < length; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(b[n..], pairs[data![i]]);
+            n += 2;
+        }
+
+        if (!fd && !remote && len8Dlc > 8 && length == 8)
+        {
+            b[n++] = (byte)'_';
+            b[n++] = Hex[len8Dlc & 0xF];
+        }
+
+        return n;
+    }
+
+    private static int WriteDecimal(Span<byte> into, long value, int minDigits)
+    {
+        Span<byte> tmp = stackalloc byte[20];
+        int len = 0;
+        do
+        {
+            tmp[len++] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+        while (value > 0);
+        while (len < minDigits)
+        {
+            tmp[len++] = (byte)'0';
+        }
+
+        for (int i = 0; i < len; i++)
+        {
+            into[i] = tmp[len - 1 - i];
+        }
+
+        return len;
+    }
+
+    // candump's %010u: ten digits (more if the value needs them), two at a time from the right.
+    private static int WriteSeconds(Span<byte> into, long value)
+    {
+        if ((ulong)value >= 10_000_000_000UL)
+        {
+            return WriteDecimal(into, value, 10);
+        }
+
+        ushort[] pairs = DecimalPairs;
+        ulong v = (ulong)value;
+        for (int i = 8; i >= 0; i -= 2)
+        {
+            ulong q = v / 100;
+            BinaryPrimitives.WriteUInt16LittleEndian(into[i..], pairs[v - (q * 100)]);
+            v = q;
+        }
+
+        return 10;
+    }
+
+    // Exactly six digits, two at a time: the microseconds part.
+    private static void WriteFixed6(Span<byte> into, uint value)
+    {
+        ushort[] pairs = DecimalPairs;
+        uint hi = value / 10000;
+        uint rest = value - (hi * 10000);
+        uint mid = rest / 100;
+        BinaryPrimitives.WriteUInt16LittleEndian(into, pairs[hi]);
+        BinaryPrimitives.WriteUInt16LittleEndian(into[2..], pairs[mid]);
+        BinaryPrimitives.WriteUInt16LittleEndian(into[4..], pairs[rest - (mid * 100)]);
+    }
+
+    private static ushort[] BuildHexPairs()
+    {
+        var t = new ushort[256];
+        for (int i = 0; i < 256; i++)
+        {
+            t[i] = (ushort)(Hex[i >> 4] | (Hex[i & 0xF] << 8));
+        }
+
+        return t;
+    }
+
+    private static ushort[] BuildDecimalPairs()
+    {
+        var t = new ushort[100];
+        for (int i = 0; i < 100; i++)
+        {
+            t[i] = (ushort)(('0' + (i / 10)) | (('0' + (i % 10)) << 8));
+        }
+
+        return t;
+    }
+
+    private static int WriteHex(Span<byte> into, uint value, int digits)
+    {
+        for (int i = digits - 1; i >= 0; i--)
+        {
+            into[i] = Hex[(int)(value & 0xF)];
+            value >>= 4;
+        }
+
+        return digits;
+    }
+}

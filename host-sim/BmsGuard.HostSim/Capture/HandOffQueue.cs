@@ -1,0 +1,112 @@
+namespace BmsGuard.HostSim.Capture;
+
+/// <summary>
+/// A bounded first-in first-out queue between one producing and one consuming thread that waits
+/// without spinning. Why not BlockingCollection: its waits spin first, and on a 2-core machine
+/// running three replay threads the spinning took CPU time the other two needed. A full queue
+/// lets its producer go on only once it has drained to half, so the threads trade places in
+/// long runs rather than item by item.
+/// </summary>
+public sealed class HandOffQueue<T>
+    where T : class
+{
+    private readonly Queue<T> _items;
+    private readonly int _capacity;
+    private readonly object _gate = new();
+    private bool _completed;
+    private bool _cancelled;
+    private bool _producerWaiting;
+    private bool _consumerWaiting;
+
+    /// <summary>Creates a queue of at most <paramref name="capacity"/> items.</summary>
+    public HandOffQueue(int capacity)
+    {
+        _capacity = capacity;
+        _items = new Queue<T>(capacity);
+    }
+
+    /// <summary>Appends <paramref name="item"/>, waiting while the queue is full; false once <see cref="Cancel"/> was called.</summary>
+    /// <exception cref="InvalidOperationException">after <see cref="Complete"/>: nobody would take the item.</exception>
+    public bool Add(T item)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException("the queue was completed: nothing more is taken from it");
+            }
+
+            if (_items.Count >= _capacity)
+            {
+                _producerWaiting = true;
+                while (_items.Count > _capacity / 2 && !_cancelled)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                _producerWaiting = false;
+            }
+
+            if (_cancelled)
+            {
+                return false;
+            }
+
+            _items.Enqueue(item);
+            if (_consumerWaiting)
+            {
+                Monitor.Pulse(_gate);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Takes the oldest item, waiting while the queue is empty; false when it is empty and complete (or cancelled).</summary>
+    public bool Take(out T item)
+    {
+        lock (_gate)
+        {
+            while (_items.Count == 0 && !_completed && !_cancelled)
+            {
+                _consumerWaiting = true;
+                Monitor.Wait(_gate);
+                _consumerWaiting = false;
+            }
+
+            if (_cancelled || _items.Count == 0)
+            {
+                item = null!;
+                return false;
+            }
+
+            item = _items.Dequeue();
+            if (_producerWaiting && _items.Count <= _capacity / 2)
+            {
+                Monitor.Pulse(_gate);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>No more items will be added: <see cref="Take"/> returns false once the queue is empty.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Wakes both sides for good: <see cref="Add"/> and <see cref="Take"/> return false from now on.</summary>
+    public void Cancel()
+    {
+        lock (_gate)
+        {
+            _cancelled = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+}
