@@ -29,7 +29,10 @@ public sealed partial class CandumpLogReader : ICaptureReader
     private readonly bool _leaveOpen;
     private readonly string _source;
     private readonly byte[] _buffer;
-    private readonly List<(byte[] Bytes, string Text)> _channels = new();
+    private readonly List<(byte[] Bytes, string Text, bool Verbatim)> _channels = new();
+    private bool _verbatim;
+    private int _lineStart;
+    private int _lineEnd;
     private int _start;
     private int _end;
     private bool _eof;
@@ -49,6 +52,13 @@ public sealed partial class CandumpLogReader : ICaptureReader
 
     /// <summary>Bytes consumed so far (for progress).</summary>
     public long BytesConsumed => _consumed;
+
+    /// <summary>
+    /// The last frame's line as it stood in the file, without surrounding blanks, when it is exactly
+    /// what <see cref="CandumpLogWriter"/> writes for the frame (as candump writes it: upper-case hex,
+    /// an interface name, a classic data frame); else empty. Valid until the next read.
+    /// </summary>
+    public ReadOnlySpan<byte> VerbatimLine => _verbatim ? new ReadOnlySpan<byte>(_buffer, _lineStart, _lineEnd - _lineStart) : default;
 
     /// <summary>Reads the next frame into <paramref name="frame"/>; false at end of file.</summary>
     public bool Read(CaptureFrame frame)
@@ -72,8 +82,11 @@ public sealed partial class CandumpLogReader : ICaptureReader
             }
 
             var line = new ReadOnlySpan<byte>(_buffer, start, end - start);
+            _lineStart = start;
+            _lineEnd = end;
             if (!TryParseCanonical(line, frame))
             {
+                _verbatim = false;
                 ParseLine(line, frame);
             }
 
@@ -417,12 +430,12 @@ public sealed partial class CandumpLogReader : ICaptureReader
 
     private string Channel(ReadOnlySpan<byte> name)
     {
-        foreach (var (bytes, text) in _channels)
+        foreach (var channel in _channels)
         {
-            if (name.SequenceEqual(bytes))
+            if (name.SequenceEqual(channel.Bytes))
             {
-                _lastChannel = (bytes, text);
-                return text;
+                _lastChannel = channel;
+                return channel.Text;
             }
         }
 
@@ -433,7 +446,7 @@ public sealed partial class CandumpLogReader : ICaptureReader
         }
 
         string s = Encoding.UTF8.GetString(name);
-        _channels.Add((name.ToArray(), s));
+        _channels.Add((name.ToArray(), s, ChannelNames.ToInterfaceName(s) == s)); // "1" would be written as can0
         _lastChannel = _channels[^1];
         return s;
     }

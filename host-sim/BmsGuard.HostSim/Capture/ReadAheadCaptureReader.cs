@@ -19,6 +19,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
 
     private readonly ICaptureReader _inner;
     private readonly CandumpLineFormatter? _format;
+    private readonly CandumpLogReader? _candump;
     private readonly HandOffQueue<Batch> _full = new(QueuedBatches);
     private readonly ConcurrentBag<Batch> _free = [];
     private readonly Thread _thread;
@@ -36,6 +37,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     {
         _inner = inner;
         _format = candumpLines ? new CandumpLineFormatter() : null;
+        _candump = inner as CandumpLogReader;
         _thread = new Thread(Produce) { IsBackground = true, Name = "bmsguard capture read-ahead" };
         _thread.Start();
     }
@@ -119,7 +121,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
                     {
                         if (_format != null)
                         {
-                            batch.AddText(_format, batch.Frames[batch.Count]);
+                            batch.AddText(_format, batch.Frames[batch.Count], _candump == null ? default : _candump.VerbatimLine);
                         }
 
                         batch.Lines[batch.Count++] = _inner.Line;
@@ -157,13 +159,21 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
         public ExceptionDispatchInfo? Failure;
         public long FailureLine;
 
-        // Appends frame Count's candump line (called before Count moves past it).
-        public void AddText(CandumpLineFormatter format, CaptureFrame frame)
+        // Appends frame Count's candump line (called before Count moves past it): the input's
+        // own text when it already is that line (most candump captures), else formatted.
+        public void AddText(CandumpLineFormatter format, CaptureFrame frame, ReadOnlySpan<byte> verbatim)
         {
             int start = TextStarts[Count];
             if (Text.Length - start < CandumpLineFormatter.MaxLine)
             {
                 Array.Resize(ref Text, Math.Max(BatchFrames * 64, Text.Length * 2));
+            }
+
+            if (!verbatim.IsEmpty)
+            {
+                verbatim.CopyTo(Text.AsSpan(start));
+                TextStarts[Count + 1] = start + verbatim.Length;
+                return;
             }
 
             TextStarts[Count + 1] = start + format.Format(Text.AsSpan(start), frame);

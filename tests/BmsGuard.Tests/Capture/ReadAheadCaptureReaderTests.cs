@@ -77,8 +77,9 @@ public class ReadAheadCaptureReaderTests
     [Fact]
     public void Each_frames_candump_line_is_the_line_the_log_writer_writes()
     {
-        // Every frame kind, lower-case and padded input (so the line is re-formatted, not copied),
-        // repeated past two batches so recycled batches and their grown text buffers are exercised.
+        // Every frame kind; lines copied as they stand (canonical, upper-case, an interface name)
+        // and lines re-formatted (lower-case hex, a channel number that candump writes as can0),
+        // each also right after a line on its interface (the reader's fast path); repeated past two batches so recycled batches and their grown text buffers are exercised.
         string[] kinds =
         [
             "(1436509052.249713) can0 12345678#1122334455667788",
@@ -89,6 +90,11 @@ public class ReadAheadCaptureReaderTests
             "(1436509052.249713) a_fairly_long_interface_name_for_a_bench_adapter 7ff#",
             "(1436509052.249713) can1 1f0#aabb",
             "(1436509052.249713) can1 321##0" + string.Concat(Enumerable.Repeat("ab", 64)),
+            "(1436509052.249713) can1 1F0#AABB",
+            "(1436509052.249713) can1 1F0#AAbB",
+            "(1436509052.249713) can1 18ff50e5#00",
+            "(1436509052.249713) 1 1F0#AABB",
+            "(1436509052.249713) 1 1F0#AABB",
         ];
         var sb = new StringBuilder();
         for (int i = 0; i < Frames; i++)
