@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BmsGuard.HostSim.Capture;
@@ -12,6 +13,9 @@ public sealed class CandumpLineFormatter
 {
     /// <summary>Room a line needs at most: a 64-byte FD payload and an interface name of up to 255 bytes.</summary>
     public const int MaxLine = 512;
+
+    // Everything but the interface name, at most: "(" 20 digits "." 6 digits ") ", " " 8 digits "##F", 128 hex digits.
+    private const int LongestFrameText = 32 + 12 + 128;
 
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
     private static readonly ushort[] HexPairs = BuildHexPairs();
@@ -40,15 +44,6 @@ public sealed class CandumpLineFormatter
         int length,
         int len8Dlc)
     {
-        int n = 0;
-        long micros = timestampNanos / 1000;
-        b[n++] = (byte)'(';
-        n += WriteSeconds(b[n..], micros / 1_000_000);
-        b[n++] = (byte)'.';
-        WriteFixed6(b.Slice(n, 6), (uint)(micros % 1_000_000));
-        n += 6;
-        b[n++] = (byte)')';
-        b[n++] = (byte)' ';
         if (!ReferenceEquals(channel, _lastChannel))
         {
             if (!_channels.TryGetValue(channel, out var bytes))
@@ -61,22 +56,39 @@ public sealed class CandumpLineFormatter
             _lastChannelBytes = bytes;
         }
 
-        _lastChannelBytes.CopyTo(b[n..]);
-        n += _lastChannelBytes.Length;
-        b[n++] = (byte)' ';
-        n += error ? WriteHex(b[n..], id | 0x20000000, 8) : WriteHex(b[n..], id, extended ? 8 : 3);
-        b[n++] = (byte)'#';
+        // Checked once here, so the writes below go without a bounds check each.
+        byte[] name = _lastChannelBytes;
+        if (b.Length < LongestFrameText + name.Length || (uint)length > CaptureFrame.MaxData)
+        {
+            throw new ArgumentException($"{b.Length} bytes are too few for a line on '{channel}', or {length} is not a frame length");
+        }
+
+        ref byte r = ref MemoryMarshal.GetReference(b);
+        int n = 0;
+        long micros = timestampNanos / 1000;
+        Unsafe.Add(ref r, n++) = (byte)'(';
+        n += WriteSeconds(ref Unsafe.Add(ref r, n), micros / 1_000_000);
+        Unsafe.Add(ref r, n++) = (byte)'.';
+        WriteFixed6(ref Unsafe.Add(ref r, n), (uint)(micros % 1_000_000));
+        n += 6;
+        Unsafe.Add(ref r, n++) = (byte)')';
+        Unsafe.Add(ref r, n++) = (byte)' ';
+        name.AsSpan().CopyTo(b[n..]);
+        n += name.Length;
+        Unsafe.Add(ref r, n++) = (byte)' ';
+        n += error ? WriteHex(ref Unsafe.Add(ref r, n), id | 0x20000000, 8) : WriteHex(ref Unsafe.Add(ref r, n), id, extended ? 8 : 3);
+        Unsafe.Add(ref r, n++) = (byte)'#';
         if (fd)
         {
-            b[n++] = (byte)'#';
-            b[n++] = Hex[(brs ? 1 : 0) | (esi ? 2 : 0)];
+            Unsafe.Add(ref r, n++) = (byte)'#';
+            Unsafe.Add(ref r, n++) = Hex[(brs ? 1 : 0) | (esi ? 2 : 0)];
         }
         else if (remote)
         {
-            b[n++] = (byte)'R';
+            Unsafe.Add(ref r, n++) = (byte)'R';
             if (length > 0 && length <= 8)
             {
-                b[n++] = Hex[length];
+                Unsafe.Add(ref r, n++) = Hex[length];
             }
 
             length = 0;
@@ -85,20 +97,20 @@ public sealed class CandumpLineFormatter
         ushort[] pairs = HexPairs;
         for (int i = 0; i < length; i++)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(b[n..], pairs[data![i]]);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, n), pairs[data![i]]);
             n += 2;
         }
 
         if (!fd && !remote && len8Dlc > 8 && length == 8)
         {
-            b[n++] = (byte)'_';
-            b[n++] = Hex[len8Dlc & 0xF];
+            Unsafe.Add(ref r, n++) = (byte)'_';
+            Unsafe.Add(ref r, n++) = Hex[len8Dlc & 0xF];
         }
 
         return n;
     }
 
-    private static int WriteDecimal(Span<byte> into, long value, int minDigits)
+    private static int WriteDecimal(ref byte into, long value, int minDigits)
     {
         Span<byte> tmp = stackalloc byte[20];
         int len = 0;
@@ -115,18 +127,18 @@ public sealed class CandumpLineFormatter
 
         for (int i = 0; i < len; i++)
         {
-            into[i] = tmp[len - 1 - i];
+            Unsafe.Add(ref into, i) = tmp[len - 1 - i];
         }
 
         return len;
     }
 
     // candump's %010u: ten digits (more if the value needs them), two at a time from the right.
-    private static int WriteSeconds(Span<byte> into, long value)
+    private static int WriteSeconds(ref byte into, long value)
     {
         if ((ulong)value >= 10_000_000_000UL)
         {
-            return WriteDecimal(into, value, 10);
+            return WriteDecimal(ref into, value, 10);
         }
 
         ushort[] pairs = DecimalPairs;
@@ -134,7 +146,7 @@ public sealed class CandumpLineFormatter
         for (int i = 8; i >= 0; i -= 2)
         {
             ulong q = v / 100;
-            BinaryPrimitives.WriteUInt16LittleEndian(into[i..], pairs[v - (q * 100)]);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, i), pairs[v - (q * 100)]);
             v = q;
         }
 
@@ -142,23 +154,26 @@ public sealed class CandumpLineFormatter
     }
 
     // Exactly six digits, two at a time: the microseconds part.
-    private static void WriteFixed6(Span<byte> into, uint value)
+    private static void WriteFixed6(ref byte into, uint value)
     {
         ushort[] pairs = DecimalPairs;
         uint hi = value / 10000;
         uint rest = value - (hi * 10000);
         uint mid = rest / 100;
-        BinaryPrimitives.WriteUInt16LittleEndian(into, pairs[hi]);
-        BinaryPrimitives.WriteUInt16LittleEndian(into[2..], pairs[mid]);
-        BinaryPrimitives.WriteUInt16LittleEndian(into[4..], pairs[rest - (mid * 100)]);
+        Unsafe.WriteUnaligned(ref into, pairs[hi]);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, 2), pairs[mid]);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, 4), pairs[rest - (mid * 100)]);
     }
+
+    // The pairs are stored with one unaligned 16-bit write: first character in the first byte.
+    private static ushort InMemoryOrder(ushort pair) => BitConverter.IsLittleEndian ? pair : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(pair);
 
     private static ushort[] BuildHexPairs()
     {
         var t = new ushort[256];
         for (int i = 0; i < 256; i++)
         {
-            t[i] = (ushort)(Hex[i >> 4] | (Hex[i & 0xF] << 8));
+            t[i] = InMemoryOrder((ushort)(Hex[i >> 4] | (Hex[i & 0xF] << 8)));
         }
 
         return t;
@@ -169,17 +184,17 @@ public sealed class CandumpLineFormatter
         var t = new ushort[100];
         for (int i = 0; i < 100; i++)
         {
-            t[i] = (ushort)(('0' + (i / 10)) | (('0' + (i % 10)) << 8));
+            t[i] = InMemoryOrder((ushort)(('0' + (i / 10)) | (('0' + (i % 10)) << 8)));
         }
 
         return t;
     }
 
-    private static int WriteHex(Span<byte> into, uint value, int digits)
+    private static int WriteHex(ref byte into, uint value, int digits)
     {
         for (int i = digits - 1; i >= 0; i--)
         {
-            into[i] = Hex[(int)(value & 0xF)];
+            Unsafe.Add(ref into, i) = Hex[(int)(value & 0xF)];
             value >>= 4;
         }
 

@@ -25,6 +25,18 @@ public sealed class HandOffQueue<T>
         _items = new Queue<T>(capacity);
     }
 
+    /// <summary>True while the producer waits for room.</summary>
+    public bool ProducerWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _producerWaiting;
+            }
+        }
+    }
+
     /// <summary>Appends <paramref name="item"/>, waiting while the queue is full; false once <see cref="Cancel"/> was called.</summary>
     /// <exception cref="InvalidOperationException">after <see cref="Complete"/>: nobody would take the item.</exception>
     public bool Add(T item)

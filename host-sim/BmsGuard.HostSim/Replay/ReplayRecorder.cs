@@ -23,6 +23,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private readonly string[] _controllerSides;
     private readonly CandumpLineFormatter _format = new();
     private readonly byte[] _line = new byte[CandumpLineFormatter.MaxLine];
+    private readonly byte[][] _outputChannels = new byte[2][];
 
     // Set by a Forward decision, cleared by the transmission it causes: any other transmission is
     // a frame the guard originated itself.
@@ -48,6 +49,10 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         _dropped[(int)GatewayPort.Bms] = droppedFromBms;
         _dropped[(int)GatewayPort.Tcu] = droppedFromTcu;
         _decisions = decisions;
+        foreach (var side in new[] { GatewayPort.Bms, GatewayPort.Tcu })
+        {
+            _outputChannels[(int)side] = Encoding.UTF8.GetBytes(ChannelNames.ToInterfaceName(map.OutputName(side)));
+        }
     }
 
     /// <summary>Counts so far.</summary>
@@ -83,7 +88,8 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     {
         // A frame written by CAN2 (TCU side controller) reaches the TCU, and vice versa.
         var to = controllerId == _controllerSides[(int)GatewayPort.Tcu] ? GatewayPort.Tcu : GatewayPort.Bms;
-        if (_forwardPending[(int)to])
+        bool forward = _forwardPending[(int)to];
+        if (forward)
         {
             _forwardPending[(int)to] = false;
         }
@@ -92,9 +98,45 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
             Counts.CountOriginated(to);
         }
 
+        var reached = _reached[(int)to];
+        if (reached == null)
+        {
+            return;
+        }
+
         var data = message.Message;
         bool remote = message.FrameType == CanMessageFrameType.RemoteRequest;
-        _reached[(int)to]?.Write(Current!.TimestampNanos, _map.OutputName(to), message.Id, message.IdentifierType == CanMessageIdType.EID, remote, data, data?.Length ?? 0);
+        bool extended = message.IdentifierType == CanMessageIdType.EID;
+        if (forward && Lines != null && !remote && TryWriteAsReceived(reached, to, message.Id, extended, data))
+        {
+            return;
+        }
+
+        reached.Write(Current!.TimestampNanos, _map.OutputName(to), message.Id, extended, remote, data, data?.Length ?? 0);
+    }
+
+    // A forward that left as it came (no edit, no padding) is the input line on the other
+    // interface: written by swapping the interface name instead of formatting the frame again.
+    private bool TryWriteAsReceived(CandumpLogWriter reached, GatewayPort to, uint id, bool extended, byte[]? data)
+    {
+        var frame = Current!;
+        int length = data?.Length ?? 0;
+        if (frame.Remote || frame.Len8Dlc != 0 || frame.Id != id || frame.Extended != extended || frame.Length != length
+            || !frame.Data.AsSpan(0, length).SequenceEqual(data))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> line = Lines!.CandumpLine;
+        int channelStart = line.IndexOf((byte)' ') + 1;
+        int channelLength = line[channelStart..].IndexOf((byte)' ');
+        byte[] channel = _outputChannels[(int)to];
+        line[..channelStart].CopyTo(_line);
+        channel.CopyTo(_line.AsSpan(channelStart));
+        ReadOnlySpan<byte> rest = line[(channelStart + channelLength)..];
+        rest.CopyTo(_line.AsSpan(channelStart + channel.Length));
+        reached.WriteLine(_line.AsSpan(0, channelStart + channel.Length + rest.Length), default);
+        return true;
     }
 
     /// <summary>Records a frame the device path cannot carry (FD, error frame) or lost to an overrun.</summary>

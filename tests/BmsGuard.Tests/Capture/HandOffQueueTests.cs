@@ -41,6 +41,13 @@ public class HandOffQueueTests
         }
 
         var fifth = Task.Run(() => queue.Add(new object()));
+        var deadline = DateTime.UtcNow + Patience;
+        while (!queue.ProducerWaiting && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(queue.ProducerWaiting, "the fifth item waits for room");
         Assert.True(queue.Take(out _));
         await Task.Delay(200);
         Assert.False(fifth.IsCompleted, "three queued of four: still more than half full");
