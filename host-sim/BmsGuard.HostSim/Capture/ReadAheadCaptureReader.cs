@@ -61,6 +61,21 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     /// <inheritdoc />
     public bool Read(CaptureFrame frame)
     {
+        if (!TryBorrow(out CaptureFrame next))
+        {
+            return false;
+        }
+
+        frame.CopyFrom(next);
+        return true;
+    }
+
+    /// <summary>
+    /// Like <see cref="Read"/>, without the copy: <paramref name="frame"/> is the reader's own,
+    /// valid until the next read; false at the end of the capture.
+    /// </summary>
+    public bool TryBorrow(out CaptureFrame frame)
+    {
         while (_current == null || _next == _current.Count)
         {
             if (_current != null)
@@ -78,6 +93,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
 
             if (!_full.Take(out _current))
             {
+                frame = null!;
                 return false;
             }
 
@@ -85,7 +101,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
             _consumed = _current.BytesConsumed;
         }
 
-        frame.CopyFrom(_current.Frames[_next]);
+        frame = _current.Frames[_next];
         _line = _current.Lines[_next];
         _next++;
         return true;

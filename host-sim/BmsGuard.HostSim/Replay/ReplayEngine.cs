@@ -59,16 +59,18 @@ public static class ReplayEngine
 
         long lastTick = long.MinValue / 2; // far enough back that the first frame ticks, without overflowing the difference
         var counts = recorder.Counts;
-        var frame = new CaptureFrame();
-        recorder.Current = frame;
-        recorder.Lines = reader is ReadAheadCaptureReader { HasCandumpLines: true } ahead ? ahead : null;
+        var own = new CaptureFrame();
+        var ahead = reader as ReadAheadCaptureReader;
+        recorder.Lines = ahead is { HasCandumpLines: true } ? ahead : null;
         long frames = 0;
         string? lastChannel = null;
         GatewayPort lastSide = GatewayPort.Bms;
         try
         {
-            while (reader.Read(frame))
+            // A read-ahead reader lends its frames (valid until the next read): no copy per frame.
+            while (ahead != null ? ahead.TryBorrow(out CaptureFrame frame) : reader.Read(frame = own))
             {
+                recorder.Current = frame;
                 GatewayPort side = lastSide;
                 if (!ReferenceEquals(frame.Channel, lastChannel) && !map.TryGetSide(frame.Channel, out side))
                 {
