@@ -23,6 +23,12 @@ public static class Program
             return 0;
         }
 
+        int replayChild = Array.IndexOf(args, ReplayIsolation.ChildSwitch);
+        if (replayChild >= 0)
+        {
+            return ReplayIsolation.ChildMain(settings, args, replayChild, Console.Out);
+        }
+
         bool decideOnly = args.Contains("--decide-only");
         bool replayOnly = args.Contains("--replay-only");
         bool formatsOnly = args.Contains("--formats-only");

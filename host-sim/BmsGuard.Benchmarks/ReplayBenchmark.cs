@@ -7,6 +7,7 @@ internal sealed record ReplayRow(string Name, RunStats Stats);
 internal sealed record ReplayResults(
     ReplayLog Log,
     Sample FirstRun,
+    List<ReplayProcessRow> Isolated,
     List<ReplayRow> EndToEnd,
     List<ReplayRow> Stages,
     List<ReplayRow> OutputLine,
@@ -26,7 +27,9 @@ internal static class ReplayBenchmark
         string outDir = Directory.CreateDirectory(Path.Combine(dir, "out")).FullName;
         RunStats Measure(Func<Sample> body) => Harness.Measure(s.ReplayWarmups, s.MinWarmupSeconds, s.ReplayRepetitions, body);
 
-        // Before any warm-up: closest to what one `bmsguard replay` process sees (tier-0 code first).
+        // The target's numbers, from fresh processes; then this process, first run before any warm-up:
+        // closest to what one `bmsguard replay` process sees (tier-0 code first).
+        List<ReplayProcessRow> isolated = ReplayIsolation.RunAll(s, log);
         Sample first = ReplayPipeline.Run(log, outDir, ReplayOutputs.All);
 
         var endToEnd = new List<ReplayRow>
@@ -59,7 +62,7 @@ internal static class ReplayBenchmark
         };
         var kernel = new ReplayRow($"kernel only: {Format.One(outputBytes / 1e6)} MB of outputs written", Measure(() => ReplayStages.KernelWrite(linesPath, outputBytes, log.Frames)));
 
-        return new ReplayResults(log, first, endToEnd, stages, outputLine, kernel, files);
+        return new ReplayResults(log, first, isolated, endToEnd, stages, outputLine, kernel, files);
     }
 
     private static long CountLines(string path)

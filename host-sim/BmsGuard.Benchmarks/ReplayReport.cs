@@ -9,20 +9,28 @@ internal static class ReplayReport
     public static bool Write(TextWriter o, BenchSettings s, ReplayResults r)
     {
         var log = r.Log;
-        o.WriteLine($"2. Replay end to end: {Format.Count(log.Frames)}-frame candump log ({Format.One(log.Bytes / 1e6)} MB, reference traffic), median of {s.ReplayRepetitions} after >= {s.MinWarmupSeconds:F1} s of warm-up");
+        o.WriteLine($"2. Replay end to end: {Format.Count(log.Frames)}-frame candump log ({Format.One(log.Bytes / 1e6)} MB, reference traffic), in {s.ReplayProcesses} fresh processes each: median of {s.ReplayRepetitions} after >= {s.MinWarmupSeconds:F1} s of warm-up");
         o.WriteLine("   path: as bmsguard replay: CandumpLogReader on a read-ahead thread -> ReplayEngine.Run (GatewayNode on EmulatedBoard) -> ReplayRecorder -> candump logs written on a spool thread, in a temp dir");
-        o.WriteLine($"   target: >= {Format.Millions(Targets.ReplayFramesPerSecond)} M frames/s");
-        var table = new TextTable("configuration", "M frames/s median", "min", "max", "MB/s in", "ns/frame", "replay thread CPU ns/frame", "all threads CPU ns/frame", "B/frame", "target");
+        o.WriteLine($"   target: >= {Format.Millions(Targets.ReplayFramesPerSecond)} M frames/s, judged on the median process");
+        var table = new TextTable("configuration", "M frames/s median process", "each process", "min", "max", "MB/s in", "ns/frame", "replay thread CPU ns/frame", "all threads CPU ns/frame", "B/frame", "target");
         bool met = true;
+        foreach (var row in r.Isolated)
+        {
+            var m = row.Median;
+            bool ok = m.MedianRate >= Targets.ReplayFramesPerSecond;
+            met &= ok;
+            string each = string.Join(" ", row.Processes.Select(p => Format.Millions(p.MedianRate)));
+            table.Add(row.Name, Format.Millions(m.MedianRate), each, Format.Millions(row.All.MinRate), Format.Millions(row.All.MaxRate), Format.One(m.MedianMegabytesPerSecond), Format.One(m.NanosPerItem), Format.One(m.ThreadCpuNanosPerItem), Format.One(m.ProcessCpuNanosPerItem), Format.One(m.AllocatedPerItem), Format.Verdict(ok));
+        }
+
         foreach (var row in r.EndToEnd)
         {
-            bool ok = row.Stats.MedianRate >= Targets.ReplayFramesPerSecond;
-            met &= ok;
-            table.Add(row.Name, Format.Millions(row.Stats.MedianRate), Format.Millions(row.Stats.MinRate), Format.Millions(row.Stats.MaxRate), Format.One(row.Stats.MedianMegabytesPerSecond), Format.One(row.Stats.NanosPerItem), Format.One(row.Stats.ThreadCpuNanosPerItem), Format.One(row.Stats.ProcessCpuNanosPerItem), Format.One(row.Stats.AllocatedPerItem), Format.Verdict(ok));
+            var m = row.Stats;
+            table.Add(row.Name + ", in this process", Format.Millions(m.MedianRate), "", Format.Millions(m.MinRate), Format.Millions(m.MaxRate), Format.One(m.MedianMegabytesPerSecond), Format.One(m.NanosPerItem), Format.One(m.ThreadCpuNanosPerItem), Format.One(m.ProcessCpuNanosPerItem), Format.One(m.AllocatedPerItem), "(breakdown)");
         }
 
         var first = r.FirstRun;
-        table.Add("first run in process, all outputs", Format.Millions(first.Rate), "", "", Format.One(log.Bytes / first.Seconds / 1e6), Format.One(1e9 / first.Rate), Format.One(first.ThreadCpuNanosPerItem), Format.One(first.ProcessCpuNanosPerItem), Format.One(first.AllocatedPerItem), "(JIT warm-up)");
+        table.Add("first run in process, all outputs", Format.Millions(first.Rate), "", "", "", Format.One(log.Bytes / first.Seconds / 1e6), Format.One(1e9 / first.Rate), Format.One(first.ThreadCpuNanosPerItem), Format.One(first.ProcessCpuNanosPerItem), Format.One(first.AllocatedPerItem), "(JIT warm-up)");
         o.Write(table.Render());
         o.WriteLine("   one all-outputs replay writes: " + string.Join(", ", r.OutputFiles.Select(f => $"{f.File} {Format.Count(f.Lines)} lines")));
         var k = r.KernelWrite.Stats;

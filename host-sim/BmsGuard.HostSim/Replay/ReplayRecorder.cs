@@ -19,6 +19,9 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private readonly CandumpLogWriter?[] _dropped = new CandumpLogWriter?[2];
     private readonly CandumpLogWriter? _decisions;
     private readonly List<string> _annotationReasons = [];
+    private readonly int[] _verdictReason = Enumerable.Repeat(-1, VerdictNames.Count).ToArray();
+    private readonly bool[] _ruleEdits;
+    private static readonly string ForwardName = VerdictNames.Name(Verdict.Forward);
     private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
     private readonly CandumpLineFormatter _format = new();
@@ -49,6 +52,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         _dropped[(int)GatewayPort.Bms] = droppedFromBms;
         _dropped[(int)GatewayPort.Tcu] = droppedFromTcu;
         _decisions = decisions;
+        _ruleEdits = Enumerable.Range(0, rules.Count).Select(i => rules[i].Edit != null).ToArray();
         foreach (var side in new[] { GatewayPort.Bms, GatewayPort.Tcu })
         {
             _outputChannels[(int)side] = Encoding.UTF8.GetBytes(ChannelNames.ToInterfaceName(map.OutputName(side)));
@@ -74,13 +78,17 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         if (verdict != Verdict.Forward)
         {
             // The edited payload only exists for forwards; a drop is logged as received.
-            Record(from, frame, VerdictNames.Name(verdict), ruleIndex);
+            Record(from, frame, VerdictReason(verdict), ruleIndex);
             return;
         }
 
         Counts.CountForward(from);
         _forwardPending[from == GatewayPort.Bms ? (int)GatewayPort.Tcu : (int)GatewayPort.Bms] = true;
-        _decisions?.WriteLine(CurrentLine(), Annotation(verdict, ruleIndex, null));
+        if (_decisions != null)
+        {
+            bool edited = ruleIndex >= 0 && _ruleEdits[ruleIndex] && !frame.Remote;
+            _decisions.WriteLine(CurrentLine(), Annotation(VerdictReason(verdict), ruleIndex, edited));
+        }
     }
 
     /// <inheritdoc />
@@ -141,7 +149,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
 
     /// <summary>Records a frame the device path cannot carry (FD, error frame) or lost to an overrun.</summary>
     internal void RecordNotDelivered(GatewayPort from, CaptureFrame frame, string reason) =>
-        Record(from, frame, reason, RuleIndex.NoRule);
+        Record(from, frame, ReasonSlot(reason), RuleIndex.NoRule);
 
     /// <inheritdoc />
     public void Dispose()
@@ -152,9 +160,9 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
     }
 
-    private void Record(GatewayPort from, CaptureFrame frame, string reason, int ruleIndex)
+    private void Record(GatewayPort from, CaptureFrame frame, int reason, int ruleIndex)
     {
-        Counts.CountDrop(from, reason);
+        Counts.CountDrop(from, _annotationReasons[reason]);
         var dropped = _dropped[(int)from];
         if (dropped == null && _decisions == null)
         {
@@ -164,7 +172,32 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         // Both logs show the frame as received: one candump text for both.
         var line = CurrentLine();
         dropped?.WriteLine(line, default);
-        _decisions?.WriteLine(line, Annotation(null, ruleIndex, reason));
+        _decisions?.WriteLine(line, Annotation(reason, ruleIndex, false));
+    }
+
+    // The slot of a verdict's name in _annotationReasons, found once per verdict.
+    private int VerdictReason(Verdict verdict)
+    {
+        int slot = _verdictReason[(int)verdict];
+        return slot >= 0 ? slot : _verdictReason[(int)verdict] = ReasonSlot(VerdictNames.Name(verdict));
+    }
+
+    // The slot of a reason (the verdict names and the replay's own few constants), by reference.
+    private int ReasonSlot(string name)
+    {
+        int r = 0;
+        while (r < _annotationReasons.Count && !ReferenceEquals(_annotationReasons[r], name))
+        {
+            r++;
+        }
+
+        if (r == _annotationReasons.Count)
+        {
+            _annotationReasons.Add(name);
+            Array.Resize(ref _annotationCache, _annotationReasons.Count * (_rules.Count + 1) * 2);
+        }
+
+        return r;
     }
 
     // The current frame as received, as a candump line.
@@ -178,25 +211,12 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         return _line.AsSpan(0, _format.Format(_line, Current!));
     }
 
-    // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached per (reason, rule, edited) in a
-    // flat array: reasons are a handful of constant strings, found by reference. No per-frame allocation.
-    private byte[] Annotation(Verdict? verdict, int ruleIndex, string? reason)
+    // "-> forward rule=x [edited]" / "-> drop reason=y [rule=x]", cached per (reason slot, rule, edited)
+    // in a flat array: reasons are a handful of constant strings. No per-frame allocation.
+    private byte[] Annotation(int r, int ruleIndex, bool edited)
     {
-        bool forward = reason == null;
-        bool edited = forward && ruleIndex >= 0 && _rules[ruleIndex].Edit != null && !Current!.Remote;
-        string name = reason ?? VerdictNames.Name(verdict!.Value);
-        int r = 0;
-        while (r < _annotationReasons.Count && !ReferenceEquals(_annotationReasons[r], name))
-        {
-            r++;
-        }
-
-        if (r == _annotationReasons.Count)
-        {
-            _annotationReasons.Add(name);
-            Array.Resize(ref _annotationCache, _annotationReasons.Count * (_rules.Count + 1) * 2);
-        }
-
+        string name = _annotationReasons[r];
+        bool forward = ReferenceEquals(name, ForwardName);
         int slot = (((r * (_rules.Count + 1)) + ruleIndex + 1) * 2) + (edited ? 1 : 0);
         if (_annotationCache[slot] is { } fast)
         {
@@ -204,7 +224,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
 
         var sb = new StringBuilder("-> ");
-        sb.Append(forward ? "forward" : "drop reason=" + reason);
+        sb.Append(forward ? "forward" : "drop reason=" + name);
         if (ruleIndex >= 0)
         {
             sb.Append(" rule=").Append(_rules[ruleIndex].Name);
