@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace BmsGuard.Benchmarks;
 
@@ -37,40 +35,13 @@ internal static class DecideIsolation
 
     private static DecideResult RunChild(BenchSettings settings, int index, DecideCase c)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            // Started as `dotnet bmsguard-bench.dll`: the child needs the dll too.
-            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
-        }
-
-        start.ArgumentList.Add(ChildSwitch);
-        start.ArgumentList.Add(index.ToString(CultureInfo.InvariantCulture));
-        if (settings == BenchSettings.Quick)
-        {
-            start.ArgumentList.Add("--quick");
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the benchmark child process");
-        var stderr = child.StandardError.ReadToEndAsync();
-        string stdout = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Decide case {index} failed (exit {child.ExitCode}): {stderr.Result}");
-        }
-
+        string[] lines = BenchChild.Run(settings, [ChildSwitch, index.ToString(CultureInfo.InvariantCulture)], $"Decide case {index}");
         var samples = new List<Sample>();
         var singles = new List<Sample>();
         long[] verdicts = [];
-        foreach (string line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (string line in lines)
         {
-            long[] n = line.Split(' ').Skip(1).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            long[] n = BenchChild.Numbers(line);
             if (line.StartsWith("sample ", StringComparison.Ordinal))
             {
                 samples.Add(new Sample(n[0], 0, n[1], n[2]));

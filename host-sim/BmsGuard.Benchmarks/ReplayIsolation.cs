@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace BmsGuard.Benchmarks;
 
@@ -66,47 +64,17 @@ internal static class ReplayIsolation
 
     private static RunStats RunChild(BenchSettings settings, string key, ReplayLog log)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            // Started as `dotnet bmsguard-bench.dll`: the child needs the dll too.
-            start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
-        }
-
-        foreach (string a in new[] { ChildSwitch, key, log.Path, log.Frames.ToString(CultureInfo.InvariantCulture), log.Bytes.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        if (settings == BenchSettings.Quick)
-        {
-            start.ArgumentList.Add("--quick");
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the benchmark child process");
-        var stderr = child.StandardError.ReadToEndAsync();
-        string stdout = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"replay case {key} failed (exit {child.ExitCode}): {stderr.Result}");
-        }
-
+        string[] args = [ChildSwitch, key, log.Path, log.Frames.ToString(CultureInfo.InvariantCulture), log.Bytes.ToString(CultureInfo.InvariantCulture)];
         var samples = new List<Sample>();
-        foreach (string line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (string line in BenchChild.Run(settings, args, $"replay case {key}"))
         {
             if (line.StartsWith("sample ", StringComparison.Ordinal))
             {
-                long[] n = line.Split(' ').Skip(1).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+                long[] n = BenchChild.Numbers(line);
                 samples.Add(new Sample(n[0], n[1], n[2], n[3], n[4], n[5]));
             }
         }
 
-        return samples.Count > 0 ? RunStats.From(samples) : throw new InvalidOperationException($"replay case {key} printed no samples: {stderr.Result}");
+        return samples.Count > 0 ? RunStats.From(samples) : throw new InvalidOperationException($"replay case {key} printed no samples");
     }
 }
