@@ -2,6 +2,7 @@ using System.Text;
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Capture.Asc;
 using BmsGuard.HostSim.Commands;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.Tests.Support;
@@ -23,6 +24,7 @@ public class ReplayLineReuseTests
         { "lower-case hex", false },
         { "numbered channels", false },
         { "numbered channels", true },
+        { "as ASC", false },
     };
 
     [Theory]
@@ -42,8 +44,14 @@ public class ReplayLineReuseTests
             map = "1=bms,2=tcu";
         }
 
-        var reused = Replay(text, map, exactDlc, readAheadLines: true);
-        var formatted = Replay(text, map, exactDlc, readAheadLines: false);
+        else if (variant == "as ASC")
+        {
+            map = "1=bms,2=tcu";
+        }
+
+        bool asc = variant == "as ASC";
+        var reused = Replay(text, asc, map, exactDlc, readAheadLines: true);
+        var formatted = Replay(text, asc, map, exactDlc, readAheadLines: false);
         Assert.Equal(5, formatted.Count);
         Assert.True(formatted["to-tcu.log"].Length > 1000, "the sample forwards frames");
         foreach (var (name, content) in formatted)
@@ -52,7 +60,7 @@ public class ReplayLineReuseTests
         }
     }
 
-    private static Dictionary<string, string> Replay(string text, string mapText, bool exactDlc, bool readAheadLines)
+    private static Dictionary<string, string> Replay(string text, bool asAsc, string mapText, bool exactDlc, bool readAheadLines)
     {
         var rules = RuleFiles.Load(null);
         var map = ChannelMap.Parse(mapText);
@@ -64,6 +72,24 @@ public class ReplayLineReuseTests
         }
 
         ICaptureReader reader = new CandumpLogReader(new MemoryStream(Encoding.ASCII.GetBytes(text)), "in.log");
+        if (asAsc)
+        {
+            // Vector ASC numbers the channels: the reader names them "1" and "2", written as can0 and can1.
+            var asc = new MemoryStream();
+            using (var writer = new AscLogWriter(asc, leaveOpen: true, TimeZoneInfo.Utc))
+            {
+                var frame = new CaptureFrame();
+                while (reader.Read(frame))
+                {
+                    writer.Write(frame);
+                }
+            }
+
+            reader.Dispose();
+            asc.Position = 0;
+            reader = new AscLogReader(asc, "in.asc", zone: TimeZoneInfo.Utc);
+        }
+
         if (readAheadLines)
         {
             reader = new ReadAheadCaptureReader(reader, candumpLines: true);
