@@ -95,6 +95,8 @@ public class ReadAheadCaptureReaderTests
             "(1436509052.249713) can1 18ff50e5#00",
             "(1436509052.249713) 1 1F0#AABB",
             "(1436509052.249713) 1 1F0#AABB",
+            "  (1436509052.249713) can1 1F0#AABB \t\r",
+            "(1436509052.249713) can1 1F0#AABB R",
         ];
         var sb = new StringBuilder();
         for (int i = 0; i < Frames; i++)
