@@ -60,6 +60,7 @@ public static class ReplayEngine
         long lastTick = long.MinValue / 2; // far enough back that the first frame ticks, without overflowing the difference
         var counts = recorder.Counts;
         var own = new CaptureFrame();
+        recorder.Current = own; // what a frame the guard sends before the first input is labelled with
         var ahead = reader as ReadAheadCaptureReader;
         recorder.Lines = ahead is { HasCandumpLines: true } ? ahead : null;
         long frames = 0;
