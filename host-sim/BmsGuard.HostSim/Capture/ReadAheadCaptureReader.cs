@@ -28,6 +28,7 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
     private long _line;
     private long _consumed;
     private bool _disposed;
+    private volatile ExceptionDispatchInfo? _producerFailure;
 
     /// <summary>
     /// Starts reading <paramref name="inner"/> on a background thread; disposing this disposes it.
@@ -93,6 +94,8 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
 
             if (!_full.Take(out _current))
             {
+                // The end, unless the read-ahead thread itself failed outside a read (out of memory).
+                _producerFailure?.Throw();
                 frame = null!;
                 return false;
             }
@@ -157,6 +160,12 @@ public sealed class ReadAheadCaptureReader : ICaptureReader
                     return; // disposed before the end of the capture
                 }
             }
+        }
+        catch (Exception e)
+        {
+            // Anything but a read error (those travel with their batch): the consumer rethrows it
+            // instead of taking the early end for the end of the capture.
+            _producerFailure = ExceptionDispatchInfo.Capture(e);
         }
         finally
         {

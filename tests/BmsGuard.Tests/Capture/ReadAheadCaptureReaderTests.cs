@@ -132,6 +132,14 @@ public class ReadAheadCaptureReaderTests
     }
 
     [Fact]
+    public void A_failure_of_the_read_ahead_thread_itself_reaches_the_reader_not_an_early_end()
+    {
+        using var reader = new ReadAheadCaptureReader(new FailingProgress());
+        var e = Assert.Throws<InvalidOperationException>(() => reader.Read(new CaptureFrame()));
+        Assert.Equal("progress unavailable", e.Message);
+    }
+
+    [Fact]
     public void Without_the_request_there_are_no_lines()
     {
         using var reader = new ReadAheadCaptureReader(new CandumpLogReader(Stream(Log(3, blankEvery: 0)), "t.log"));
@@ -173,5 +181,21 @@ public class ReadAheadCaptureReaderTests
         }
 
         return seen;
+    }
+
+    // Reads three frames fine, but fails where the read-ahead thread asks for progress, outside a read.
+    private sealed class FailingProgress : ICaptureReader
+    {
+        private int _frames;
+
+        public long Line => _frames;
+
+        public long BytesConsumed => throw new InvalidOperationException("progress unavailable");
+
+        public bool Read(CaptureFrame frame) => ++_frames <= 3;
+
+        public void Dispose()
+        {
+        }
     }
 }
