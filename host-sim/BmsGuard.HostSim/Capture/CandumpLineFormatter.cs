@@ -11,7 +11,7 @@ namespace BmsGuard.HostSim.Capture;
 /// </summary>
 public sealed class CandumpLineFormatter
 {
-    /// <summary>Room a line needs at most: a 64-byte FD payload and an interface name of up to 255 bytes.</summary>
+    /// <summary>Room a caller gives each line: the longest frame text (a 64-byte FD payload) and an interface name of up to 340 bytes (candump input names are limited to 64).</summary>
     public const int MaxLine = 512;
 
     // Everything but the interface name, at most: "(" 20 digits "." 6 digits ") ", " " 8 digits "##F", 128 hex digits.

@@ -17,6 +17,9 @@ public sealed class ChannelMap
     /// </summary>
     public const string DefaultText = "can0=bms,can1=tcu,1=bms,2=tcu";
 
+    /// <summary>Longest interface name, in UTF-8 bytes, as for candump input: keeps every output line bounded.</summary>
+    public const int MaxInterfaceName = 64;
+
     /// <summary>The default map (<see cref="DefaultText"/>).</summary>
     public static ChannelMap Default => Parse(DefaultText);
 
@@ -33,6 +36,11 @@ public sealed class ChannelMap
             }
 
             string iface = part[..eq];
+            if (System.Text.Encoding.UTF8.GetByteCount(iface) > MaxInterfaceName)
+            {
+                throw new FormatException($"interface name longer than {MaxInterfaceName} bytes: '{iface[..16]}...'");
+            }
+
             GatewayPort side = part[(eq + 1)..].ToLowerInvariant() switch
             {
                 "bms" => GatewayPort.Bms,

@@ -47,6 +47,7 @@ public class ReplayErrorTests
     [Theory]
     [InlineData("--map", "can0=bms")]
     [InlineData("--map", "can0=engine,can1=tcu")]
+    [InlineData("--map", "can0=bms,an_interface_name_of_sixty_five_bytes_is_longer_than_any_real_one=tcu")]
     [InlineData("--frobnicate", "1")]
     public void Bad_command_lines_exit_2(string option, string value)
     {
