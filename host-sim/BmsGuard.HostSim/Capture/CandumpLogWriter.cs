@@ -70,6 +70,22 @@ public sealed class CandumpLogWriter : ICaptureWriter
         EndLine(b, line.Length, annotation);
     }
 
+    /// <summary>
+    /// Writes <paramref name="line"/> (as for <see cref="WriteLine"/>) with the interface name that
+    /// stands in it from <paramref name="nameStart"/> to <paramref name="nameEnd"/> replaced by
+    /// <paramref name="name"/>: the same frame, logged as it left on another interface.
+    /// </summary>
+    public void WriteLineOnInterface(ReadOnlySpan<byte> line, int nameStart, int nameEnd, ReadOnlySpan<byte> name)
+    {
+        int length = line.Length - (nameEnd - nameStart) + name.Length;
+        Reserve(length + 1);
+        Span<byte> b = _buffer.AsSpan(_used);
+        line[..nameStart].CopyTo(b);
+        name.CopyTo(b[nameStart..]);
+        line[nameEnd..].CopyTo(b[(nameStart + name.Length)..]);
+        EndLine(b, length, default);
+    }
+
     /// <summary>Flushes the underlying stream.</summary>
     public void Flush()
     {

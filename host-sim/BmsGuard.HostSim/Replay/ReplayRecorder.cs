@@ -136,14 +136,9 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
 
         ReadOnlySpan<byte> line = Lines!.CandumpLine;
-        int channelStart = line.IndexOf((byte)' ') + 1;
-        int channelLength = line[channelStart..].IndexOf((byte)' ');
-        byte[] channel = _outputChannels[(int)to];
-        line[..channelStart].CopyTo(_line);
-        channel.CopyTo(_line.AsSpan(channelStart));
-        ReadOnlySpan<byte> rest = line[(channelStart + channelLength)..];
-        rest.CopyTo(_line.AsSpan(channelStart + channel.Length));
-        reached.WriteLine(_line.AsSpan(0, channelStart + channel.Length + rest.Length), default);
+        int nameStart = line.IndexOf((byte)' ') + 1;
+        int nameEnd = nameStart + line[nameStart..].IndexOf((byte)' ');
+        reached.WriteLineOnInterface(line, nameStart, nameEnd, _outputChannels[(int)to]);
         return true;
     }
 

@@ -80,6 +80,20 @@ public class CandumpLogWriterTests
     }
 
     [Fact]
+    public void A_line_is_written_on_another_interface_by_swapping_the_name()
+    {
+        var ms = new MemoryStream();
+        using (var w = new CandumpLogWriter(ms, leaveOpen: true))
+        {
+            byte[] line = "(0000000001.000002) can0 123#1122"u8.ToArray();
+            w.WriteLineOnInterface(line, 20, 24, "vcan12"u8);
+            w.WriteLineOnInterface(line, 20, 24, "c"u8);
+        }
+
+        Assert.Equal("(0000000001.000002) vcan12 123#1122\n(0000000001.000002) c 123#1122\n", Encoding.ASCII.GetString(ms.ToArray()));
+    }
+
+    [Fact]
     public void A_line_longer_than_the_buffer_is_refused_not_cut()
     {
         using var w = new CandumpLogWriter(new MemoryStream());
