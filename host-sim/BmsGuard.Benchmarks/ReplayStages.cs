@@ -75,6 +75,48 @@ internal static class ReplayStages
     }
 
     /// <summary>
+    /// As <see cref="ParseAndDecide"/> with the guard attached as on the device (vehicle state,
+    /// telemetry, UDS responses, TCU ingress) and ticked every 10 ms of capture time, still without
+    /// the emulated controllers: splits the engine row into the guard's share and the emulation's.
+    /// </summary>
+    public static Sample ParseAndGuard(ReplayLog log)
+    {
+        var gateway = new Gateway(RuleFiles.Load(null));
+        var guard = new BmsGuard.Device.Guard(BmsGuard.Device.GuardFiles.InMemory(), new DiscardingOutbox(), 0);
+        guard.Attach(gateway);
+        ChannelMap map = ChannelMap.Default;
+        var frame = new CaptureFrame();
+        long frames = 0;
+        long forwarded = 0;
+        long lastTick = long.MinValue / 2;
+        var probe = Probe.Start();
+        using (var reader = new CandumpLogReader(OpenInput(log), "input.log"))
+        {
+            while (reader.Read(frame))
+            {
+                frames++;
+                if (frame.Fd || frame.Error || !map.TryGetSide(frame.Channel, out var side))
+                {
+                    continue;
+                }
+
+                long now = frame.TimestampNanos / 1000;
+                if (now - lastTick >= ReplayEngine.TickMicros)
+                {
+                    guard.Tick(now);
+                    lastTick = now;
+                }
+
+                var v = gateway.Decide(side, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, now);
+                forwarded += v == Verdict.Forward ? 1 : 0;
+            }
+        }
+
+        GC.KeepAlive(forwarded);
+        return Checked(probe.Stop(frames, log.Bytes), log);
+    }
+
+    /// <summary>
     /// <see cref="CandumpLogWriter"/> formatting <paramref name="lines"/> frames (the generated
     /// cycle, repeated) into <paramref name="target"/>: the cost of one output line.
     /// </summary>
@@ -117,4 +159,10 @@ internal static class ReplayStages
 
     private static Sample Checked(Sample sample, ReplayLog log) =>
         sample.Items == log.Frames ? sample : throw new InvalidOperationException($"read {sample.Items} frames, the log has {log.Frames}");
+
+    // The guard's own frames (negative responses, flow control) go nowhere here.
+    private sealed class DiscardingOutbox : IFrameOutbox
+    {
+        public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length) => true;
+    }
 }
