@@ -35,7 +35,15 @@ namespace BmsGuard.Firmware
 
             System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules, "
                 + (node.Guard.Identity == null ? "unprovisioned (no command passes)" : node.Guard.Keys.Count.ToString() + " keys"));
-            ConnectUplink(node.Guard.Telemetry);
+            Monitor.Enter(node.Gate);
+            try
+            {
+                ConnectUplink(node.Guard.Telemetry);
+            }
+            finally
+            {
+                Monitor.Exit(node.Gate);
+            }
 
             // Signed commands are judged against the wall clock: until SNTP (over the Ethernet port) has set
             // it from a time server the owner's policy lists, every command is "not yet valid" and denied.
@@ -49,7 +57,7 @@ namespace BmsGuard.Firmware
 
                 // Events drive the bridge; the poll catches frames that arrived before subscription.
                 node.Bridge.Poll();
-                node.Guard.Tick(clock.NowMicros);
+                node.Tick(clock.NowMicros);
                 Thread.Sleep(TickMilliseconds);
             }
         }

@@ -1,3 +1,4 @@
+using System.Threading;
 using BmsGuard.Core;
 using nanoFramework.Device.Can;
 
@@ -7,6 +8,9 @@ namespace BmsGuard.Device
     /// Wires two CAN controllers to a <see cref="Gateway"/>: every received frame is decided, and a
     /// forwarded frame is written to the other controller. The received <see cref="CanMessage"/> is
     /// edited and written back as is, so the bridge allocates nothing of its own per frame.
+    /// Frames are decided under a gate object: on the device the receive event runs on the runtime's
+    /// event thread while the main loop polls and ticks the guard, and the guard's state (rate limits,
+    /// command counters, diagnostic sessions) must see one of them at a time.
     /// </summary>
     public sealed class CanBridge : IFrameOutbox
     {
@@ -14,13 +18,24 @@ namespace BmsGuard.Device
         private readonly IClock _clock;
         private readonly CanController _bms;
         private readonly CanController _tcu;
+        private readonly object _gate;
         private long _forwardedToTcu;
         private long _forwardedToBms;
         private long _originated;
 
-        /// <summary>Creates the bridge and subscribes to both controllers' receive events.</summary>
+        /// <summary>Creates the bridge with a gate of its own and subscribes to both controllers' receive events.</summary>
         public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu)
+            : this(gateway, clock, bms, tcu, new object())
         {
+        }
+
+        /// <summary>
+        /// Creates the bridge and subscribes to both controllers' receive events; every frame is decided
+        /// while holding <paramref name="gate"/>, which whoever else drives the guard must hold too.
+        /// </summary>
+        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu, object gate)
+        {
+            _gate = gate;
             _gateway = gateway;
             _clock = clock;
             _bms = bms;
@@ -95,8 +110,21 @@ namespace BmsGuard.Device
             Drain(_tcu, _bms, GatewayPort.Tcu);
         }
 
-        // The event carries no frame: read until the controller's buffer is empty.
+        // The event carries no frame: read until the controller's buffer is empty, holding the gate.
         private void Drain(CanController from, CanController to, GatewayPort port)
+        {
+            Monitor.Enter(_gate);
+            try
+            {
+                DrainHeld(from, to, port);
+            }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
+        }
+
+        private void DrainHeld(CanController from, CanController to, GatewayPort port)
         {
             while (true)
             {

@@ -1,3 +1,4 @@
+using System.Threading;
 using BmsGuard.Core;
 using nanoFramework.Device.Can;
 
@@ -5,7 +6,9 @@ namespace BmsGuard.Device
 {
     /// <summary>
     /// The running guard: opens the two controllers named by the board file and bridges them
-    /// through a gateway. Shared by the device's Program.Main and by the emulator.
+    /// through a gateway. Shared by the device's Program.Main and by the emulator. Frames are decided on
+    /// the controllers' event thread; anything else that drives the guard (ticks, the uplink) goes through
+    /// <see cref="Tick"/> or holds <see cref="Gate"/>, so the guard sees one caller at a time.
     /// </summary>
     public sealed class GatewayNode
     {
@@ -21,15 +24,27 @@ namespace BmsGuard.Device
         /// <summary>Opens the controllers, assembles the guard from <paramref name="files"/> and starts bridging.</summary>
         public GatewayNode(RuleTable rules, IClock clock, string bmsController, string tcuController, CanSettings settings, GuardFiles files)
         {
+            Gate = new object();
             Gateway = new Gateway(rules);
             _bms = CanController.FromId(bmsController, settings);
             _tcu = CanController.FromId(tcuController, settings);
-            Bridge = new CanBridge(Gateway, clock, _bms, _tcu);
 
-            // The guard must be in place before the first frame: the bridge is already subscribed.
-            Guard = new Guard(files, Bridge, clock.NowMicros);
-            Guard.Attach(Gateway);
+            // The bridge subscribes at once: a frame arriving before the guard is attached waits for it.
+            Monitor.Enter(Gate);
+            try
+            {
+                Bridge = new CanBridge(Gateway, clock, _bms, _tcu, Gate);
+                Guard = new Guard(files, Bridge, clock.NowMicros);
+                Guard.Attach(Gateway);
+            }
+            finally
+            {
+                Monitor.Exit(Gate);
+            }
         }
+
+        /// <summary>Held while a frame is decided; hold it to touch the guard from any other thread.</summary>
+        public readonly object Gate;
 
         /// <summary>The TCU-side guard (commands, UDS, interlocks, audit).</summary>
         public readonly Guard Guard;
@@ -39,6 +54,20 @@ namespace BmsGuard.Device
 
         /// <summary>The controller glue.</summary>
         public readonly CanBridge Bridge;
+
+        /// <summary>The guard's periodic work (telemetry, the uplink and the commands it delivers), holding <see cref="Gate"/>.</summary>
+        public void Tick(long nowMicros)
+        {
+            Monitor.Enter(Gate);
+            try
+            {
+                Guard.Tick(nowMicros);
+            }
+            finally
+            {
+                Monitor.Exit(Gate);
+            }
+        }
 
         /// <summary>Stops bridging and closes both controllers.</summary>
         public void Close()

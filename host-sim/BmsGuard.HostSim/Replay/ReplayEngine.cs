@@ -111,7 +111,7 @@ public static class ReplayEngine
                 if (now - lastTick >= TickMicros)
                 {
                     // The device ticks the guard from its main loop; here every 10 ms of capture time.
-                    node.Guard.Tick(now);
+                    node.Tick(now);
                     lastTick = now;
                 }
 

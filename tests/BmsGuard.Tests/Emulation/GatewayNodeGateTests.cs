@@ -1,0 +1,102 @@
+using BmsGuard.Core;
+using BmsGuard.Device;
+using BmsGuard.Emulation;
+using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Replay;
+using Xunit;
+
+namespace BmsGuard.Tests.Emulation;
+
+/// <summary>
+/// On the device, frames are decided on the CAN event thread while the main loop ticks the guard:
+/// the node's gate makes them take turns.
+/// </summary>
+public class GatewayNodeGateTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_frame_arriving_while_another_thread_holds_the_gate_is_decided_after_it_lets_go()
+    {
+        using var board = new EmulatedBoard();
+        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
+        board.AddController(NucleoF767ZiBoard.TcuController, null!);
+        board.Activate();
+        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        try
+        {
+            var holder = new GateHolder(node.Gate);
+
+            // Another thread (the device's event thread) receives a frame no rule allows.
+            var received = Task.Run(() => bms.Receive(0x0D0, false, false, new byte[8], 8));
+            await Task.Delay(200);
+            Assert.False(received.IsCompleted, "the frame must wait for the gate");
+            Assert.Equal(0, node.Gateway.Count(GatewayPort.Bms, Verdict.NotAllowed));
+
+            holder.Release();
+            Assert.True(await received.WaitAsync(Patience));
+            Assert.Equal(1, node.Gateway.Count(GatewayPort.Bms, Verdict.NotAllowed));
+        }
+        finally
+        {
+            node.Close();
+        }
+    }
+
+    [Fact]
+    public async Task A_tick_waits_while_the_gate_is_held()
+    {
+        using var board = new EmulatedBoard();
+        board.AddController(NucleoF767ZiBoard.BmsController, null!);
+        board.AddController(NucleoF767ZiBoard.TcuController, null!);
+        board.Activate();
+        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        try
+        {
+            var holder = new GateHolder(node.Gate);
+            var ticked = Task.Run(() => node.Tick(1_000_000));
+            await Task.Delay(200);
+            Assert.False(ticked.IsCompleted, "the tick must wait for the gate");
+
+            holder.Release();
+            await ticked.WaitAsync(Patience);
+        }
+        finally
+        {
+            node.Close();
+        }
+    }
+
+    // Holds a gate on a thread of its own (Monitor is owned per thread) until released.
+    private sealed class GateHolder
+    {
+        private readonly ManualResetEventSlim _release = new();
+        private readonly Thread _thread;
+
+        public GateHolder(object gate)
+        {
+            using var held = new ManualResetEventSlim();
+            _thread = new Thread(() =>
+            {
+                Monitor.Enter(gate);
+                try
+                {
+                    held.Set();
+                    _release.Wait();
+                }
+                finally
+                {
+                    Monitor.Exit(gate);
+                }
+            });
+            _thread.Start();
+            held.Wait();
+        }
+
+        public void Release()
+        {
+            _release.Set();
+            _thread.Join();
+        }
+    }
+}
