@@ -31,7 +31,8 @@ namespace BmsGuard.Device
 
         /// <summary>
         /// Creates the bridge and subscribes to both controllers' receive events; every frame is decided
-        /// while holding <paramref name="gate"/>, which whoever else drives the guard must hold too.
+        /// while holding <paramref name="gate"/>, which whoever else drives the guard must hold too
+        /// (null: the caller drives the guard from one thread only and no gate is taken).
         /// </summary>
         public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu, object gate)
         {
@@ -113,6 +114,12 @@ namespace BmsGuard.Device
         // The event carries no frame: read until the controller's buffer is empty, holding the gate.
         private void Drain(CanController from, CanController to, GatewayPort port)
         {
+            if (_gate == null)
+            {
+                DrainHeld(from, to, port);
+                return;
+            }
+
             Monitor.Enter(_gate);
             try
             {

@@ -42,7 +42,8 @@ public static class ReplayEngine
         var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
         bmsPort.PadsPayloadTo8 = tcuPort.PadsPayloadTo8 = !exactDlc;
         board.Activate();
-        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles);
+        // The replay receives every frame and ticks on this thread: no gate per frame.
+        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles, oneThread: true);
         node.Gateway.Sink = recorder;
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;

@@ -67,6 +67,27 @@ public class GatewayNodeGateTests
         }
     }
 
+    [Fact]
+    public async Task A_one_thread_node_as_the_replay_uses_decides_without_the_gate()
+    {
+        using var board = new EmulatedBoard();
+        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
+        board.AddController(NucleoF767ZiBoard.TcuController, null!);
+        board.Activate();
+        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), GuardFiles.InMemory(), oneThread: true);
+        var holder = new GateHolder(node.Gate);
+        try
+        {
+            Assert.True(await Task.Run(() => bms.Receive(0x0D0, false, false, new byte[8], 8)).WaitAsync(Patience));
+            Assert.Equal(1, node.Gateway.Count(GatewayPort.Bms, Verdict.NotAllowed));
+        }
+        finally
+        {
+            holder.Release();
+            node.Close();
+        }
+    }
+
     // Holds a gate on a thread of its own (Monitor is owned per thread) until released.
     private sealed class GateHolder
     {
