@@ -44,15 +44,10 @@ public sealed partial class CandumpLogReader
         ref sbyte table = ref MemoryMarshal.GetArrayDataReference(HexTable);
         int idBits = 0;
         uint id = 0;
-
-        // Bit 7 of (c + 0x20) is set only for c >= 0x60: lower-case hex, which the writer would not give back.
-        int lowered = 0;
         for (int k = 0; k < hash; k++)
         {
-            byte c = Unsafe.Add(ref r, k);
-            int d = Unsafe.Add(ref table, c);
+            int d = Unsafe.Add(ref table, Unsafe.Add(ref r, k));
             idBits |= d;
-            lowered |= c + 0x20;
             id = (id << 4) | (uint)d;
         }
 
@@ -68,12 +63,9 @@ public sealed partial class CandumpLogReader
         ref byte hex = ref Unsafe.Add(ref r, hash + 1);
         for (int k = 0; k < dataLength; k += 2)
         {
-            byte ch = Unsafe.Add(ref hex, k);
-            byte cl = Unsafe.Add(ref hex, k + 1);
-            int h = Unsafe.Add(ref table, ch);
-            int l = Unsafe.Add(ref table, cl);
+            int h = Unsafe.Add(ref table, Unsafe.Add(ref hex, k));
+            int l = Unsafe.Add(ref table, Unsafe.Add(ref hex, k + 1));
             bad |= h | l;
-            lowered |= (ch + 0x20) | (cl + 0x20);
             data |= (ulong)(uint)((h << 4) | l) << (k * 4);
         }
 
@@ -91,7 +83,7 @@ public sealed partial class CandumpLogReader
         f.Remote = f.Error = f.Fd = f.BitRateSwitch = f.ErrorStateIndicator = false;
         f.Len8Dlc = 0;
         f.Length = dataLength / 2;
-        _verbatim = (lowered & 0x80) == 0 && _lastChannel.Verbatim;
+        _canonical = true;
         return true;
     }
 }

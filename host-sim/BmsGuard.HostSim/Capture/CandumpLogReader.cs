@@ -28,7 +28,7 @@ public sealed partial class CandumpLogReader : ICaptureReader
     private readonly string _source;
     private readonly byte[] _buffer;
     private readonly List<(byte[] Bytes, string Text, bool Verbatim)> _channels = new();
-    private bool _verbatim;
+    private bool _canonical;
     private int _lineStart;
     private int _lineEnd;
     private int _start;
@@ -56,7 +56,21 @@ public sealed partial class CandumpLogReader : ICaptureReader
     /// what <see cref="CandumpLogWriter"/> writes for the frame (as candump writes it: upper-case hex,
     /// an interface name, a classic data frame); else empty. Valid until the next read.
     /// </summary>
-    public ReadOnlySpan<byte> VerbatimLine => _verbatim ? new ReadOnlySpan<byte>(_buffer, _lineStart, _lineEnd - _lineStart) : default;
+    public ReadOnlySpan<byte> VerbatimLine
+    {
+        get
+        {
+            if (!_canonical || !_lastChannel.Verbatim)
+            {
+                return default;
+            }
+
+            // The fast path takes either case of hex; the writer's is upper. Checked here, not per
+            // read, so a reader nobody asks for lines pays nothing for it.
+            var line = new ReadOnlySpan<byte>(_buffer, _lineStart, _lineEnd - _lineStart);
+            return line[(20 + _lastChannel.Bytes.Length)..].IndexOfAnyInRange((byte)'a', (byte)'f') >= 0 ? default : line;
+        }
+    }
 
     /// <summary>Reads the next frame into <paramref name="frame"/>; false at end of file.</summary>
     public bool Read(CaptureFrame frame)
@@ -84,7 +98,7 @@ public sealed partial class CandumpLogReader : ICaptureReader
             _lineEnd = end;
             if (!TryParseCanonical(line, frame))
             {
-                _verbatim = false;
+                _canonical = false;
                 ParseLine(line, frame);
             }
 
