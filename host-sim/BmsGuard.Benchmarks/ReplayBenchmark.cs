@@ -48,7 +48,7 @@ internal static class ReplayBenchmark
             new("file read (64 KiB FileStream)", Measure(() => ReplayStages.FileRead(log))),
             new("+ parse (CandumpLogReader)", Measure(() => ReplayStages.Parse(log))),
             new("+ Gateway.Decide, direct", Measure(() => ReplayStages.ParseAndDecide(log))),
-            new("+ the guard (observers, UDS, ingress, ticks)", Measure(() => ReplayStages.ParseAndGuard(log))),
+            new("+ the guard (observers, UDS, ingress, ticks)", Measure(() => ReplayStages.ParseAndDecide(log, withGuard: true))),
             new("+ ReplayEngine: emulated CAN, recorder, no files", Measure(() => ReplayPipeline.Run(log, outDir, ReplayOutputs.None))),
             new("+ to-tcu/to-bms/dropped logs (--no-decisions)", endToEnd[1].Stats),
             new("+ decisions.log (all outputs)", endToEnd[0].Stats),

@@ -45,45 +45,21 @@ internal static class ReplayStages
 
     /// <summary>
     /// Parse + <see cref="Gateway.Decide"/> called directly on the parsed frame, with the reference
-    /// rules and capture time: the replay minus the emulated controllers and the recorder.
+    /// rules and capture time: the replay minus the emulated controllers and the recorder. With
+    /// <paramref name="withGuard"/>, the guard is attached as on the device (vehicle state, telemetry,
+    /// UDS responses, TCU ingress) and ticked every 10 ms of capture time: that splits the engine row
+    /// into the guard's share and the emulation's.
     /// </summary>
-    public static Sample ParseAndDecide(ReplayLog log)
+    public static Sample ParseAndDecide(ReplayLog log, bool withGuard = false)
     {
         var gateway = new Gateway(RuleFiles.Load(null));
-        ChannelMap map = ChannelMap.Default;
-        var frame = new CaptureFrame();
-        long frames = 0;
-        long forwarded = 0;
-        var probe = Probe.Start();
-        using (var reader = new CandumpLogReader(OpenInput(log), "input.log"))
+        BmsGuard.Device.Guard? guard = null;
+        if (withGuard)
         {
-            while (reader.Read(frame))
-            {
-                frames++;
-                if (frame.Fd || frame.Error || !map.TryGetSide(frame.Channel, out var side))
-                {
-                    continue;
-                }
-
-                var v = gateway.Decide(side, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, frame.TimestampNanos / 1000);
-                forwarded += v == Verdict.Forward ? 1 : 0;
-            }
+            guard = new BmsGuard.Device.Guard(BmsGuard.Device.GuardFiles.InMemory(), new DiscardingOutbox(), 0);
+            guard.Attach(gateway);
         }
 
-        GC.KeepAlive(forwarded);
-        return Checked(probe.Stop(frames, log.Bytes), log);
-    }
-
-    /// <summary>
-    /// As <see cref="ParseAndDecide"/> with the guard attached as on the device (vehicle state,
-    /// telemetry, UDS responses, TCU ingress) and ticked every 10 ms of capture time, still without
-    /// the emulated controllers: splits the engine row into the guard's share and the emulation's.
-    /// </summary>
-    public static Sample ParseAndGuard(ReplayLog log)
-    {
-        var gateway = new Gateway(RuleFiles.Load(null));
-        var guard = new BmsGuard.Device.Guard(BmsGuard.Device.GuardFiles.InMemory(), new DiscardingOutbox(), 0);
-        guard.Attach(gateway);
         ChannelMap map = ChannelMap.Default;
         var frame = new CaptureFrame();
         long frames = 0;
@@ -101,7 +77,7 @@ internal static class ReplayStages
                 }
 
                 long now = frame.TimestampNanos / 1000;
-                if (now - lastTick >= ReplayEngine.TickMicros)
+                if (guard != null && now - lastTick >= ReplayEngine.TickMicros)
                 {
                     guard.Tick(now);
                     lastTick = now;

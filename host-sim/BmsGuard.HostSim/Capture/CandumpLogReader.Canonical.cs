@@ -12,14 +12,17 @@ namespace BmsGuard.HostSim.Capture;
 /// </summary>
 public sealed partial class CandumpLogReader
 {
+    // Where the interface name starts in a canonical line: after "(0000000000.000000) ".
+    private const int CanonicalNameStart = 20;
+
     private (byte[] Bytes, string Text, bool Verbatim) _lastChannel = ([], "", false);
 
     private bool TryParseCanonical(ReadOnlySpan<byte> line, CaptureFrame f)
     {
         byte[] channel = _lastChannel.Bytes;
-        int idStart = 20 + channel.Length + 1;
+        int idStart = CanonicalNameStart + channel.Length + 1;
         if (channel.Length == 0 || line.Length < idStart + 4 || line[0] != (byte)'(' || line[11] != (byte)'.' || line[18] != (byte)')'
-            || line[19] != (byte)' ' || line[idStart - 1] != (byte)' ' || !line.Slice(20, channel.Length).SequenceEqual(channel))
+            || line[19] != (byte)' ' || line[idStart - 1] != (byte)' ' || !line.Slice(CanonicalNameStart, channel.Length).SequenceEqual(channel))
         {
             return false;
         }

@@ -68,7 +68,7 @@ public sealed partial class CandumpLogReader : ICaptureReader
             // The fast path takes either case of hex; the writer's is upper. Checked here, not per
             // read, so a reader nobody asks for lines pays nothing for it.
             var line = new ReadOnlySpan<byte>(_buffer, _lineStart, _lineEnd - _lineStart);
-            return line[(20 + _lastChannel.Bytes.Length)..].IndexOfAnyInRange((byte)'a', (byte)'f') >= 0 ? default : line;
+            return line[(CanonicalNameStart + _lastChannel.Bytes.Length)..].IndexOfAnyInRange((byte)'a', (byte)'f') >= 0 ? default : line;
         }
     }
 

@@ -19,10 +19,7 @@ public class GatewayNodeGateTests
     public async Task A_frame_arriving_while_another_thread_holds_the_gate_is_decided_after_it_lets_go()
     {
         using var board = new EmulatedBoard();
-        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
-        board.AddController(NucleoF767ZiBoard.TcuController, null!);
-        board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        var (node, bms) = Open(board, oneThread: false);
         try
         {
             var holder = new GateHolder(node.Gate);
@@ -47,10 +44,7 @@ public class GatewayNodeGateTests
     public async Task A_tick_waits_while_the_gate_is_held()
     {
         using var board = new EmulatedBoard();
-        board.AddController(NucleoF767ZiBoard.BmsController, null!);
-        board.AddController(NucleoF767ZiBoard.TcuController, null!);
-        board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k());
+        var (node, _) = Open(board, oneThread: false);
         try
         {
             var holder = new GateHolder(node.Gate);
@@ -71,10 +65,7 @@ public class GatewayNodeGateTests
     public async Task A_one_thread_node_as_the_replay_uses_decides_without_the_gate()
     {
         using var board = new EmulatedBoard();
-        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
-        board.AddController(NucleoF767ZiBoard.TcuController, null!);
-        board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), GuardFiles.InMemory(), oneThread: true);
+        var (node, bms) = Open(board, oneThread: true);
         var holder = new GateHolder(node.Gate);
         try
         {
@@ -86,6 +77,16 @@ public class GatewayNodeGateTests
             holder.Release();
             node.Close();
         }
+    }
+
+    // The reference node on a board of its own; the BMS controller's port receives the test's frames.
+    private static (GatewayNode Node, EmulatedCanPort Bms) Open(EmulatedBoard board, bool oneThread)
+    {
+        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
+        board.AddController(NucleoF767ZiBoard.TcuController, null!);
+        board.Activate();
+        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), GuardFiles.InMemory(), oneThread);
+        return (node, bms);
     }
 
     // Holds a gate on a thread of its own (Monitor is owned per thread) until released.
