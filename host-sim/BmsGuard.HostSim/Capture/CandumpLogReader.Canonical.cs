@@ -13,7 +13,7 @@ namespace BmsGuard.HostSim.Capture;
 public sealed partial class CandumpLogReader
 {
     // Where the interface name starts in a canonical line: after "(0000000000.000000) ".
-    private const int CanonicalNameStart = 20;
+    internal const int CanonicalNameStart = 20;
 
     private (byte[] Bytes, string Text, bool Verbatim) _lastChannel = ([], "", false);
 

@@ -136,7 +136,10 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
 
         ReadOnlySpan<byte> line = Lines!.CandumpLine;
-        int nameStart = line.IndexOf((byte)' ') + 1;
+        // The interface name follows the timestamp, which has no blank: at CanonicalNameStart unless the seconds are wider.
+        int nameStart = line.Length > CandumpLogReader.CanonicalNameStart && line[CandumpLogReader.CanonicalNameStart - 1] == (byte)' '
+            ? CandumpLogReader.CanonicalNameStart
+            : line.IndexOf((byte)' ') + 1;
         int nameEnd = nameStart + line[nameStart..].IndexOf((byte)' ');
         reached.WriteLineOnInterface(line, nameStart, nameEnd, _outputChannels[(int)to]);
         return true;

@@ -93,8 +93,12 @@ namespace BmsGuard.Emulation
             int slot = tail >= _fifo.Length ? tail - _fifo.Length : tail;
             CanMessage message = _fifo[slot];
             byte[] payload = _payloads[slot][PadsPayloadTo8 ? 8 : dlc];
-            Array.Clear(payload);
             data.CopyTo(payload);
+            if (payload.Length > data.Length)
+            {
+                payload.AsSpan(data.Length).Clear(); // a padded or remote frame: no stale bytes from the slot's last frame
+            }
+
             message.Id = id;
             message.IdentifierType = extended ? CanMessageIdType.EID : CanMessageIdType.SID;
             message.FrameType = remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data;

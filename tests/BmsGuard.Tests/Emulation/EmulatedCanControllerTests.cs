@@ -51,6 +51,29 @@ public class EmulatedCanControllerTests
     }
 
     [Fact]
+    public void A_reused_receive_slot_pads_a_shorter_frame_with_zeros_not_the_last_frames_bytes()
+    {
+        using var board = new EmulatedBoard();
+        var port = board.AddController("CAN1", null!, receiveBufferFrames: 1);
+        board.Activate();
+        using var can = CanController.FromId("CAN1", new CanSettings(CanBitTiming._500kBaud));
+        Assert.True(port.Receive(0x100, false, false, new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }, 8));
+        Assert.NotNull(can.GetMessage());
+
+        // The same slot, now with 2 bytes: the stock STM32 driver's 8 bytes, the rest zero.
+        Assert.True(port.Receive(0x101, false, false, new byte[] { 0x12, 0x34 }, 2));
+        Assert.Equal(new byte[] { 0x12, 0x34, 0, 0, 0, 0, 0, 0 }, can.GetMessage().Message);
+
+        // A remote frame carries no data: all 8 bytes zero.
+        Assert.True(port.Receive(0x102, false, true, default, 4));
+        Assert.Equal(new byte[8], can.GetMessage().Message);
+
+        port.PadsPayloadTo8 = false;
+        Assert.True(port.Receive(0x103, false, false, new byte[] { 0xAB }, 1));
+        Assert.Equal(new byte[] { 0xAB }, can.GetMessage().Message);
+    }
+
+    [Fact]
     public void WriteMessage_copies_the_payload_and_rejects_more_than_8_bytes()
     {
         var sink = new Recorder();
