@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace BmsGuard.HostSim.Capture;
 
 /// <summary>
@@ -18,9 +16,13 @@ public sealed class OutputSpool : IDisposable
     public const int MaxQueued = 16;
 
     // Chunks are kept for the next spool of the process (replays in one process, the benchmark):
-    // fresh memory costs page faults, reused memory does not. At most this many are kept.
+    // fresh memory costs page faults, reused memory does not. At most this many are kept. Last in,
+    // first out: the chunk rented is the one written out last, still in cache. (A ConcurrentBag
+    // handed the replay thread the oldest chunk the spool thread had returned: one line of 46 bytes
+    // with an annotation took 22-24 ns into spooled chunks against 14-16 into one reused buffer;
+    // 19.5-19.9 with this stack.)
     private const int KeptChunks = 64;
-    private static readonly ConcurrentBag<byte[]> Free = [];
+    private static readonly Stack<byte[]> Free = new();
 
     private readonly HandOffQueue<SpoolWork> _queue = new(MaxQueued);
     private readonly Thread _thread;
@@ -49,7 +51,18 @@ public sealed class OutputSpool : IDisposable
         _thread.Join();
     }
 
-    internal byte[] Rent() => Free.TryTake(out byte[]? chunk) ? chunk : GC.AllocateUninitializedArray<byte>(ChunkSize);
+    internal byte[] Rent()
+    {
+        lock (Free)
+        {
+            if (Free.TryPop(out byte[]? chunk))
+            {
+                return chunk;
+            }
+        }
+
+        return GC.AllocateUninitializedArray<byte>(ChunkSize);
+    }
 
     internal void Post(SpoolWork work) => _queue.Add(work);
 
@@ -58,9 +71,15 @@ public sealed class OutputSpool : IDisposable
         while (_queue.Take(out SpoolWork work))
         {
             work.Execute();
-            if (work.Chunk != null && work.Chunk.Length == ChunkSize && Free.Count < KeptChunks)
+            if (work.Chunk != null && work.Chunk.Length == ChunkSize)
             {
-                Free.Add(work.Chunk);
+                lock (Free)
+                {
+                    if (Free.Count < KeptChunks)
+                    {
+                        Free.Push(work.Chunk);
+                    }
+                }
             }
         }
     }
