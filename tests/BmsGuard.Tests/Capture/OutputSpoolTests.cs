@@ -168,7 +168,7 @@ public class OutputSpoolTests
     }
 
     // MemoryStream whose contents stay readable after the spool closes it.
-    private sealed class KeepOpen(MemoryStream inner) : Stream
+    private class KeepOpen(MemoryStream inner) : Stream
     {
         public override bool CanRead => false;
 
@@ -194,32 +194,12 @@ public class OutputSpoolTests
     }
 
     // Writes wait until released, as a disk that is slower than the replay would make them.
-    private sealed class SlowDisk(MemoryStream inner, ManualResetEventSlim release) : Stream
+    private sealed class SlowDisk(MemoryStream inner, ManualResetEventSlim release) : KeepOpen(inner)
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
         public override void Write(byte[] buffer, int offset, int count)
         {
             release.Wait();
-            inner.Write(buffer, offset, count);
+            base.Write(buffer, offset, count);
         }
     }
 
