@@ -13,11 +13,12 @@ internal sealed record BenchSettings(
     double MinWarmupSeconds,
     int FormatFrames,
     int FormatPythonFrames,
-    int TelemetryRepetitions)
+    int TelemetryRepetitions,
+    int DecideProcesses)
 {
-    /// <summary>Default: 16 Mi decisions and a 1,000,000-frame log, 5 repetitions each (end-to-end replay in each of 3 processes), 1 s warm-up; python-can reads the whole files (a smaller FormatPythonFrames makes it read prefixes); 5 passes of 10 minutes of telemetry.</summary>
-    public static BenchSettings Full { get; } = new("full", 1L << 24, 2, 5, 1_000_000, 1, 5, 3, 1.0, 1_000_000, 1_000_000, 5);
+    /// <summary>Default: 16 Mi decisions and a 1,000,000-frame log, 5 repetitions each (each Decide case and end-to-end replay in each of 3 processes), 1 s warm-up; python-can reads the whole files (a smaller FormatPythonFrames makes it read prefixes); 5 passes of 10 minutes of telemetry.</summary>
+    public static BenchSettings Full { get; } = new("full", 1L << 24, 2, 5, 1_000_000, 1, 5, 3, 1.0, 1_000_000, 1_000_000, 5, 3);
 
-    /// <summary><c>--quick</c>: 2 Mi decisions and a 200,000-frame log (100,000 for the formats), 3 repetitions (end-to-end replay in each of 3 processes), 0.5 s warm-up.</summary>
-    public static BenchSettings Quick { get; } = new("quick", 1L << 21, 1, 3, 200_000, 1, 3, 3, 0.5, 100_000, 100_000, 3);
+    /// <summary><c>--quick</c>: 2 Mi decisions and a 200,000-frame log (100,000 for the formats), 3 repetitions (each Decide case and end-to-end replay in each of 3 processes), 0.5 s warm-up.</summary>
+    public static BenchSettings Quick { get; } = new("quick", 1L << 21, 1, 3, 200_000, 1, 3, 3, 0.5, 100_000, 100_000, 3, 3);
 }

@@ -8,7 +8,11 @@ namespace BmsGuard.Benchmarks;
 /// same-traffic case also its 1-rule table on the same frames, measured in the same process
 /// (<paramref name="SingleInProcess"/>), which is what its flatness is judged on.
 /// </summary>
-internal sealed record DecideResult(DecideCase Case, RunStats Stats, long[] Verdicts, RunStats? SingleInProcess = null);
+internal sealed record DecideResult(DecideCase Case, RunStats Stats, long[] Verdicts, RunStats? SingleInProcess = null)
+{
+    /// <summary>Every process's median rate when the case ran in several (this result is the median one's).</summary>
+    public IReadOnlyList<double> EachProcess { get; init; } = [];
+}
 
 /// <summary>
 /// <see cref="Gateway.Decide"/> alone, on one thread: a fresh gateway per repetition (empty rate

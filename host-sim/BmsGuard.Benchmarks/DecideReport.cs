@@ -8,10 +8,10 @@ internal static class DecideReport
     /// <summary>Writes the section; returns true when every target was met.</summary>
     public static bool Write(TextWriter o, BenchSettings s, List<DecideResult> results)
     {
-        o.WriteLine($"1. Gateway.Decide, one thread: {Format.Count(results[0].Stats.Samples[0].Items)} decisions per repetition, median of {s.DecideRepetitions} after >= {s.MinWarmupSeconds:F1} s of warm-up, each case in its own process");
+        o.WriteLine($"1. Gateway.Decide, one thread: {Format.Count(results[0].Stats.Samples[0].Items)} decisions per repetition, median of {s.DecideRepetitions} after >= {s.MinWarmupSeconds:F1} s of warm-up, each case in {s.DecideProcesses} fresh processes, judged on the median process");
         o.WriteLine($"   stream: {Format.Count(DecisionStream.Length)} pre-generated frames, {DecisionStream.HitShare * 100:F0} % on ids a rule allows (exact rules cycle plain / rate-limited / byte edit / both), the rest on no rule; {DecisionTables.FrameSpacingMicros} us apart");
         o.WriteLine($"   target: >= {Format.Millions(Targets.DecisionsPerSecond)} M decisions/s, {Targets.DecideBytesPerFrame} B/frame, flat from 1 to 2,048 rules");
-        var table = new TextTable("mix", "rules", "forward", "rate-limited", "no rule", "M dec/s median", "min", "max", "ns/dec", "B/frame", "target");
+        var table = new TextTable("mix", "rules", "forward", "rate-limited", "no rule", "M dec/s median process", "each process", "min", "max", "ns/dec", "B/frame", "target");
         bool all = true;
         foreach (var r in results)
         {
@@ -25,6 +25,7 @@ internal static class DecideReport
                 Format.Percent(r.Verdicts[(int)Verdict.RateLimited], total),
                 Format.Percent(r.Verdicts[(int)Verdict.NotAllowed], total),
                 Format.Millions(r.Stats.MedianRate),
+                string.Join(" ", r.EachProcess.Select(Format.Millions)),
                 Format.Millions(r.Stats.MinRate),
                 Format.Millions(r.Stats.MaxRate),
                 Format.Two(r.Stats.NanosPerItem),
