@@ -20,7 +20,7 @@ internal static class DecideIsolation
         DecideCases.All.Select((c, i) => Median(Enumerable.Range(0, settings.DecideProcesses).Select(_ => RunChild(settings, i, c)).ToList())).ToList();
 
     private static DecideResult Median(List<DecideResult> processes) =>
-        processes.OrderBy(p => p.Stats.MedianRate).ElementAt(processes.Count / 2) with { EachProcess = processes.Select(p => p.Stats.MedianRate).ToList() };
+        processes[RunStats.MedianProcess(processes.Select(p => p.Stats).ToList())] with { EachProcess = processes.Select(p => p.Stats.MedianRate).ToList() };
 
     /// <summary>Child side: measures case <paramref name="index"/> and writes it as plain lines.</summary>
     public static void ChildMain(BenchSettings settings, int index, TextWriter o)

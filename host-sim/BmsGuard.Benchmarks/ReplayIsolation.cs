@@ -6,7 +6,7 @@ namespace BmsGuard.Benchmarks;
 internal sealed record ReplayProcessRow(string Name, IReadOnlyList<RunStats> Processes)
 {
     /// <summary>The process whose median rate is the median of all processes' medians.</summary>
-    public RunStats Median => Processes.OrderBy(p => p.MedianRate).ElementAt(Processes.Count / 2);
+    public RunStats Median => Processes[RunStats.MedianProcess(Processes)];
 
     /// <summary>Every repetition of every process.</summary>
     public RunStats All => RunStats.From(Processes.SelectMany(p => p.Samples));

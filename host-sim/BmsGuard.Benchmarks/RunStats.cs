@@ -35,6 +35,13 @@ internal sealed class RunStats
     /// <summary>Median CPU time of all the process's threads per item.</summary>
     public double ProcessCpuNanosPerItem => Median(s => s.ProcessCpuNanosPerItem);
 
+    /// <summary>
+    /// The index of the process whose median rate is the median of all of them: what a case measured in
+    /// several processes is judged on (a process on the development VM keeps the speed it starts with).
+    /// </summary>
+    public static int MedianProcess(IReadOnlyList<RunStats> processes) =>
+        Enumerable.Range(0, processes.Count).OrderBy(i => processes[i].MedianRate).ElementAt(processes.Count / 2);
+
     /// <summary>Orders the samples by rate.</summary>
     public static RunStats From(IEnumerable<Sample> samples) =>
         new(samples.OrderBy(s => s.Rate).ToArray());

@@ -11,8 +11,11 @@ namespace BmsGuard.HostSim.Capture;
 /// </summary>
 public sealed class CandumpLineFormatter
 {
-    /// <summary>Room a caller gives each line: the longest frame text (a 64-byte FD payload) and an interface name of up to 340 bytes (candump input names are limited to 64).</summary>
+    /// <summary>Room a caller gives each line: the longest frame text (a 64-byte FD payload) and an interface name of up to 340 bytes (input and --map names are limited to <see cref="MaxInterfaceName"/>).</summary>
     public const int MaxLine = 512;
+
+    /// <summary>Longest interface name, in UTF-8 bytes, that candump input and the channel map accept (Linux names have at most 15): keeps every line within <see cref="MaxLine"/>.</summary>
+    public const int MaxInterfaceName = 64;
 
     // Everything but the interface name, at most: "(" 20 digits "." 6 digits ") ", " " 8 digits "##F", 128 hex digits.
     private const int LongestFrameText = 32 + 12 + 128;

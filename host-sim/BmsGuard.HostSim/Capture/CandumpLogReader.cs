@@ -21,8 +21,6 @@ namespace BmsGuard.HostSim.Capture;
 /// </remarks>
 public sealed partial class CandumpLogReader : ICaptureReader
 {
-    private const int MaxInterfaceName = 64;
-
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string _source;
@@ -295,10 +293,10 @@ public sealed partial class CandumpLogReader : ICaptureReader
             }
         }
 
-        if (name.Length > MaxInterfaceName)
+        if (name.Length > CandumpLineFormatter.MaxInterfaceName)
         {
             // Linux names have at most 15; the bound keeps every output line within CandumpLineFormatter.MaxLine.
-            throw Error($"interface name longer than {MaxInterfaceName} bytes");
+            throw Error($"interface name longer than {CandumpLineFormatter.MaxInterfaceName} bytes");
         }
 
         string s = Encoding.UTF8.GetString(name);

@@ -1,4 +1,5 @@
 using BmsGuard.Core;
+using BmsGuard.HostSim.Capture;
 
 namespace BmsGuard.HostSim.Replay;
 
@@ -17,9 +18,6 @@ public sealed class ChannelMap
     /// </summary>
     public const string DefaultText = "can0=bms,can1=tcu,1=bms,2=tcu";
 
-    /// <summary>Longest interface name, in UTF-8 bytes, as for candump input: keeps every output line bounded.</summary>
-    public const int MaxInterfaceName = 64;
-
     /// <summary>The default map (<see cref="DefaultText"/>).</summary>
     public static ChannelMap Default => Parse(DefaultText);
 
@@ -36,9 +34,9 @@ public sealed class ChannelMap
             }
 
             string iface = part[..eq];
-            if (System.Text.Encoding.UTF8.GetByteCount(iface) > MaxInterfaceName)
+            if (System.Text.Encoding.UTF8.GetByteCount(iface) > CandumpLineFormatter.MaxInterfaceName)
             {
-                throw new FormatException($"interface name longer than {MaxInterfaceName} bytes: '{iface[..16]}...'");
+                throw new FormatException($"interface name longer than {CandumpLineFormatter.MaxInterfaceName} bytes: '{iface[..16]}...'");
             }
 
             GatewayPort side = part[(eq + 1)..].ToLowerInvariant() switch

@@ -104,7 +104,7 @@ public static class ReplayEngine
                 if (frame.Fd || frame.Error)
                 {
                     // nanoFramework's CanMessage is classic CAN only: say so instead of dropping silently.
-                    recorder.RecordNotDelivered(side, frame, frame.Fd ? ReplayCounts.FdUnsupported : ReplayCounts.ErrorFrame);
+                    recorder.RecordNotDelivered(side, frame.Fd ? ReplayCounts.FdUnsupported : ReplayCounts.ErrorFrame);
                     continue;
                 }
 
@@ -119,7 +119,7 @@ public static class ReplayEngine
                 var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
                 if (!port.Receive(frame.Id, frame.Extended, frame.Remote, frame.Remote ? default : frame.Data.AsSpan(0, frame.Length), frame.Length))
                 {
-                    recorder.RecordNotDelivered(side, frame, ReplayCounts.ReceiveOverrun);
+                    recorder.RecordNotDelivered(side, ReplayCounts.ReceiveOverrun);
                 }
             }
 

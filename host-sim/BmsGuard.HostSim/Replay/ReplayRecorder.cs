@@ -78,7 +78,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         if (verdict != Verdict.Forward)
         {
             // The edited payload only exists for forwards; a drop is logged as received.
-            Record(from, frame, VerdictReason(verdict), ruleIndex);
+            Record(from, VerdictReason(verdict), ruleIndex);
             return;
         }
 
@@ -145,9 +145,9 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         return true;
     }
 
-    /// <summary>Records a frame the device path cannot carry (FD, error frame) or lost to an overrun.</summary>
-    internal void RecordNotDelivered(GatewayPort from, CaptureFrame frame, string reason) =>
-        Record(from, frame, ReasonSlot(reason), RuleIndex.NoRule);
+    /// <summary>Records the current frame as not delivered: the device path cannot carry it (FD, error frame) or an overrun lost it.</summary>
+    internal void RecordNotDelivered(GatewayPort from, string reason) =>
+        Record(from, ReasonSlot(reason), RuleIndex.NoRule);
 
     /// <inheritdoc />
     public void Dispose()
@@ -158,7 +158,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         }
     }
 
-    private void Record(GatewayPort from, CaptureFrame frame, int reason, int ruleIndex)
+    private void Record(GatewayPort from, int reason, int ruleIndex)
     {
         Counts.CountDrop(from, _annotationReasons[reason]);
         var dropped = _dropped[(int)from];

@@ -20,10 +20,9 @@ public class GatewayNodeGateTests
     {
         using var board = new EmulatedBoard();
         var (node, bms) = Open(board, oneThread: false);
+        var holder = new GateHolder(node.Gate);
         try
         {
-            var holder = new GateHolder(node.Gate);
-
             // Another thread (the device's event thread) receives a frame no rule allows.
             var received = Task.Run(() => bms.Receive(0x0D0, false, false, new byte[8], 8));
             await Task.Delay(200);
@@ -36,6 +35,7 @@ public class GatewayNodeGateTests
         }
         finally
         {
+            holder.Release();
             node.Close();
         }
     }
@@ -45,9 +45,9 @@ public class GatewayNodeGateTests
     {
         using var board = new EmulatedBoard();
         var (node, _) = Open(board, oneThread: false);
+        var holder = new GateHolder(node.Gate);
         try
         {
-            var holder = new GateHolder(node.Gate);
             var ticked = Task.Run(() => node.Tick(1_000_000));
             await Task.Delay(200);
             Assert.False(ticked.IsCompleted, "the tick must wait for the gate");
@@ -57,6 +57,7 @@ public class GatewayNodeGateTests
         }
         finally
         {
+            holder.Release();
             node.Close();
         }
     }
@@ -89,7 +90,9 @@ public class GatewayNodeGateTests
         return (node, bms);
     }
 
-    // Holds a gate on a thread of its own (Monitor is owned per thread) until released.
+    // Holds a gate on a thread of its own (Monitor is owned per thread) until released; releasing
+    // twice is harmless, so a test releases again in its finally and a failed assertion cannot leave
+    // the thread holding the gate.
     private sealed class GateHolder
     {
         private readonly ManualResetEventSlim _release = new();
