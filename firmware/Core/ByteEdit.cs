@@ -87,8 +87,24 @@ namespace BmsGuard.Core
                 length = OperandLength;
             }
 
-            ulong keep = _keep;
-            ulong flip = _flip;
+            Apply(data, length, _keep, _flip);
+        }
+
+        /// <summary>Bits of each byte the edit keeps (byte i in bits 8i..8i+7); all ones for no edit.</summary>
+        internal ulong Keep
+        {
+            get { return _keep; }
+        }
+
+        /// <summary>Bits of each byte the edit inverts or sets after masking (byte i in bits 8i..8i+7).</summary>
+        internal ulong Flip
+        {
+            get { return _flip; }
+        }
+
+        /// <summary>Applies a folded edit (<see cref="Keep"/>, <see cref="Flip"/>) to the first <paramref name="length"/> (at most 8) bytes.</summary>
+        internal static void Apply(byte[] data, int length, ulong keep, ulong flip)
+        {
             for (int i = 0; i < length; i++)
             {
                 data[i] = (byte)((data[i] & (byte)keep) ^ (byte)flip);

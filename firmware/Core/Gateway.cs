@@ -14,11 +14,27 @@ namespace BmsGuard.Core
         private readonly RuleIndex _index;
         private readonly RateLimiter _rate;
 
-        // Last forward per rule, for rate-limited single-identifier rules (the common case): no
-        // hash probe, never full. NeverForwarded until the first one: far enough in the past that
-        // any clock reading passes, near enough that the subtraction cannot overflow.
-        private readonly long[] _lastForward;
+        // What the forward path reads of rule r, side by side at _plan[r * PlanStride]: the rule's
+        // limit, its last forward, its folded byte edit. One array read after the index instead of
+        // the chain table -> rule -> edit: with many rules each of those reads is a cache miss, and
+        // they were the most of what a large table cost per frame (see RuleIndex for the lookup).
+        private readonly long[] _plan;
+        private const int PlanStride = 4;
+
+        // Plan word 0, the minimum interval: > 0 kept per rule here (single-identifier rules, the
+        // common case: no hash probe, never full), < 0 kept per identifier in _rate (masked rules),
+        // 0 for none.
+        private const int PlanInterval = 0;
+
+        // Plan word 1, the last forward for a single-identifier rule. NeverForwarded until the
+        // first one: far enough in the past that any clock reading passes, near enough that the
+        // subtraction cannot overflow.
+        private const int PlanLast = 1;
         private const long NeverForwarded = long.MinValue / 2;
+
+        // Plan words 2 and 3, the edit as ByteEdit folds it (keep all, flip none: no edit).
+        private const int PlanKeep = 2;
+        private const int PlanFlip = 3;
         private readonly long[] _counts = new long[Ports * VerdictNames.Count];
         private int _lastRule = RuleIndex.NoRule;
 
@@ -34,10 +50,15 @@ namespace BmsGuard.Core
             _rules = rules;
             _index = rules.Index;
             _rate = new RateLimiter(rules.RateStateCapacity());
-            _lastForward = new long[rules.Count];
-            for (int i = 0; i < _lastForward.Length; i++)
+            _plan = new long[rules.Count * PlanStride];
+            for (int r = 0; r < rules.Count; r++)
             {
-                _lastForward[i] = NeverForwarded;
+                FilterRule rule = rules[r];
+                int p = r * PlanStride;
+                _plan[p + PlanInterval] = rule.SingleId ? rule.MinIntervalMicros : -rule.MinIntervalMicros;
+                _plan[p + PlanLast] = NeverForwarded;
+                _plan[p + PlanKeep] = rule.Edit == null ? -1L : (long)rule.Edit.Keep;
+                _plan[p + PlanFlip] = rule.Edit == null ? 0L : (long)rule.Edit.Flip;
             }
         }
 
@@ -158,35 +179,35 @@ namespace BmsGuard.Core
                 return Verdict.RemoteNotAllowed;
             }
 
-            long interval = rule.MinIntervalMicros;
+            long[] plan = _plan;
+            int p = r * PlanStride;
+            long interval = plan[p + PlanInterval];
             if (interval > 0)
             {
-                if (rule.SingleId)
+                // Same test as RateLimiter: a clock that went back counts as too soon.
+                if (nowMicros - plan[p + PlanLast] < interval)
                 {
-                    // Same test as RateLimiter: a clock that went back counts as too soon.
-                    long last = _lastForward[r];
-                    if (nowMicros - last < interval)
-                    {
-                        rule.Dropped++;
-                        return Verdict.RateLimited;
-                    }
-
-                    _lastForward[r] = nowMicros;
+                    rule.Dropped++;
+                    return Verdict.RateLimited;
                 }
-                else
+
+                plan[p + PlanLast] = nowMicros;
+            }
+            else if (interval < 0)
+            {
+                int rate = _rate.Check(id, extended, nowMicros, -interval);
+                if (rate != RateLimiter.Pass)
                 {
-                    int rate = _rate.Check(id, extended, nowMicros, interval);
-                    if (rate != RateLimiter.Pass)
-                    {
-                        rule.Dropped++;
-                        return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
-                    }
+                    rule.Dropped++;
+                    return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
                 }
             }
 
-            if (!remote && rule.Edit != null)
+            ulong keep = (ulong)plan[p + PlanKeep];
+            ulong flip = (ulong)plan[p + PlanFlip];
+            if (!remote && (keep != ulong.MaxValue || flip != 0))
             {
-                rule.Edit.Apply(data, length);
+                ByteEdit.Apply(data, length, keep, flip);
             }
 
             IEgressFilter filter = EgressFilter;
