@@ -35,7 +35,7 @@ internal static class ReplayReport
         o.WriteLine("   one all-outputs replay writes: " + string.Join(", ", r.OutputFiles.Select(f => $"{f.File} {Format.Count(f.Lines)} lines")));
         var k = r.KernelWrite.Stats;
         o.WriteLine($"   {r.KernelWrite.Name} in {OutputSpool.ChunkSize / 1024} KiB writes, nothing else: {Format.One(k.NanosPerItem)} ns/frame (min-max {Format.One(1e9 / k.MaxRate)}-{Format.One(1e9 / k.MinRate)}),");
-        o.WriteLine("   the floor for the spool thread (outputs are new files: see OutputFile for why that matters on ext4)");
+        o.WriteLine("   the floor for the spool thread (written over the last run's file, as the replay does: see OutputFile.Rewrite)");
         o.WriteLine();
 
         o.WriteLine("3. Breakdown: the same log through ever longer prefixes of the replay path (medians; from the emulation row on, parsing and file writes run on their own threads)");

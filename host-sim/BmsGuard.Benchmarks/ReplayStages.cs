@@ -112,14 +112,15 @@ internal static class ReplayStages
 
     /// <summary>
     /// Only the kernel's part of writing the outputs: <paramref name="bytes"/> bytes in chunks of
-    /// the spool's size into a new file, counted per replayed frame. No replay can beat this floor.
+    /// the spool's size over the file of the last run (as the replay writes its logs), counted per
+    /// replayed frame. No replay can beat this floor.
     /// </summary>
     public static Sample KernelWrite(string path, long bytes, long frames)
     {
         var chunk = new byte[OutputSpool.ChunkSize];
         chunk.AsSpan().Fill((byte)'0');
         var probe = Probe.Start();
-        using (var file = OutputFile.Create(path, 0))
+        using (var file = OutputFile.Rewrite(path))
         {
             for (long left = bytes; left > 0; left -= chunk.Length)
             {

@@ -14,8 +14,15 @@ public static class ReplayCommand
     /// <summary>The bundled sample capture, next to the executable.</summary>
     public static string BundledSample => Path.Combine(AppContext.BaseDirectory, "samples", "reference-drive.log");
 
-    /// <summary>Runs the command.</summary>
+    /// <summary>Runs the command; Ctrl-C or SIGTERM stops it with every log cut where it stopped.</summary>
     public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
+    {
+        using var interrupt = new ReplayInterrupt();
+        return Run(cl, stdout, stderr, interrupt);
+    }
+
+    /// <summary>Runs the command, stopping when <paramref name="interrupt"/> is requested (checked every <see cref="ReplayEngine.ProgressEvery"/> frames).</summary>
+    public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr, ReplayInterrupt interrupt)
     {
         string? rulesPath = cl.Option("--rules");
         string mapText = cl.Option("--map") ?? ChannelMap.DefaultText;
@@ -65,6 +72,12 @@ public static class ReplayCommand
         {
             throw new InputException($"cannot create output directory '{outDir}': {e.Message}");
         }
+        // The logs are written over an earlier replay's (OutputFile.Rewrite): until the summary is
+        // written again at the end, its absence says the logs in this directory are incomplete.
+        string summaryPath = Path.Combine(outDir, "summary.txt");
+        string rulesOutPath = Path.Combine(outDir, "rules.txt");
+        File.Delete(summaryPath);
+        File.Delete(rulesOutPath);
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         ReplayCounts counts;
@@ -89,6 +102,7 @@ public static class ReplayCommand
             {
                 counts = ReplayEngine.Run(reader, source, rules, map, recorder, frames =>
                 {
+                    interrupt.ThrowIfRequested(frames);
                     if (quiet || clock.ElapsedMilliseconds - lastReport < 1000)
                     {
                         return;
@@ -113,11 +127,16 @@ public static class ReplayCommand
             {
                 throw new InputException($"{e.Message} (outputs in {outDir} are incomplete)");
             }
+            catch (ReplayInterrupt.Requested e)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bmsguard: replay interrupted after {e.Frames:N0} frames; the logs in {outDir}/ hold what the guard did until then (no summary.txt)"));
+                return ReplayInterrupt.ExitCode;
+            }
         }
 
         string summary = ReplaySummary.Format(source, counts, rules, map);
-        File.WriteAllText(Path.Combine(outDir, "summary.txt"), summary);
-        File.WriteAllText(Path.Combine(outDir, "rules.txt"), RuleTableText.Print(rules));
+        File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
+        File.WriteAllText(summaryPath, summary);
         if (!quiet)
         {
             stdout.Write(summary);
@@ -167,7 +186,7 @@ public static class ReplayCommand
         string path = Path.Combine(dir, name);
         try
         {
-            return new(spool.Open(OutputFile.Create(path, 0)));
+            return new(spool.Open(OutputFile.Rewrite(path)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -21,7 +21,8 @@ public static class ReplayEngine
 
     /// <summary>
     /// Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on
-    /// bad input. <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by
+    /// bad input. <paramref name="progress"/> gets the number of frames replayed every
+    /// <see cref="ProgressEvery"/> frames; what it throws ends the replay there. <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by
     /// default the controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
     /// </summary>
     public static ReplayCounts Run(
@@ -72,6 +73,13 @@ public static class ReplayEngine
             // A read-ahead reader lends its frames (valid until the next read): no copy per frame.
             while (ahead != null ? ahead.TryBorrow(out CaptureFrame frame) : reader.Read(frame = own))
             {
+                // Before the frame is replayed: a callback that throws (Ctrl-C) stops on a whole count.
+                if (frames != 0 && frames % ProgressEvery == 0)
+                {
+                    progress?.Invoke(frames);
+                }
+
+                frames++;
                 recorder.Current = frame;
                 GatewayPort side = lastSide;
                 if (!ReferenceEquals(frame.Channel, lastChannel) && !map.TryGetSide(frame.Channel, out side))
@@ -96,10 +104,6 @@ public static class ReplayEngine
                 lastChannel = frame.Channel;
                 lastSide = side;
                 counts.CountIn(side);
-                if (++frames % ProgressEvery == 0)
-                {
-                    progress?.Invoke(frames);
-                }
 
                 if (frame.Fd || frame.Error)
                 {

@@ -34,6 +34,79 @@ public class OutputFileTests
     }
 
     [Fact]
+    public void Rewrite_writes_over_the_file_itself_and_cuts_it_to_what_was_written()
+    {
+        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "decisions.log");
+            string link = Path.Combine(dir, "link.log");
+            File.WriteAllText(path, "an earlier replay, longer than the next\n");
+            Assert.True(Link(path, link));
+
+            using (var s = OutputFile.Rewrite(path))
+            {
+                s.Write("new\n"u8);
+            }
+
+            // Written over, not replaced: another name of the same file (a hard link) sees the new contents.
+            Assert.Equal("new\n", File.ReadAllText(path));
+            Assert.Equal("new\n", File.ReadAllText(link));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Rewrite_replaces_a_file_this_process_is_reading()
+    {
+        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
+        try
+        {
+            // A replay whose input is one of its outputs, here under another name (a hard link).
+            string input = Path.Combine(dir, "capture.log");
+            string output = Path.Combine(dir, "to-tcu.log");
+            File.WriteAllText(input, "the capture being replayed\n");
+            Assert.True(Link(input, output));
+            using var reading = File.OpenRead(input);
+
+            using (var s = OutputFile.Rewrite(output))
+            {
+                s.Write("new\n"u8);
+            }
+
+            Assert.Equal("new\n", File.ReadAllText(output));
+            using var old = new StreamReader(reading, Encoding.ASCII);
+            Assert.Equal("the capture being replayed\n", old.ReadToEnd());
+            Assert.Equal("the capture being replayed\n", File.ReadAllText(input));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Rewrite_to_a_device_writes_without_cutting()
+    {
+        using (var s = OutputFile.Rewrite("/dev/null"))
+        {
+            s.Write("discarded\n"u8);
+        }
+
+        Assert.True(File.Exists("/dev/null"));
+    }
+
+    private static bool Link(string existing, string name)
+    {
+        using var ln = System.Diagnostics.Process.Start("ln", [existing, name]);
+        ln.WaitForExit();
+        return ln.ExitCode == 0;
+    }
+
+    [Fact]
     public void A_new_file_is_created()
     {
         string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
