@@ -13,16 +13,24 @@ public sealed class HandOffQueue<T>
 {
     private readonly Queue<T> _items;
     private readonly int _capacity;
+    private readonly int _wakeAt;
     private readonly object _gate = new();
     private bool _completed;
     private bool _cancelled;
     private bool _producerWaiting;
     private bool _consumerWaiting;
 
-    /// <summary>Creates a queue of at most <paramref name="capacity"/> items.</summary>
-    public HandOffQueue(int capacity)
+    /// <summary>
+    /// Creates a queue of at most <paramref name="capacity"/> items. A waiting consumer is woken once
+    /// <paramref name="wakeAt"/> items wait (at most <paramref name="capacity"/>), or by an item added
+    /// with <c>now</c>: each wake-up costs the producer a system call and the consumer a switch.
+    /// </summary>
+    public HandOffQueue(int capacity, int wakeAt = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wakeAt, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(wakeAt, capacity);
         _capacity = capacity;
+        _wakeAt = wakeAt;
         _items = new Queue<T>(capacity);
     }
 
@@ -38,9 +46,25 @@ public sealed class HandOffQueue<T>
         }
     }
 
-    /// <summary>Appends <paramref name="item"/>, waiting while the queue is full; false once <see cref="Cancel"/> was called.</summary>
+    /// <summary>True while the consumer waits for an item.</summary>
+    public bool ConsumerWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _consumerWaiting;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="item"/>, waiting while the queue is full; false once <see cref="Cancel"/>
+    /// was called. With <paramref name="now"/>, a waiting consumer is woken whatever the queue holds
+    /// (for an item someone waits on).
+    /// </summary>
     /// <exception cref="InvalidOperationException">after <see cref="Complete"/>: nobody would take the item.</exception>
-    public bool Add(T item)
+    public bool Add(T item, bool now = false)
     {
         lock (_gate)
         {
@@ -66,7 +90,9 @@ public sealed class HandOffQueue<T>
             }
 
             _items.Enqueue(item);
-            if (_consumerWaiting)
+
+            // A full queue has woken the consumer before its producer waits: wakeAt <= capacity.
+            if (_consumerWaiting && (now || _items.Count >= _wakeAt))
             {
                 Monitor.Pulse(_gate);
             }

@@ -24,7 +24,11 @@ public sealed class OutputSpool : IDisposable
     private const int KeptChunks = 64;
     private static readonly Stack<byte[]> Free = new();
 
-    private readonly HandOffQueue<SpoolWork> _queue = new(MaxQueued);
+    // The writer thread sleeps until this many chunks wait (a flush or close wakes it at once):
+    // one wake-up per 1 MiB of logs instead of one per chunk.
+    private const int WakeAt = 4;
+
+    private readonly HandOffQueue<SpoolWork> _queue = new(MaxQueued, WakeAt);
     private readonly Thread _thread;
     private bool _disposed;
 
@@ -64,7 +68,7 @@ public sealed class OutputSpool : IDisposable
         return GC.AllocateUninitializedArray<byte>(ChunkSize);
     }
 
-    internal void Post(SpoolWork work) => _queue.Add(work);
+    internal void Post(SpoolWork work) => _queue.Add(work, now: work.Done != null);
 
     private void Run()
     {

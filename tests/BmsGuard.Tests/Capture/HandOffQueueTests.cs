@@ -7,10 +7,13 @@ public class HandOffQueueTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task Items_arrive_in_order_across_threads_and_the_end_is_seen()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Items_arrive_in_order_across_threads_and_the_end_is_seen(int wakeAt)
     {
-        var queue = new HandOffQueue<string>(4);
+        var queue = new HandOffQueue<string>(4, wakeAt);
         var producer = Task.Run(() =>
         {
             for (int i = 0; i < 10_000; i++)
@@ -29,6 +32,31 @@ public class HandOffQueueTests
 
         await producer.WaitAsync(Patience);
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), seen);
+    }
+
+    [Fact]
+    public async Task A_waiting_consumer_sleeps_until_wakeAt_items_wait_or_one_is_added_now()
+    {
+        var queue = new HandOffQueue<string>(8, wakeAt: 3);
+        var first = Task.Run(() => queue.Take(out string item) ? item : "none");
+        await UntilAsync(() => queue.ConsumerWaiting);
+
+        Assert.True(queue.Add("a"));
+        Assert.True(queue.Add("b"));
+        await Task.Delay(200);
+        Assert.False(first.IsCompleted, "two items of three: the consumer sleeps on");
+
+        Assert.True(queue.Add("c"));
+        Assert.Equal("a", await first.WaitAsync(Patience));
+        Assert.True(queue.Take(out string b));
+        Assert.True(queue.Take(out string c));
+        Assert.Equal(("b", "c"), (b, c));
+
+        // An item someone waits on (a flush) wakes the consumer alone.
+        var second = Task.Run(() => queue.Take(out string item) ? item : "none");
+        await UntilAsync(() => queue.ConsumerWaiting);
+        Assert.True(queue.Add("flush", now: true));
+        Assert.Equal("flush", await second.WaitAsync(Patience));
     }
 
     [Fact]
@@ -79,5 +107,16 @@ public class HandOffQueueTests
         var queue = new HandOffQueue<object>(2);
         queue.Complete();
         Assert.Throws<InvalidOperationException>(() => queue.Add(new object()));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(condition(), "timed out");
     }
 }
