@@ -27,7 +27,9 @@ public static class Cli
                 decisions.log                          every input frame with its decision and reason
                 audit.txt                              the guard's audit log: each command, UDS and key decision
                 outbox.txt                             every telemetry publish (TIME DESTINATION TOPIC SIZE HEX)
-                rules.txt, summary.txt                 the rule table with counters, the summary
+                rules.txt, summary.txt                 the rule table with counters, the summary (written last)
+              Logs from an earlier replay into DIR are written over and cut to the new length. Ctrl-C
+              stops at the next 65,536-frame mark with every log cut there (exit 130, no summary.txt).
               The emulated controllers behave like nanoFramework's STM32 CAN driver, which hands the
               firmware 8 data bytes whatever the DLC, so forwarded frames leave with DLC 8;
               --exact-dlc emulates a driver that keeps the DLC. --guard DIR runs the guard on the files in DIR

@@ -72,6 +72,7 @@ public static class ReplayCommand
         {
             throw new InputException($"cannot create output directory '{outDir}': {e.Message}");
         }
+
         // The logs are written over an earlier replay's (OutputFile.Rewrite): until the summary is
         // written again at the end, its absence says the logs in this directory are incomplete.
         string summaryPath = Path.Combine(outDir, "summary.txt");

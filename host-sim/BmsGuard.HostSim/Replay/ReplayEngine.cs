@@ -22,8 +22,9 @@ public static class ReplayEngine
     /// <summary>
     /// Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on
     /// bad input. <paramref name="progress"/> gets the number of frames replayed every
-    /// <see cref="ProgressEvery"/> frames; what it throws ends the replay there. <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by
-    /// default the controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
+    /// <see cref="ProgressEvery"/> frames; what it throws ends the replay there.
+    /// <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by default the
+    /// controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
     /// </summary>
     public static ReplayCounts Run(
         ICaptureReader reader,
