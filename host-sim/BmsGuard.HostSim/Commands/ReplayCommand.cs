@@ -79,6 +79,12 @@ public static class ReplayCommand
         string rulesOutPath = Path.Combine(outDir, "rules.txt");
         File.Delete(summaryPath);
         File.Delete(rulesOutPath);
+        if (!decisions)
+        {
+            // An earlier replay's decision log would sit next to logs it does not describe.
+            File.Delete(Path.Combine(outDir, "decisions.log"));
+        }
+
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         ReplayCounts counts;

@@ -36,6 +36,18 @@ public class ReplayOverEarlierTests
     }
 
     [Fact]
+    public void A_replay_without_decisions_leaves_no_decision_log_of_an_earlier_replay()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRun.Of("replay", "--out", dir.Path, "--quiet").ExitCode);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "decisions.log")));
+
+        Assert.Equal(0, CliRun.Of("replay", "--out", dir.Path, "--quiet", "--no-decisions").ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "decisions.log")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "summary.txt")));
+    }
+
+    [Fact]
     public void A_replay_of_one_of_its_own_outputs_reads_it_whole()
     {
         using var dir = new TempDir();
