@@ -59,7 +59,7 @@ public static class OutputFile
     {
         protected override void Dispose(bool disposing)
         {
-            // Only when there is a tail: cutting a device such as /dev/null would fail.
+            // Only when there is a tail: a log as long as the last one (the same capture again) needs no system call.
             if (disposing && !SafeFileHandle.IsClosed && Length > Position)
             {
                 SetLength(Position);

@@ -28,9 +28,6 @@ public sealed class ReplayInterrupt : IDisposable
         });
     }
 
-    /// <summary>True once a stop was asked for.</summary>
-    public bool IsRequested => _requested;
-
     /// <summary>Asks the replay to stop, as Ctrl-C does.</summary>
     public void Request() => _requested = true;
 

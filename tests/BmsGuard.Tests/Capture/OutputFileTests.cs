@@ -1,5 +1,6 @@
 using System.Text;
 using BmsGuard.HostSim.Capture;
+using BmsGuard.Tests.Support;
 using Xunit;
 
 namespace BmsGuard.Tests.Capture;
@@ -9,94 +10,72 @@ public class OutputFileTests
     [Fact]
     public void An_existing_file_is_replaced_not_rewritten_in_place()
     {
-        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
-        try
+        using var dir = new TempDir();
+        string path = dir.File("to-tcu.log", "old contents\n");
+        using var stillReading = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        using (var fresh = OutputFile.Create(path, 0))
         {
-            string path = Path.Combine(dir, "to-tcu.log");
-            File.WriteAllText(path, "old contents\n");
-            using var stillReading = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-
-            using (var fresh = OutputFile.Create(path, 0))
-            {
-                fresh.Write("new\n"u8);
-            }
-
-            Assert.Equal("new\n", File.ReadAllText(path));
-
-            // Truncating would have cut the file under this reader; replacing leaves it the old one.
-            using var old = new StreamReader(stillReading, Encoding.ASCII);
-            Assert.Equal("old contents\n", old.ReadToEnd());
+            fresh.Write("new\n"u8);
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+
+        Assert.Equal("new\n", File.ReadAllText(path));
+
+        // Truncating would have cut the file under this reader; replacing leaves it the old one.
+        using var old = new StreamReader(stillReading, Encoding.ASCII);
+        Assert.Equal("old contents\n", old.ReadToEnd());
     }
 
     [Fact]
     public void Rewrite_writes_over_the_file_itself_and_cuts_it_to_what_was_written()
     {
-        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
-        try
-        {
-            string path = Path.Combine(dir, "decisions.log");
-            string link = Path.Combine(dir, "link.log");
-            File.WriteAllText(path, "an earlier replay, longer than the next\n");
-            Assert.True(Link(path, link));
+        using var dir = new TempDir();
+        string path = dir.File("decisions.log", "an earlier replay, longer than the next\n");
+        string link = dir.File("link.log");
+        Assert.True(Link(path, link));
 
-            using (var s = OutputFile.Rewrite(path))
-            {
-                s.Write("new\n"u8);
-            }
-
-            // Written over, not replaced: another name of the same file (a hard link) sees the new contents.
-            Assert.Equal("new\n", File.ReadAllText(path));
-            Assert.Equal("new\n", File.ReadAllText(link));
-        }
-        finally
+        using (var s = OutputFile.Rewrite(path))
         {
-            Directory.Delete(dir, recursive: true);
+            s.Write("new\n"u8);
         }
+
+        // Written over, not replaced: another name of the same file (a hard link) sees the new contents.
+        Assert.Equal("new\n", File.ReadAllText(path));
+        Assert.Equal("new\n", File.ReadAllText(link));
     }
 
     [Fact]
     public void Rewrite_replaces_a_file_this_process_is_reading()
     {
-        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
-        try
-        {
-            // A replay whose input is one of its outputs, here under another name (a hard link).
-            string input = Path.Combine(dir, "capture.log");
-            string output = Path.Combine(dir, "to-tcu.log");
-            File.WriteAllText(input, "the capture being replayed\n");
-            Assert.True(Link(input, output));
-            using var reading = File.OpenRead(input);
+        // A replay whose input is one of its outputs, here under another name (a hard link).
+        using var dir = new TempDir();
+        string input = dir.File("capture.log", "the capture being replayed\n");
+        string output = dir.File("to-tcu.log");
+        Assert.True(Link(input, output));
+        using var reading = File.OpenRead(input);
 
-            using (var s = OutputFile.Rewrite(output))
-            {
-                s.Write("new\n"u8);
-            }
-
-            Assert.Equal("new\n", File.ReadAllText(output));
-            using var old = new StreamReader(reading, Encoding.ASCII);
-            Assert.Equal("the capture being replayed\n", old.ReadToEnd());
-            Assert.Equal("the capture being replayed\n", File.ReadAllText(input));
-        }
-        finally
+        using (var s = OutputFile.Rewrite(output))
         {
-            Directory.Delete(dir, recursive: true);
+            s.Write("new\n"u8);
         }
+
+        Assert.Equal("new\n", File.ReadAllText(output));
+        using var old = new StreamReader(reading, Encoding.ASCII);
+        Assert.Equal("the capture being replayed\n", old.ReadToEnd());
+        Assert.Equal("the capture being replayed\n", File.ReadAllText(input));
     }
 
     [Fact]
-    public void Rewrite_to_a_device_writes_without_cutting()
+    public void A_new_file_is_created()
     {
-        using (var s = OutputFile.Rewrite("/dev/null"))
+        using var dir = new TempDir();
+        string path = dir.File("decisions.log");
+        using (var s = OutputFile.Create(path, 1 << 16))
         {
-            s.Write("discarded\n"u8);
+            s.Write("x\n"u8);
         }
 
-        Assert.True(File.Exists("/dev/null"));
+        Assert.Equal("x\n", File.ReadAllText(path));
     }
 
     private static bool Link(string existing, string name)
@@ -104,25 +83,5 @@ public class OutputFileTests
         using var ln = System.Diagnostics.Process.Start("ln", [existing, name]);
         ln.WaitForExit();
         return ln.ExitCode == 0;
-    }
-
-    [Fact]
-    public void A_new_file_is_created()
-    {
-        string dir = Directory.CreateTempSubdirectory("bmsguard-outputfile-").FullName;
-        try
-        {
-            string path = Path.Combine(dir, "decisions.log");
-            using (var s = OutputFile.Create(path, 1 << 16))
-            {
-                s.Write("x\n"u8);
-            }
-
-            Assert.Equal("x\n", File.ReadAllText(path));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 }
