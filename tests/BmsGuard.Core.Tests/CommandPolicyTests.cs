@@ -14,18 +14,18 @@ namespace BmsGuard.Core.Tests
         public void DefaultPolicyRows()
         {
             CommandPolicy p = CommandPolicy.Default();
-            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 1, false);
-            AssertRow(p, CommandType.EnableCharging, OwnerFleet, 1, false);
-            AssertRow(p, CommandType.DisableCharging, Any, 2, true);
-            AssertRow(p, CommandType.OpenContactors, Any, 2, true);
-            AssertRow(p, CommandType.SetCurrentLimits, Any, 2, true);
-            AssertRow(p, CommandType.SetCellVoltageLimits, Any, 2, true);
-            AssertRow(p, CommandType.OpenMaintenanceWindow, Any, 2, false);
-            AssertRow(p, CommandType.OpenFlashingWindow, Any, 2, true);
-            AssertRow(p, CommandType.CloseMaintenanceWindow, Any, 1, false);
-            AssertRow(p, CommandType.ProvisionKey, OwnerFleet, 1, false);
-            AssertRow(p, CommandType.RotateKey, OwnerFleet, 1, false);
-            AssertRow(p, CommandType.RevokeKey, OwnerFleet, 1, false);
+            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 1, 0);
+            AssertRow(p, CommandType.EnableCharging, OwnerFleet, 1, 0);
+            AssertRow(p, CommandType.DisableCharging, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.OpenContactors, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.SetCurrentLimits, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.SetCellVoltageLimits, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.OpenMaintenanceWindow, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.OpenFlashingWindow, Any, 2, OwnerFleet);
+            AssertRow(p, CommandType.CloseMaintenanceWindow, Any, 1, 0);
+            AssertRow(p, CommandType.ProvisionKey, OwnerFleet, 1, 0);
+            AssertRow(p, CommandType.RotateKey, OwnerFleet, 1, 0);
+            AssertRow(p, CommandType.RevokeKey, OwnerFleet, 1, 0);
             Assert.AreEqual(3600u, p.MaxLifetimeSeconds);
             Assert.AreEqual(120u, p.ClockSkewSeconds);
         }
@@ -36,13 +36,13 @@ namespace BmsGuard.Core.Tests
             CommandPolicy p = CommandPolicy.Default();
             p.SetLifetime(600, 30);
             string text = CommandPolicyText.Print(p);
-            Assert.Contains("command open-contactors roles=owner,fleet,workshop,battery-maker threshold=2 interlocked", text);
+            Assert.Contains("command open-contactors roles=owner,fleet,workshop,battery-maker threshold=2 needs=owner,fleet", text);
             Assert.Contains("lifetime max=600s skew=30s", text);
             CommandPolicy back = Parse(text);
             Assert.AreEqual(text, CommandPolicyText.Print(back));
             for (int t = 0; t < CommandPolicy.Rows; t++)
             {
-                AssertRow(back, t, p.RoleMask(t), p.Threshold(t), p.IsInterlocked(t));
+                AssertRow(back, t, p.RoleMask(t), p.Threshold(t), p.NeedsMask(t));
             }
         }
 
@@ -53,7 +53,7 @@ namespace BmsGuard.Core.Tests
             f.Submit(f.Sign(CommandType.OpenContactors, CommandFixture.None, CommandFixture.Owner));
             f.Submit(f.Sign(CommandType.OpenContactors, CommandFixture.None, CommandFixture.Owner, CommandFixture.Fleet));
             string text = CommandPolicyText.Print(f.Policy);
-            Assert.Contains("interlocked  # accepted=1 denied=1", text);
+            Assert.Contains("needs=owner,fleet  # accepted=1 denied=1", text);
             Assert.Contains("command provision-key roles=owner,fleet threshold=1  # accepted=3 denied=0", text);
         }
 
@@ -61,7 +61,7 @@ namespace BmsGuard.Core.Tests
         public void HandWrittenPolicyParses()
         {
             CommandPolicy p = Parse("# mine\n\ncommand set-charge-target roles=fleet,owner threshold=2   # both\nlifetime skew=0s\n");
-            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 2, false);
+            AssertRow(p, CommandType.SetChargeTarget, OwnerFleet, 2, 0);
             Assert.IsFalse(p.IsDefined(CommandType.OpenContactors), "no row: nobody may send it");
             Assert.AreEqual(0u, p.ClockSkewSeconds);
             Assert.AreEqual(3600u, p.MaxLifetimeSeconds, "default kept");
@@ -81,6 +81,11 @@ namespace BmsGuard.Core.Tests
         [DataRow("command enable-charging roles=owner,fleet threshold=3", 1, "threshold 3 outside 1..2")]
         [DataRow("command enable-charging roles=owner threshold=1 loud", 1, "unknown option 'loud'")]
         [DataRow("command enable-charging roles=owner threshold=1\n\ncommand enable-charging roles=fleet threshold=1", 3, "duplicate command 'enable-charging'")]
+        [DataRow("command open-contactors roles=owner,battery-maker threshold=2", 1, "threshold 2 outside 1..1 (the number of roles allowed, battery-maker not counted)")]
+        [DataRow("command open-contactors roles=owner,workshop threshold=2 needs=fleet", 1, "needs= names a role that roles= does not allow")]
+        [DataRow("command open-contactors roles=owner,battery-maker threshold=1 needs=battery-maker", 1, "needs= cannot name battery-maker")]
+        [DataRow("command open-contactors roles=owner threshold=1 needs=pilot", 1, "unknown role 'pilot'")]
+        [DataRow("command open-contactors roles=owner threshold=1 interlocked", 1, "every command type is checked against the interlock table")]
         [DataRow("lifetime max=0s", 1, "bad lifetime max '0s'")]
         [DataRow("lifetime max=1500ms", 1, "bad lifetime max '1500ms'")]
         [DataRow("lifetime skew=-1s", 1, "bad clock skew '-1s'")]
@@ -106,12 +111,12 @@ namespace BmsGuard.Core.Tests
             return p;
         }
 
-        private static void AssertRow(CommandPolicy p, int type, int roles, int threshold, bool interlocked)
+        private static void AssertRow(CommandPolicy p, int type, int roles, int threshold, int needs)
         {
             string name = CommandType.Name(type);
             Assert.AreEqual(roles, p.RoleMask(type), name + " roles");
             Assert.AreEqual(threshold, p.Threshold(type), name + " threshold");
-            Assert.AreEqual(interlocked, p.IsInterlocked(type), name + " interlocked");
+            Assert.AreEqual(needs, p.NeedsMask(type), name + " needs");
         }
     }
 }

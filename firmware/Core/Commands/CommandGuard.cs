@@ -34,6 +34,8 @@ namespace BmsGuard.Core.Commands
         private readonly bool _rollback;
         private int _loadResult;
         private int _roleMask;
+        private bool _addressed;
+        private int _verified;
 
         /// <summary>Creates a guard and loads its state; see the overload with <c>bootMicros</c>.</summary>
         public CommandGuard(string vin, KeyRing keys, CommandPolicy policy, GuardStateStore state, ISafetyCheck safety, IAuditTrail audit)
@@ -44,8 +46,8 @@ namespace BmsGuard.Core.Commands
         /// <summary>
         /// Creates a guard for vehicle <paramref name="vin"/> and loads <paramref name="keys"/> from
         /// <paramref name="state"/>. A detected rollback is audited at <paramref name="bootMicros"/> and
-        /// makes the guard deny everything. <paramref name="safety"/> may be null (interlocked types are
-        /// then always denied); <paramref name="audit"/> may be null.
+        /// makes the guard deny everything. <paramref name="safety"/> may be null (every command is then
+        /// denied as of unknown state); <paramref name="audit"/> may be null.
         /// </summary>
         /// <exception cref="System.ArgumentException">A bad VIN, or keys, policy or state is null.</exception>
         public CommandGuard(string vin, KeyRing keys, CommandPolicy policy, GuardStateStore state, ISafetyCheck safety, IAuditTrail audit, long bootMicros)
@@ -110,6 +112,11 @@ namespace BmsGuard.Core.Commands
         {
             _accepted.Clear();
             int verdict = Decide(envelope, length, nowMicros);
+            if (verdict != CommandVerdict.Accepted && _addressed)
+            {
+                Spend();
+            }
+
             _verdicts[verdict]++;
             int type = _envelope.Type;
             if (CommandParameters.IsKnown(type))
@@ -172,6 +179,8 @@ namespace BmsGuard.Core.Commands
         private int Decide(byte[] data, int length, long now)
         {
             _roleMask = 0;
+            _addressed = false;
+            _verified = 0;
             _envelope.Reset();
             if (_rollback)
             {
@@ -194,6 +203,8 @@ namespace BmsGuard.Core.Commands
                 return CommandVerdict.WrongVehicle;
             }
 
+            _addressed = true;
+
             verdict = CheckTime(now);
             if (verdict != CommandVerdict.Accepted)
             {
@@ -207,6 +218,8 @@ namespace BmsGuard.Core.Commands
                 {
                     return verdict;
                 }
+
+                _verified = i + 1;
             }
 
             verdict = CheckRoles();
@@ -309,28 +322,32 @@ namespace BmsGuard.Core.Commands
                 }
             }
 
-            if (CommandPolicy.RoleCount(mask) < _policy.Threshold(type))
+            // Hard rules, not policy: whatever the table says, the maker's cloud cannot command alone,
+            // and its signature never counts toward a threshold.
+            if (mask == (1 << Role.BatteryMaker))
+            {
+                return CommandVerdict.MakerAlone;
+            }
+
+            if (CommandPolicy.RoleCount(CommandPolicy.CountingRoles(mask)) < _policy.Threshold(type))
             {
                 return CommandVerdict.BelowThreshold;
             }
 
-            // A hard rule, not policy: whatever the table says, the maker's cloud cannot command alone.
-            if (mask == (1 << Role.BatteryMaker))
+            int needs = _policy.NeedsMask(type);
+            if (needs != 0 && (mask & needs) == 0)
             {
-                return CommandVerdict.MakerAlone;
+                return CommandVerdict.NeededRoleMissing;
             }
 
             _roleMask = mask;
             return CommandVerdict.Accepted;
         }
 
+        // Every type is asked: which types are safe in every state is the interlock table's decision
+        // (its explicit "always" rows), so no policy row can switch a check off.
         private int CheckSafety(int type, long now)
         {
-            if (!_policy.IsInterlocked(type))
-            {
-                return CommandVerdict.Accepted;
-            }
-
             if (_safety == null)
             {
                 return CommandVerdict.UnknownState;
@@ -373,6 +390,43 @@ namespace BmsGuard.Core.Commands
             }
 
             return CommandVerdict.Accepted;
+        }
+
+        /// <summary>
+        /// A judged envelope is spent whatever the verdict: the counter of every signature that verifies
+        /// advances, so the TCU cannot hold a denied envelope back and deliver it later, when the vehicle
+        /// state (or the clock) would let it pass. Envelopes for another vehicle are not judged here.
+        /// </summary>
+        private void Spend()
+        {
+            int spend = 0;
+            for (int i = 0; i < _envelope.SignatureCount; i++)
+            {
+                if (i < _verified || CheckSignature(i) == CommandVerdict.Accepted)
+                {
+                    spend |= 1 << i;
+                }
+            }
+
+            if (spend == 0)
+            {
+                return;
+            }
+
+            _backup.CopyFrom(_keys);
+            for (int i = 0; i < _envelope.SignatureCount; i++)
+            {
+                uint counter = _envelope.SignatureCounter(i);
+                if ((spend & (1 << i)) != 0 && counter > _keys.Counter(_slots[i]))
+                {
+                    _keys.SetCounter(_slots[i], counter);
+                }
+            }
+
+            if (!_state.Save(_keys))
+            {
+                _keys.CopyFrom(_backup);
+            }
         }
 
         private void RecordKeyChange(long now, int kind, int keyId, int issuerKeyId)

@@ -2,10 +2,15 @@ namespace BmsGuard.Core.Commands
 {
     /// <summary>
     /// Who may send which command type: per type a set of allowed roles, a threshold k of distinct
-    /// roles that must co-sign, and whether the safety interlocks apply; plus the envelope lifetime
-    /// limits. A type without a row may be sent by nobody. Each row counts the envelopes accepted and
-    /// denied for its type. Printed and parsed by <see cref="CommandPolicyText"/>.
+    /// roles that must co-sign, and the roles of which at least one must be among the signers; plus the
+    /// envelope lifetime limits. A type without a row may be sent by nobody. Each row counts the
+    /// envelopes accepted and denied for its type. Printed and parsed by <see cref="CommandPolicyText"/>.
     /// </summary>
+    /// <remarks>
+    /// Two rules are not policy: the battery maker's signature never counts toward a threshold (it may
+    /// co-sign where allowed, but never makes a command pass), and every command type is checked against
+    /// the safety interlocks (the interlock table decides which types are safe in every state).
+    /// </remarks>
     public sealed class CommandPolicy
     {
         /// <summary>Rows are indexed by command type 0..<see cref="CommandType.Max"/>.</summary>
@@ -20,7 +25,7 @@ namespace BmsGuard.Core.Commands
         private readonly bool[] _defined = new bool[Rows];
         private readonly byte[] _roles = new byte[Rows];
         private readonly byte[] _thresholds = new byte[Rows];
-        private readonly bool[] _interlocked = new bool[Rows];
+        private readonly byte[] _needs = new byte[Rows];
         private readonly uint[] _accepted = new uint[Rows];
         private uint _maxLifetimeSeconds;
         private uint _clockSkewSeconds;
@@ -60,31 +65,42 @@ namespace BmsGuard.Core.Commands
 
         /// <summary>
         /// Sets the row of <paramref name="type"/>: <paramref name="roleMask"/> has bit (1 &lt;&lt; role) set
-        /// per allowed role. Returns null, or why the row is refused (unknown type, no roles, threshold
-        /// outside 1 to the number of allowed roles).
+        /// per allowed role; <paramref name="needsMask"/> (0 for none) the roles of which at least one must
+        /// sign. Returns null, or why the row is refused (unknown type, no roles, threshold outside 1 to the
+        /// number of allowed roles that count, a needed role that is not allowed or is the battery maker).
         /// </summary>
-        public string Set(int type, int roleMask, int threshold, bool interlocked)
+        public string Set(int type, int roleMask, int threshold, int needsMask)
         {
             if (!CommandParameters.IsKnown(type))
             {
                 return "unknown command type " + type.ToString();
             }
 
-            int allowed = RoleCount(roleMask);
             if (roleMask <= 0 || roleMask >= (1 << Role.Count))
             {
                 return "no valid roles";
             }
 
-            if (threshold < 1 || threshold > allowed)
+            int counting = RoleCount(CountingRoles(roleMask));
+            if (threshold < 1 || threshold > counting)
             {
-                return "threshold " + threshold.ToString() + " outside 1.." + allowed.ToString() + " (the number of roles allowed)";
+                return "threshold " + threshold.ToString() + " outside 1.." + counting.ToString() + " (the number of roles allowed, battery-maker not counted)";
+            }
+
+            if (needsMask < 0 || (needsMask & ~roleMask) != 0)
+            {
+                return "needs= names a role that roles= does not allow";
+            }
+
+            if ((needsMask & (1 << Role.BatteryMaker)) != 0)
+            {
+                return "needs= cannot name battery-maker (its signature never makes a command pass)";
             }
 
             _defined[type] = true;
             _roles[type] = (byte)roleMask;
             _thresholds[type] = (byte)threshold;
-            _interlocked[type] = interlocked;
+            _needs[type] = (byte)needsMask;
             return null;
         }
 
@@ -112,10 +128,10 @@ namespace BmsGuard.Core.Commands
             return IsDefined(type) ? _thresholds[type] : 0;
         }
 
-        /// <summary>True when the safety interlocks apply to <paramref name="type"/>.</summary>
-        public bool IsInterlocked(int type)
+        /// <summary>Roles of which at least one must sign <paramref name="type"/>, as a bit set (0: no such rule).</summary>
+        public int NeedsMask(int type)
         {
-            return IsDefined(type) && _interlocked[type];
+            return IsDefined(type) ? _needs[type] : 0;
         }
 
         /// <summary>Envelopes of <paramref name="type"/> accepted.</summary>
@@ -148,6 +164,12 @@ namespace BmsGuard.Core.Commands
             }
         }
 
+        /// <summary>The roles of a bit set whose signatures count toward a threshold (all but the battery maker).</summary>
+        public static int CountingRoles(int roleMask)
+        {
+            return roleMask & ~(1 << Role.BatteryMaker);
+        }
+
         /// <summary>Number of roles in a role bit set.</summary>
         public static int RoleCount(int roleMask)
         {
@@ -164,28 +186,28 @@ namespace BmsGuard.Core.Commands
         }
 
         /// <summary>
-        /// The shipped policy. Everyday commands: owner or fleet alone. Dangerous commands: two
-        /// distinct roles of the four, interlocked where they act on the pack (contactors, limits,
-        /// charging, flashing). Closing a maintenance window: anyone, as it only makes things safer
-        /// (the battery maker still never alone). Key management: owner or fleet, within rank rules.
+        /// The shipped policy. Everyday commands: owner or fleet alone. Dangerous commands (acting on
+        /// the pack or opening diagnostics): two distinct counting roles, one of them the owner or the
+        /// fleet. Closing a maintenance window: anyone, as it only makes things safer (the battery maker
+        /// never counts, so never alone). Key management: owner or fleet, within rank rules.
         /// </summary>
         public static CommandPolicy Default()
         {
             const int Any = (1 << Role.Owner) | (1 << Role.Fleet) | (1 << Role.Workshop) | (1 << Role.BatteryMaker);
             const int OwnerFleet = (1 << Role.Owner) | (1 << Role.Fleet);
             CommandPolicy p = new CommandPolicy();
-            p.Set(CommandType.SetChargeTarget, OwnerFleet, 1, false);
-            p.Set(CommandType.EnableCharging, OwnerFleet, 1, false);
-            p.Set(CommandType.DisableCharging, Any, 2, true);
-            p.Set(CommandType.OpenContactors, Any, 2, true);
-            p.Set(CommandType.SetCurrentLimits, Any, 2, true);
-            p.Set(CommandType.SetCellVoltageLimits, Any, 2, true);
-            p.Set(CommandType.OpenMaintenanceWindow, Any, 2, false);
-            p.Set(CommandType.OpenFlashingWindow, Any, 2, true);
-            p.Set(CommandType.CloseMaintenanceWindow, Any, 1, false);
-            p.Set(CommandType.ProvisionKey, OwnerFleet, 1, false);
-            p.Set(CommandType.RotateKey, OwnerFleet, 1, false);
-            p.Set(CommandType.RevokeKey, OwnerFleet, 1, false);
+            p.Set(CommandType.SetChargeTarget, OwnerFleet, 1, 0);
+            p.Set(CommandType.EnableCharging, OwnerFleet, 1, 0);
+            p.Set(CommandType.DisableCharging, Any, 2, OwnerFleet);
+            p.Set(CommandType.OpenContactors, Any, 2, OwnerFleet);
+            p.Set(CommandType.SetCurrentLimits, Any, 2, OwnerFleet);
+            p.Set(CommandType.SetCellVoltageLimits, Any, 2, OwnerFleet);
+            p.Set(CommandType.OpenMaintenanceWindow, Any, 2, OwnerFleet);
+            p.Set(CommandType.OpenFlashingWindow, Any, 2, OwnerFleet);
+            p.Set(CommandType.CloseMaintenanceWindow, Any, 1, 0);
+            p.Set(CommandType.ProvisionKey, OwnerFleet, 1, 0);
+            p.Set(CommandType.RotateKey, OwnerFleet, 1, 0);
+            p.Set(CommandType.RevokeKey, OwnerFleet, 1, 0);
             return p;
         }
     }

@@ -10,9 +10,11 @@ namespace BmsGuard.Core.Commands
     /// <code>
     /// lifetime max=3600s skew=120s
     /// command set-charge-target roles=owner,fleet threshold=1
-    /// command open-contactors roles=owner,fleet,workshop,battery-maker threshold=2 interlocked
+    /// command open-contactors roles=owner,fleet,workshop,battery-maker threshold=2 needs=owner,fleet
     /// </code>
     /// A missing <c>lifetime</c> line keeps the defaults; a command type without a line may be sent by nobody.
+    /// <c>needs=</c> lists roles of which at least one must sign. Interlocks are not policy: every type is
+    /// checked against the interlock table.
     /// </example>
     public static class CommandPolicyText
     {
@@ -36,26 +38,13 @@ namespace BmsGuard.Core.Commands
                 sb.Append("command ");
                 sb.Append(CommandType.Name(type));
                 sb.Append(" roles=");
-                bool first = true;
-                for (int role = Role.Count - 1; role >= 0; role--)
-                {
-                    if (policy.Allows(type, role))
-                    {
-                        if (!first)
-                        {
-                            sb.Append(',');
-                        }
-
-                        sb.Append(Role.Name(role));
-                        first = false;
-                    }
-                }
-
+                AppendRoles(sb, policy.RoleMask(type));
                 sb.Append(" threshold=");
                 sb.Append(policy.Threshold(type).ToString());
-                if (policy.IsInterlocked(type))
+                if (policy.NeedsMask(type) != 0)
                 {
-                    sb.Append(" interlocked");
+                    sb.Append(" needs=");
+                    AppendRoles(sb, policy.NeedsMask(type));
                 }
 
                 sb.Append("  # accepted=");
@@ -66,6 +55,24 @@ namespace BmsGuard.Core.Commands
             }
 
             return sb.ToString();
+        }
+
+        private static void AppendRoles(StringBuilder sb, int mask)
+        {
+            bool first = true;
+            for (int role = Role.Count - 1; role >= 0; role--)
+            {
+                if ((mask & (1 << role)) != 0)
+                {
+                    if (!first)
+                    {
+                        sb.Append(',');
+                    }
+
+                    sb.Append(Role.Name(role));
+                    first = false;
+                }
+            }
         }
 
         /// <summary>
@@ -162,7 +169,7 @@ namespace BmsGuard.Core.Commands
 
             int roles = -1;
             int threshold = -1;
-            bool interlocked = false;
+            int needs = 0;
             for (int i = 2; i < tokens.Length; i++)
             {
                 string t = tokens[i];
@@ -184,9 +191,18 @@ namespace BmsGuard.Core.Commands
                         return "bad threshold '" + value + "' (1 to 4)";
                     }
                 }
+                else if (t.Length > 6 && t.Substring(0, 6) == "needs=")
+                {
+                    string error;
+                    needs = ParseRoles(t.Substring(6), out error);
+                    if (error != null)
+                    {
+                        return error;
+                    }
+                }
                 else if (t == "interlocked")
                 {
-                    interlocked = true;
+                    return "'interlocked' is not a policy option: every command type is checked against the interlock table";
                 }
                 else
                 {
@@ -204,7 +220,7 @@ namespace BmsGuard.Core.Commands
                 return "command '" + name + "' has no threshold=";
             }
 
-            return policy.Set(type, roles, threshold, interlocked);
+            return policy.Set(type, roles, threshold, needs);
         }
 
         private static int ParseRoles(string list, out string error)

@@ -93,8 +93,11 @@ namespace BmsGuard.Core.Commands
         /// <summary>Local owner provisioning on a guard that already holds keys.</summary>
         public const int AlreadyProvisioned = 28;
 
+        /// <summary>None of the roles the policy row names in <c>needs=</c> signed.</summary>
+        public const int NeededRoleMissing = 29;
+
         /// <summary>Number of verdict values (tables of per-verdict counters are sized by it).</summary>
-        public const int Count = 29;
+        public const int Count = 30;
 
         /// <summary>Name for printing ("verdict-N" for unknown values).</summary>
         public static string Name(int verdict)
@@ -130,6 +133,7 @@ namespace BmsGuard.Core.Commands
                 case KeyRingFull: return "key-ring-full";
                 case TargetKeyUnknown: return "target-key-unknown";
                 case AlreadyProvisioned: return "already-provisioned";
+                case NeededRoleMissing: return "needed-role-missing";
                 default: return "verdict-" + verdict.ToString();
             }
         }

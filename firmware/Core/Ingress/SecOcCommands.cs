@@ -8,8 +8,9 @@ namespace BmsGuard.Core.Ingress
     /// SecOC-style single-frame commands: the frame's MAC and freshness are checked by the
     /// <see cref="SecOcReceiver"/>, then the command policy decides as for an envelope signed by one
     /// key of <see cref="Role"/>: the type must be allowed for that role with a threshold of one, the
-    /// role is never the battery maker, key management never travels this way, and interlocked types
-    /// must be safe now. Payload: byte 0 command type, bytes 1..3 parameters.
+    /// role is never the battery maker, key management never travels this way, a row's <c>needs=</c> must
+    /// name the role, and every type must be safe now (the interlock table decides). Payload: byte 0
+    /// command type, bytes 1..3 parameters.
     /// </summary>
     public sealed class SecOcCommands
     {
@@ -145,9 +146,10 @@ namespace BmsGuard.Core.Ingress
                 return CommandVerdict.BelowThreshold;
             }
 
-            if (!_policy.IsInterlocked(type))
+            int needs = _policy.NeedsMask(type);
+            if (needs != 0 && (needs & (1 << Role)) == 0)
             {
-                return CommandVerdict.Accepted;
+                return CommandVerdict.NeededRoleMissing;
             }
 
             int safety = _safety == null ? SafetyResult.Unknown : _safety.Check(type, nowMicros);

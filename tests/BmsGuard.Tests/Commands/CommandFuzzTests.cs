@@ -67,6 +67,8 @@ public sealed class CommandFuzzTests
             for (int round = 0; round < 150; round++)
             {
                 byte[] valid = bench.RandomValidEnvelope(rng);
+                int body = BodyLength(valid);
+                bool bodyKept = false;
                 for (int m = 0; m < 40; m++)
                 {
                     byte[] mutant = Mutate(rng, valid);
@@ -76,17 +78,35 @@ public sealed class CommandFuzzTests
                     }
 
                     mutants++;
+                    bodyKept |= mutant.Length > body && mutant.AsSpan(0, body).SequenceEqual(valid.AsSpan(0, body));
                     int verdict = bench.Guard.Submit(mutant, mutant.Length, (long)Now * 1000000);
                     AssertCleanDenial(bench, verdict);
                 }
 
-                // The mutants consumed nothing: the original is still good, exactly once.
-                Assert.Equal(CommandVerdict.Name(CommandVerdict.Accepted), CommandVerdict.Name(bench.Guard.Submit(valid, valid.Length, (long)Now * 1000000)));
+                // A mutant that changed the signed body verifies no signature and spends nothing; one that
+                // kept it may carry a genuine signature, which is then spent (a judged envelope is spent).
+                string first = CommandVerdict.Name(bench.Guard.Submit(valid, valid.Length, (long)Now * 1000000));
+                if (!bodyKept)
+                {
+                    Assert.Equal(CommandVerdict.Name(CommandVerdict.Accepted), first);
+                }
+                else
+                {
+                    Assert.Contains(first, new[] { CommandVerdict.Name(CommandVerdict.Accepted), CommandVerdict.Name(CommandVerdict.Replayed) });
+                }
+
                 Assert.Equal(CommandVerdict.Name(CommandVerdict.Replayed), CommandVerdict.Name(bench.Guard.Submit(valid, valid.Length, (long)Now * 1000000)));
             }
         });
 
         Assert.True(mutants > 5000, "mutants tried: " + mutants);
+    }
+
+    private static int BodyLength(byte[] envelope)
+    {
+        CommandEnvelope parsed = new();
+        Assert.Equal(CommandVerdict.Accepted, parsed.Parse(envelope, envelope.Length));
+        return parsed.BodyLength;
     }
 
     [Fact]
@@ -269,12 +289,22 @@ public sealed class CommandFuzzTests
                 }
             }
 
-            signers = signers.OrderBy(_ => rng.Next()).ToList();
-            int count = Math.Max(policy.Threshold(type), rng.Next(1, signers.Count + 1));
-            if (count == 1 && Roles[signers[0]] == Role.BatteryMaker)
+            // A random set of allowed signers that the policy accepts: enough counting roles (the maker
+            // never counts) and one of the needed roles.
+            int count;
+            int mask;
+            do
             {
-                count = 2;
+                signers = signers.OrderBy(_ => rng.Next()).ToList();
+                count = rng.Next(1, signers.Count + 1);
+                mask = 0;
+                for (int n = 0; n < count; n++)
+                {
+                    mask |= 1 << Roles[signers[n]];
+                }
             }
+            while (CommandPolicy.RoleCount(CommandPolicy.CountingRoles(mask)) < policy.Threshold(type)
+                || (policy.NeedsMask(type) != 0 && (mask & policy.NeedsMask(type)) == 0));
 
             uint issued = Now - (uint)rng.Next(0, 100);
             EnvelopeWriter w = new(type, Vin, issued, issued + (uint)rng.Next(101, 3600), parameters);
