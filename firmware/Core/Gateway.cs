@@ -158,7 +158,7 @@ namespace BmsGuard.Core
             IDiagnosticResponses diagnostics = DiagnosticResponses;
             if (diagnostics != null && !remote)
             {
-                int answer = diagnostics.Judge(id, extended, nowMicros);
+                int answer = diagnostics.Judge(id, extended, data, length, nowMicros);
                 if (answer >= 0)
                 {
                     return answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;

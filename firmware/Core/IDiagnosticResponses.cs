@@ -6,7 +6,10 @@ namespace BmsGuard.Core
     /// </summary>
     public interface IDiagnosticResponses
     {
-        /// <summary>-1: not a diagnostic response id (the rules decide); 0: unsolicited, drop; 1: an answer, forward unchanged.</summary>
-        int Judge(uint id, bool extended, long nowMicros);
+        /// <summary>
+        /// -1: not a diagnostic response id (the rules decide); 0: not an answer to a request let through,
+        /// drop; 1: an answer, forward (its padding may have been rewritten in <paramref name="data"/>).
+        /// </summary>
+        int Judge(uint id, bool extended, byte[] data, int length, long nowMicros);
     }
 }

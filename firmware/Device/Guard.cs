@@ -44,7 +44,7 @@ namespace BmsGuard.Device
             }
 
             Window = new MaintenanceWindow(Audit);
-            Uds = new UdsInspector(UdsReferencePolicy.Create(), Window, Audit, 1000000);
+            Uds = new UdsInspector(UdsReferencePolicy.Create(), Window, Interlocks, Audit, 1000000);
             Natives = ReferenceNativeCommands.NewTable();
             SecOc = Identity == null ? null : LoadSecOc(files, Commands.Policy);
             Ingress = new TcuIngress(Commands, Natives, Window, Uds, SecOc, outbox, Audit);

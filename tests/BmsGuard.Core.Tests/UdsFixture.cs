@@ -51,11 +51,20 @@ namespace BmsGuard.Core.Tests
         /// <summary>Response frames of the last call.</summary>
         public readonly byte[] Response = new byte[16];
 
+        /// <summary>The vehicle state's answer to "may a window be used now" (safe unless a test says otherwise).</summary>
+        public readonly CommandSafetyStub Safety = new CommandSafetyStub();
+
         /// <summary>Creates the bench.</summary>
         public UdsBench()
         {
             Window = new MaintenanceWindow(Audit);
-            Inspector = new UdsInspector(Policy, Window, Audit, Second);
+            Inspector = new UdsInspector(Policy, Window, Safety, Audit, Second);
+        }
+
+        /// <summary>A BMS frame on the 11-bit response id; true when it may go to the TCU. <paramref name="frame"/> may be rewritten.</summary>
+        public bool Answer(long now, byte[] frame)
+        {
+            return Inspector.JudgeResponse(UdsInspector.PhysicalResponseId, false, frame, frame.Length, now);
         }
 
         /// <summary>A single-frame request on the 11-bit physical id, padded to 8 bytes.</summary>

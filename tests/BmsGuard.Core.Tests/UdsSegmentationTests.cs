@@ -124,14 +124,23 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
-        public void TesterFlowControlForSegmentedResponsesPasses()
+        public void TesterFlowControlPassesOnlyInsideAnAnswer()
         {
             UdsBench b = new UdsBench();
-            UdsBench.Verdict(UdsVerdict.FlowControl, b.Frame(UdsInspector.PhysicalId, false, 0, new byte[] { 0x30, 0x00, 0x00, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA }, 8), "clear to send");
-            UdsBench.Verdict(UdsVerdict.FlowControl, b.Frame(UdsInspector.PhysicalId, false, 0, new byte[] { 0x31, 0x00, 0x00 }, 3), "wait");
-            UdsBench.Verdict(UdsVerdict.InvalidFrame, b.Frame(UdsInspector.PhysicalId, false, 0, new byte[] { 0x35, 0x00, 0x00 }, 3), "unknown flow status");
+            byte[] clear = new byte[] { 0x30, 0x00, 0x00, 0xAA, 0x11, 0x22, 0x33, 0x44 };
+            UdsBench.Verdict(UdsVerdict.OrphanFlowControl, b.Frame(UdsInspector.PhysicalId, false, 0, clear, 8), "no answer in flight");
+            UdsBench.Verdict(UdsVerdict.Allowed, b.Single(S, 0x19, 0x02, 0xFF), "read DTC information");
+            UdsBench.Verdict(UdsVerdict.OrphanFlowControl, b.Frame(UdsInspector.PhysicalId, false, S, clear, 8), "asked, but no first frame yet");
+            Assert.IsTrue(b.Answer(S + Ms, new byte[] { 0x10, 0x20, 0x59, 0x02, 0xFF, 1, 2, 3 }), "the BMS's first frame");
+            UdsBench.Verdict(UdsVerdict.FlowControl, b.Frame(UdsInspector.PhysicalId, false, S + (2 * Ms), clear, 8), "clear to send");
+            Assert.AreEqual("30-00-00-CC-CC-CC-CC-CC", Expect.Hex(clear), "whatever rode in the padding is gone");
+            UdsBench.Verdict(UdsVerdict.FlowControl, b.Frame(UdsInspector.PhysicalId, false, S + (3 * Ms), new byte[] { 0x31, 0x00, 0x00 }, 3), "wait");
+            UdsBench.Verdict(UdsVerdict.InvalidFrame, b.Frame(UdsInspector.PhysicalId, false, S + (3 * Ms), new byte[] { 0x35, 0x00, 0x00 }, 3), "unknown flow status");
+            UdsBench.Verdict(UdsVerdict.FlowControl, b.Frame(UdsInspector.PhysicalId, false, S + (4 * Ms), new byte[] { 0x32, 0x00, 0x00 }, 3), "overflow ends the answer");
+            UdsBench.Verdict(UdsVerdict.OrphanFlowControl, b.Frame(UdsInspector.PhysicalId, false, S + (5 * Ms), new byte[] { 0x30, 0x00, 0x00 }, 3), "after the answer ended");
+            UdsBench.Verdict(UdsVerdict.InvalidFrame, b.Frame(UdsInspector.FunctionalId, false, S, new byte[] { 0x30, 0x00, 0x00 }, 3), "functional flow control");
             Assert.IsTrue(UdsVerdict.Forwards(UdsVerdict.FlowControl));
-            Assert.IsFalse(UdsVerdict.Forwards(UdsVerdict.OrphanConsecutive));
+            Assert.IsFalse(UdsVerdict.Forwards(UdsVerdict.OrphanFlowControl));
         }
     }
 }

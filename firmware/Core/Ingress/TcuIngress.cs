@@ -154,14 +154,14 @@ namespace BmsGuard.Core.Ingress
         }
 
         /// <inheritdoc />
-        public int Judge(uint id, bool extended, long nowMicros)
+        public int Judge(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
             if (!UdsInspector.IsResponse(id, extended))
             {
                 return -1;
             }
 
-            return _uds.AllowsResponse(id, extended, nowMicros) ? 1 : 0;
+            return _uds.JudgeResponse(id, extended, data, length, nowMicros) ? 1 : 0;
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using BmsGuard.Core.Audit;
+using BmsGuard.Core.Commands;
 
 namespace BmsGuard.Core.Uds
 {
@@ -19,8 +20,15 @@ namespace BmsGuard.Core.Uds
     /// [0x03, 0x7F, SID, NRC, 0xCC x4] (see <see cref="UdsNrc"/>); a denied first frame is answered first
     /// with a flow control Overflow [0x32, 0, 0, 0xCC x5] so the tester stops sending, then the negative
     /// response. Invalid ISO-TP frames and orphans are dropped silently, as an ISO-TP receiver does.</para>
+    /// <para>Services and sessions that need a (flashing) window are judged again on every request and
+    /// every consecutive frame: the window must be open and the vehicle state must allow opening it now
+    /// (the interlock of open-maintenance-window or open-flashing-window), so no such request reaches
+    /// the BMS while the vehicle moves, whatever window is open. Stale or unknown state denies.</para>
+    /// <para>Responses: see <see cref="JudgeResponse"/>. Flow control from the TCU reaches the BMS only
+    /// inside a segmented answer the guard let through, with its padding rewritten.</para>
     /// <para>Each single or first frame is audited (UdsAllowed / UdsDenied, reason = verdict, detail =
-    /// CAN id u32 BE + the frame's request bytes); consecutive and flow control frames are only counted.</para>
+    /// CAN id u32 BE + the frame's request bytes), and so is a consecutive frame denied because the
+    /// window closed or the state changed; other consecutive and flow control frames are only counted.</para>
     /// </remarks>
     public sealed class UdsInspector
     {
@@ -42,14 +50,15 @@ namespace BmsGuard.Core.Uds
         private const byte Padding = 0xCC;
         private const int Functional = 2;
 
-        /// <summary>How long after a request frame passed its responses may pass (P2*max of ISO 14229-2).</summary>
+        /// <summary>How long after a request passed its answer may come (P2*max of ISO 14229-2), renewed by each "response pending".</summary>
         public const long ResponseWindowMicros = 5000000;
 
-        private readonly long[] _lastPassed = new long[2];
-        private readonly bool[] _passed = new bool[2];
+        private readonly UdsExchange[] _exchanges = new UdsExchange[] { new UdsExchange(), new UdsExchange() };
+        private readonly uint[] _responseCounts = new uint[4];
 
         private readonly UdsPolicy _policy;
         private readonly MaintenanceWindow _window;
+        private readonly ISafetyCheck _safety;
         private readonly IAuditTrail _audit;
         private readonly long _timeoutMicros;
         private readonly UdsTransfer[] _transfers = new UdsTransfer[] { new UdsTransfer(), new UdsTransfer(), new UdsTransfer() };
@@ -59,15 +68,20 @@ namespace BmsGuard.Core.Uds
         private uint _responseId;
         private bool _responseExtended;
         private int _nrc;
+        private int _requestSid;
+        private int _requestDid;
+        private int _access;
 
         /// <summary>
-        /// Creates an inspector; <paramref name="audit"/> may be null; <paramref name="consecutiveTimeoutMicros"/>
-        /// is N_Cr, the longest gap between the frames of one request (ISO 15765-2 default 1 s).
+        /// Creates an inspector; <paramref name="safety"/> judges whether a window may be used now (null:
+        /// never); <paramref name="audit"/> may be null; <paramref name="consecutiveTimeoutMicros"/> is N_Cr,
+        /// the longest gap between the frames of one request (ISO 15765-2 default 1 s).
         /// </summary>
-        public UdsInspector(UdsPolicy policy, MaintenanceWindow window, IAuditTrail audit, long consecutiveTimeoutMicros)
+        public UdsInspector(UdsPolicy policy, MaintenanceWindow window, ISafetyCheck safety, IAuditTrail audit, long consecutiveTimeoutMicros)
         {
             _policy = policy;
             _window = window;
+            _safety = safety;
             _audit = audit;
             _timeoutMicros = consecutiveTimeoutMicros;
         }
@@ -115,14 +129,22 @@ namespace BmsGuard.Core.Uds
         /// </summary>
         public int Inspect(uint id, bool extended, byte[] data, int length, long nowMicros, byte[] response)
         {
+            _requestSid = -1;
             int verdict = InspectFrame(id, extended, data, length, nowMicros, response);
             int channel = Channel(id, extended);
-            if (channel >= 0 && UdsVerdict.Forwards(verdict))
+            if (channel >= 0 && _requestSid >= 0)
             {
-                // Responses on the matching response id may now come back (functional requests are answered on 0x7EC too).
-                int answer = channel == Functional ? 0 : channel;
-                _lastPassed[answer] = nowMicros;
-                _passed[answer] = true;
+                // A request (single or first frame) was judged: only its answer may come back; functional
+                // requests are answered on 0x7EC too.
+                UdsExchange exchange = _exchanges[channel == Functional ? 0 : channel];
+                if (verdict == UdsVerdict.Allowed)
+                {
+                    exchange.Request(_requestSid, _requestDid, nowMicros, ResponseWindowMicros);
+                }
+                else
+                {
+                    exchange.Clear();
+                }
             }
 
             return verdict;
@@ -135,20 +157,30 @@ namespace BmsGuard.Core.Uds
         }
 
         /// <summary>
-        /// Whether a BMS frame on a response id may go to the TCU: only within <see cref="ResponseWindowMicros"/>
-        /// (ISO 14229-2 P2*max, 5 s) of a request frame that was let through on the matching channel, so the BMS
-        /// answers what was asked and nothing unsolicited leaves on the diagnostic ids.
+        /// Whether a BMS frame on a response id may go to the TCU: only as the answer to the last request let
+        /// through on that channel, within <see cref="ResponseWindowMicros"/> (positive response SID = request
+        /// SID + 0x40 with the DID asked for, or 7F SID NRC), the consecutive frames of that answer in
+        /// sequence, or the BMS's flow control for a segmented request the guard let through. Padding after
+        /// the ISO-TP payload is rewritten in <paramref name="data"/>. Counted by <see cref="ResponseCount"/>.
         /// </summary>
-        public bool AllowsResponse(uint id, bool extended, long nowMicros)
+        public bool JudgeResponse(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
             int channel = !IsResponse(id, extended) ? -1 : (extended ? 1 : 0);
-            if (channel < 0 || !_passed[channel])
+            if (channel < 0)
             {
                 return false;
             }
 
-            long age = nowMicros - _lastPassed[channel];
-            return age >= 0 && age <= ResponseWindowMicros;
+            bool segmenting = _transfers[channel].IsActive;
+            int judged = _exchanges[channel].Judge(data, length, nowMicros, _timeoutMicros, segmenting, ResponseWindowMicros);
+            _responseCounts[judged]++;
+            return judged != UdsExchange.Refused;
+        }
+
+        /// <summary>BMS frames on the response ids: 0 refused, 1 answers, 2 their consecutive frames, 3 flow control.</summary>
+        public int ResponseCount(int kind)
+        {
+            return kind >= 0 && kind < _responseCounts.Length ? (int)_responseCounts[kind] : 0;
         }
 
         private int InspectFrame(uint id, bool extended, byte[] data, int length, long nowMicros, byte[] response)
@@ -170,13 +202,12 @@ namespace BmsGuard.Core.Uds
             int pci = data[0] >> 4;
             if (pci == 2)
             {
-                return Counted(transfer.Accept(data, length, nowMicros, _timeoutMicros) ? UdsVerdict.Continuation : UdsVerdict.OrphanConsecutive);
+                return Counted(Continue(transfer, id, data, length, nowMicros));
             }
 
             if (pci == 3)
             {
-                // The tester pacing a segmented response from the BMS; a new request never starts with it.
-                return Counted(length >= 3 && (data[0] & 0x0F) <= 2 ? UdsVerdict.FlowControl : UdsVerdict.InvalidFrame);
+                return Counted(Pace(channel, data, length, nowMicros));
             }
 
             // A single or first frame starts a new request; whatever was in flight ends (the BMS aborts it too).
@@ -210,7 +241,7 @@ namespace BmsGuard.Core.Uds
                 verdict = Decide(data, 2, 6, total, true, nowMicros);
                 if (verdict == UdsVerdict.Allowed)
                 {
-                    transfer.Start(total, nowMicros);
+                    transfer.Start(total, nowMicros, _access);
                 }
             }
             else
@@ -237,10 +268,56 @@ namespace BmsGuard.Core.Uds
             return id == PhysicalId ? 0 : (id == FunctionalId ? Functional : -1);
         }
 
+        // A consecutive frame goes on only while its request would still be allowed: the window may have
+        // closed or the vehicle started moving since the first frame.
+        private int Continue(UdsTransfer transfer, uint id, byte[] data, int length, long nowMicros)
+        {
+            if (!transfer.Accept(data, length, nowMicros, _timeoutMicros))
+            {
+                return UdsVerdict.OrphanConsecutive;
+            }
+
+            int verdict = Permits(transfer.Access, nowMicros);
+            if (verdict != UdsVerdict.Allowed)
+            {
+                transfer.Abort();
+                Audit(id, data, 0, 1, verdict, nowMicros);
+                return verdict;
+            }
+
+            return UdsVerdict.Continuation;
+        }
+
+        // The tester pacing the BMS's segmented answer; never a request, and only inside an answer in flight.
+        private int Pace(int channel, byte[] data, int length, long nowMicros)
+        {
+            if (length < 3 || (data[0] & 0x0F) > 2 || channel == Functional)
+            {
+                return UdsVerdict.InvalidFrame;
+            }
+
+            UdsExchange exchange = _exchanges[channel];
+            if (!exchange.Answering(nowMicros, _timeoutMicros))
+            {
+                return UdsVerdict.OrphanFlowControl;
+            }
+
+            for (int i = 3; i < length; i++)
+            {
+                data[i] = Padding;
+            }
+
+            exchange.Paced(data, nowMicros);
+            return UdsVerdict.FlowControl;
+        }
+
         // The request's bytes visible in this frame are data[offset .. offset + visible); total is its full length.
         private int Decide(byte[] data, int offset, int visible, int total, bool segmented, long nowMicros)
         {
             int sid = data[offset];
+            _requestSid = sid;
+            _requestDid = sid == UdsService.ReadDataByIdentifier && visible >= 3 ? (data[offset + 1] << 8) | data[offset + 2] : -1;
+            _access = UdsAccess.Always;
             if (sid == UdsService.DiagnosticSessionControl)
             {
                 if (total < 2)
@@ -254,9 +331,10 @@ namespace BmsGuard.Core.Uds
                     return Deny(UdsVerdict.DeniedService, UdsNrc.SubFunctionNotSupported);
                 }
 
-                bool allowed = Permits(_policy.SessionAccess(session), nowMicros);
-                _policy.CountSession(session, allowed);
-                return allowed ? UdsVerdict.Allowed : Deny(UdsVerdict.DeniedNoWindow, UdsNrc.ConditionsNotCorrect);
+                _access = _policy.SessionAccess(session);
+                int permitted = Permits(_access, nowMicros);
+                _policy.CountSession(session, permitted == UdsVerdict.Allowed);
+                return permitted == UdsVerdict.Allowed ? permitted : Deny(permitted, UdsNrc.ConditionsNotCorrect);
             }
 
             int service = _policy.ServiceIndex(sid);
@@ -265,14 +343,15 @@ namespace BmsGuard.Core.Uds
                 return Deny(UdsVerdict.DeniedService, UdsNrc.ServiceNotSupported);
             }
 
-            int verdict = Permits(_policy.ServiceAccess(service), nowMicros) ? UdsVerdict.Allowed : UdsVerdict.DeniedNoWindow;
+            _access = _policy.ServiceAccess(service);
+            int verdict = Permits(_access, nowMicros);
             if (verdict == UdsVerdict.Allowed && sid == UdsService.ReadDataByIdentifier)
             {
                 verdict = CheckDids(data, offset, visible, total, segmented);
             }
 
             _policy.CountService(service, verdict == UdsVerdict.Allowed);
-            if (verdict == UdsVerdict.DeniedNoWindow)
+            if (verdict == UdsVerdict.DeniedNoWindow || verdict == UdsVerdict.DeniedUnsafe)
             {
                 _nrc = UdsNrc.ConditionsNotCorrect;
             }
@@ -308,14 +387,22 @@ namespace BmsGuard.Core.Uds
             return UdsVerdict.Allowed;
         }
 
-        private bool Permits(int access, long nowMicros)
+        // Always, or an open window of the right kind whose opening the vehicle state allows now.
+        private int Permits(int access, long nowMicros)
         {
             if (access == UdsAccess.Always)
             {
-                return true;
+                return UdsVerdict.Allowed;
             }
 
-            return access == UdsAccess.Window ? _window.IsOpen(nowMicros) : _window.AllowsFlashing(nowMicros);
+            bool flashing = access == UdsAccess.Flashing;
+            if (flashing ? !_window.AllowsFlashing(nowMicros) : !_window.IsOpen(nowMicros))
+            {
+                return UdsVerdict.DeniedNoWindow;
+            }
+
+            int type = flashing ? CommandType.OpenFlashingWindow : CommandType.OpenMaintenanceWindow;
+            return _safety != null && _safety.Check(type, nowMicros) == SafetyResult.Safe ? UdsVerdict.Allowed : UdsVerdict.DeniedUnsafe;
         }
 
         private int Deny(int verdict, int nrc)

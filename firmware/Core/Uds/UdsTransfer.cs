@@ -10,11 +10,25 @@ namespace BmsGuard.Core.Uds
         private int _nextSequence;
         private int _remaining;
         private long _lastMicros;
+        private int _access;
+
+        /// <summary>True while consecutive frames of an allowed request are still to come.</summary>
+        internal bool IsActive
+        {
+            get { return _active; }
+        }
+
+        /// <summary>The <see cref="UdsAccess"/> the request needed (judged again on each consecutive frame).</summary>
+        internal int Access
+        {
+            get { return _access; }
+        }
 
         /// <summary>Starts forwarding the rest of a request of <paramref name="total"/> bytes whose first frame carried 6.</summary>
-        internal void Start(int total, long nowMicros)
+        internal void Start(int total, long nowMicros, int access)
         {
             _active = true;
+            _access = access;
             _nextSequence = 1;
             _remaining = total - 6;
             _lastMicros = nowMicros;

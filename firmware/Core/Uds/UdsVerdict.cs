@@ -13,7 +13,7 @@ namespace BmsGuard.Core.Uds
         /// <summary>A consecutive frame of an allowed request.</summary>
         public const int Continuation = 1;
 
-        /// <summary>A flow control frame (the tester pacing a segmented response): carries no request.</summary>
+        /// <summary>A flow control frame pacing a segmented answer the guard let through: carries no request.</summary>
         public const int FlowControl = 2;
 
         /// <summary>The service or session needs a (flashing) maintenance window and none is open.</summary>
@@ -37,8 +37,14 @@ namespace BmsGuard.Core.Uds
         /// <summary>A consecutive frame with no allowed first frame before it (or out of sequence, or too late).</summary>
         public const int OrphanConsecutive = 9;
 
+        /// <summary>A window is open, but the vehicle state does not allow using it now (moving, stale or unknown state).</summary>
+        public const int DeniedUnsafe = 10;
+
+        /// <summary>Flow control from the TCU outside a segmented answer the guard let through.</summary>
+        public const int OrphanFlowControl = 11;
+
         /// <summary>Number of verdicts (counters are indexed by value).</summary>
-        public const int Count = 10;
+        public const int Count = 12;
 
         /// <summary>True for the verdicts that forward the frame.</summary>
         public static bool Forwards(int verdict)
@@ -61,6 +67,8 @@ namespace BmsGuard.Core.Uds
                 case Malformed: return "malformed";
                 case InvalidFrame: return "invalid-frame";
                 case OrphanConsecutive: return "orphan-consecutive";
+                case DeniedUnsafe: return "denied-unsafe";
+                case OrphanFlowControl: return "orphan-flow-control";
                 default: return "verdict-" + verdict.ToString();
             }
         }

@@ -54,7 +54,8 @@ public sealed class CommandFlowTests : IDisposable
         // Reboot: the counters persisted, so the same commands are replays now.
         var second = Cli("replay", capture, "--guard", P("guard"), "--out", P("out2"));
         Assert.Contains("state loaded", second.Stdout);
-        Assert.Contains("commands (signed envelopes): role-mismatch=1, replayed=4, below-threshold=1", second.Stdout);
+        // The owner-only envelope denied below threshold was spent on the first run too.
+        Assert.Contains("commands (signed envelopes): role-mismatch=1, replayed=5", second.Stdout);
         Assert.Empty(Captures.Read(P("out2", "to-bms.log")));
 
         // One more accepted command advances the state; then the old state files are put back.
@@ -73,41 +74,49 @@ public sealed class CommandFlowTests : IDisposable
     }
 
     [Fact]
-    public void A_signed_maintenance_window_lets_security_access_through_but_flashing_stays_locked_while_driving()
+    public void A_window_opened_at_standstill_serves_security_access_until_the_car_moves_and_only_answers_return()
     {
         Cli("keys", "new", "--role", "owner", "--id", "1", "--out", P("owner.key"));
         Cli("keys", "new", "--role", "workshop", "--id", "3", "--out", P("workshop.key"));
         Cli("provision", "--vin", Vin, "--owner", P("owner.key"), "--out", P("guard"));
         Sign("w.env", "provision-key", "--key", P("owner.key"), "--new-key", P("workshop.key"));
-        Sign("m.env", "open-maintenance-window", "--for", "10m", "--key", P("owner.key"), "--key", P("workshop.key"));
+        // Signed in the order delivered: a denied envelope is spent, and with it every lower counter.
         Sign("f.env", "open-flashing-window", "--for", "10m", "--key", P("owner.key"), "--key", P("workshop.key"));
+        Sign("m.env", "open-maintenance-window", "--for", "10m", "--key", P("owner.key"), "--key", P("workshop.key"));
         Cli("command", "inject", Captures.BundledSample, P("a.log"), "--envelope", P("w.env"), "--at", "1s");
-        Cli("command", "inject", P("a.log"), P("b.log"), "--envelope", P("f.env"), "--at", "3s");
-        Cli("command", "inject", P("b.log"), P("c.log"), "--envelope", P("m.env"), "--at", "5s");
+        Cli("command", "inject", P("a.log"), P("b.log"), "--envelope", P("f.env"), "--at", "2s");
+        Cli("command", "inject", P("b.log"), P("c.log"), "--envelope", P("m.env"), "--at", "3s");
 
-        // The BMS answers the security access request 20 ms after it; much later it sends an unsolicited "response".
+        // The sample stands still for its first 4.9 s, then drives. At 4 s the tester asks for a seed; the
+        // BMS answers it, then tries the battery serial on the response id. At 11.6 s (driving) the
+        // sample's own security access comes, and the BMS "answers" it too.
         var lines = File.ReadAllLines(P("c.log")).ToList();
+        lines.Add("(1767225604.000000) can1 7E4#0227010000000000");
+        lines.Add("(1767225604.020000) can0 7EC#0667011122334455");
+        lines.Add("(1767225604.030000) can0 7EC#0662F18C42415454");
         lines.Add("(1767225611.619983) can0 7EC#0667011122334455");
-        lines.Add("(1767225630.000000) can0 7EC#0662F19057565731");
         File.WriteAllLines(P("d.log"), lines.OrderBy(l => decimal.Parse(l[1..l.IndexOf(')')], System.Globalization.CultureInfo.InvariantCulture)));
 
         var run = Cli("replay", P("d.log"), "--guard", P("guard"), "--out", P("out"));
         var audit = File.ReadAllLines(P("out", "audit.txt"));
 
-        // Flashing needs a stopped car with open contactors; the sample is driving with them closed.
+        // Flashing needs a stopped car with open contactors; the sample's contactors are closed.
         Assert.Contains(audit, l => l.Contains("kind=command-denied reason=19:unsafe detail=08", StringComparison.Ordinal));
         Assert.Contains(audit, l => l.Contains("kind=window-opened", StringComparison.Ordinal));
-
-        // In the window: security access (0x27) passes; the programming session (0x10 0x02) still needs flashing.
-        Assert.Contains(audit, l => l.Contains("kind=uds-allowed", StringComparison.Ordinal) && l.EndsWith("detail=000007E42701", StringComparison.Ordinal));
-        Assert.Contains(audit, l => l.Contains("kind=uds-denied reason=3:denied-no-window", StringComparison.Ordinal) && l.EndsWith("detail=000007E41002", StringComparison.Ordinal));
-        Assert.Contains(Captures.Read(P("out", "to-bms.log")), f => f.Id == 0x7E4 && Captures.Hex(f).StartsWith("022701", StringComparison.Ordinal));
         Assert.Contains("accepted=2", run.Stdout);
 
-        // The answer reaches the tester; the unsolicited frame on the response id does not.
+        // At standstill the request passes; once driving the open window serves nothing.
+        Assert.Contains(audit, l => l.StartsWith("1767225604.000000", StringComparison.Ordinal) && l.Contains("kind=uds-allowed", StringComparison.Ordinal) && l.EndsWith("detail=000007E42701", StringComparison.Ordinal));
+        Assert.Contains(audit, l => l.Contains("kind=uds-denied reason=10:denied-unsafe", StringComparison.Ordinal) && l.EndsWith("detail=000007E42701", StringComparison.Ordinal));
+        Assert.Single(Captures.Read(P("out", "to-bms.log")), f => f.Id == 0x7E4 && Captures.Hex(f).StartsWith("022701", StringComparison.Ordinal));
+
+        // Only the answer to the request let through reaches the tester; the serial and the late "answer" do not.
         var answers = Captures.Read(P("out", "to-tcu.log")).Where(f => f.Id == 0x7EC && Captures.Hex(f).StartsWith("06", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["0667011122334455"], answers.Select(Captures.Hex));
-        Assert.Contains(File.ReadAllLines(P("out", "decisions.log")), l => l.Contains("7EC#0662F19057565731 -> drop reason=uds-response-unsolicited", StringComparison.Ordinal));
+        // Its byte after the 6-byte payload is padding, rewritten: nothing rides along.
+        Assert.Equal(["06670111223344CC"], answers.Select(Captures.Hex));
+        var decisions = File.ReadAllLines(P("out", "decisions.log"));
+        Assert.Contains(decisions, l => l.Contains("7EC#0662F18C42415454 -> drop reason=uds-response-unsolicited", StringComparison.Ordinal));
+        Assert.Contains(decisions, l => l.StartsWith("(1767225611.619983) can0 7EC#0667011122334455 -> drop reason=uds-response-unsolicited", StringComparison.Ordinal));
     }
 
     [Fact]
