@@ -31,6 +31,8 @@ public static class GuardReport
         }
 
         lines.Add("diagnostics (UDS from the TCU): " + Counts(UdsVerdict.Count, v => guard.Uds.Count(v), UdsVerdict.Name));
+        string[] responseKinds = ["refused", "answers", "answer-frames", "flow-control"];
+        lines.Add("diagnostic responses (BMS to TCU): " + Counts(responseKinds.Length, v => guard.Uds.ResponseCount(v), v => responseKinds[v]));
         lines.AddRange(TelemetryLines(guard.Telemetry));
         if (guard.Ingress.ExecutionFailures > 0 || guard.Ingress.RepliesLost > 0)
         {
