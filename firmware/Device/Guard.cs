@@ -25,7 +25,7 @@ namespace BmsGuard.Device
             // Unprovisioned: keys of zeros; the key ring is empty, so no command can pass anyway.
             byte[] auditKey = Identity == null ? new byte[32] : Identity.DeriveKey("audit");
             byte[] stateKey = Identity == null ? new byte[32] : Identity.DeriveKey("state");
-            Audit = new AuditLog(files.Audit, auditKey);
+            Audit = new AuditLog(files.Audit, auditKey, new StorageAnchor(files.AuditHead));
             Audit.Open(nowMicros);
             VehicleState = ReferenceSafety.NewState();
             Interlocks = ReferenceSafety.NewTable(VehicleState);
