@@ -15,10 +15,11 @@ public sealed class GuardBench : IDisposable
 {
     public const long Now = 1_700_000_000_000_000;
 
-    public GuardBench()
+    public GuardBench(bool secOc = false)
     {
         (KeyPath, Owner) = PolicyFiles.NewKey(Dir, "owner.key");
-        var run = CliRun.Of("provision", "--vin", PolicyFiles.Vin, "--owner", KeyPath, "--out", Dir.File("guard"));
+        string[] args = ["provision", "--vin", PolicyFiles.Vin, "--owner", KeyPath, "--out", Dir.File("guard")];
+        var run = CliRun.Of(secOc ? [.. args, "--secoc", "workshop"] : args);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var (compile, bundle) = PolicyFiles.Compile(Dir, PolicyFiles.ReferencePolicy, KeyPath, version: 1);
         Assert.True(compile.ExitCode == 0, compile.Stderr);
