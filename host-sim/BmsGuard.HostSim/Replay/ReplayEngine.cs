@@ -134,14 +134,20 @@ public static class ReplayEngine
         finally
         {
             node.Close();
+            if (guard.AuditTextPath != null)
+            {
+                // Here, not after the loop: an interrupted replay's audit text is cut where its logs are.
+                using var side = SideFile.Create(guard.AuditTextPath);
+                using (var text = new StreamWriter(side.Stream, leaveOpen: true))
+                {
+                    GuardReport.WriteAudit(node.Guard, guardFiles, text);
+                }
+
+                side.Commit();
+            }
         }
 
         counts.GuardLines = GuardReport.Lines(node.Guard);
-        if (guard.AuditText != null)
-        {
-            GuardReport.WriteAudit(node.Guard, guardFiles, guard.AuditText);
-        }
-
         return counts;
     }
 
