@@ -9,7 +9,7 @@ namespace BmsGuard.Core
             error = null;
             if (tokens[0] != "rule")
             {
-                error = "expected 'rule', found '" + tokens[0] + "'";
+                error = "expected 'rule', found '" + RuleTokens.Shown(tokens[0]) + "'";
                 return null;
             }
 
@@ -22,7 +22,7 @@ namespace BmsGuard.Core
             string name = tokens[1];
             if (!RuleTokens.IsName(name))
             {
-                error = "invalid rule name '" + name + "' (letters, digits, _ - . only)";
+                error = "invalid rule name '" + RuleTokens.Shown(name) + "' (1 to 64 letters, digits, _ - . only)";
                 return null;
             }
 

@@ -3,9 +3,17 @@ namespace BmsGuard.Core
     /// <summary>Whitespace tokenizer and number parsers for rule text (no culture, no exceptions).</summary>
     internal static class RuleTokens
     {
-        /// <summary>True for a non-empty name of letters, digits, '_', '-' and '.' (rule, tap and signal names).</summary>
+        /// <summary>Longest rule, tap or signal name: names go into every decision line and audit text.</summary>
+        internal const int MaxName = 64;
+
+        /// <summary>True for a name of 1 to <see cref="MaxName"/> letters, digits, '_', '-' and '.' (rule, tap and signal names).</summary>
         internal static bool IsName(string s)
         {
+            if (s.Length > MaxName)
+            {
+                return false;
+            }
+
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
@@ -18,6 +26,12 @@ namespace BmsGuard.Core
             }
 
             return s.Length > 0;
+        }
+
+        /// <summary>A token as an error message quotes it: cut to 40 characters, with its length when longer.</summary>
+        internal static string Shown(string token)
+        {
+            return token.Length <= 40 ? token : token.Substring(0, 40) + "...(" + token.Length.ToString() + " characters)";
         }
 
         /// <summary>Splits on spaces and tabs (and a stray '\r'), dropping empty tokens.</summary>

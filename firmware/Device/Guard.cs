@@ -25,7 +25,7 @@ namespace BmsGuard.Device
             // Unprovisioned: keys of zeros; the key ring is empty, so no command can pass anyway.
             byte[] auditKey = Identity == null ? new byte[32] : Identity.DeriveKey("audit");
             byte[] stateKey = Identity == null ? new byte[32] : Identity.DeriveKey("state");
-            Audit = new AuditLog(files.Audit, auditKey);
+            Audit = new AuditLog(files.Audit, auditKey, new StorageAnchor(files.AuditHead));
             Audit.Open(nowMicros);
             VehicleState = ReferenceSafety.NewState();
             Interlocks = ReferenceSafety.NewTable(VehicleState);
@@ -50,7 +50,8 @@ namespace BmsGuard.Device
             Ingress = new TcuIngress(Commands, Natives, Window, Uds, SecOc, outbox, Audit);
             Telemetry = new GuardTelemetry(files, Keys, Identity == null ? NoVehicle : Identity.Vin, Ingress, Audit, nowMicros);
             byte[] detail = new byte[2];
-            detail[0] = (byte)(Identity == null ? 0 : 1);
+            // Identity: 0 none, 1 loaded, 2 a file is there but refused (bad tag or VIN): running unprovisioned.
+            detail[0] = (byte)(Identity != null ? 1 : files.Identity.Length > 0 ? 2 : 0);
             detail[1] = (byte)Keys.Count;
             Audit.Record(nowMicros, AuditKind.Boot, Commands.LoadResult, detail, 2);
         }

@@ -4,7 +4,7 @@ namespace BmsGuard.Device
 {
     /// <summary>
     /// The guard's files: identity and one-shot owner key (written on the bench), the key ring's A/B
-    /// state records, the rollback anchor, and the audit log.
+    /// state records, the rollback anchor, and the audit log with its head checkpoint.
     /// </summary>
     public sealed class GuardFiles
     {
@@ -25,6 +25,9 @@ namespace BmsGuard.Device
 
         /// <summary>The rollback anchor.</summary>
         public const string AnchorName = "anchor.bin";
+
+        /// <summary>The audit log's head checkpoint (a deleted or shortened log is told from a new one).</summary>
+        public const string AuditHeadName = "audit-head.bin";
 
         /// <summary>Accepted telemetry policy bundles.</summary>
         public const string PolicyName = "policy.bin";
@@ -53,8 +56,10 @@ namespace BmsGuard.Device
             IStorageFile policyAnchor,
             IStorageFile[] uplink,
             IStorageFile secOc,
-            IStorageFile secOcFreshness)
+            IStorageFile secOcFreshness,
+            IStorageFile auditHead)
         {
+            AuditHead = auditHead;
             SecOc = secOc;
             SecOcFreshness = secOcFreshness;
             Policy = policy;
@@ -86,6 +91,9 @@ namespace BmsGuard.Device
         /// <summary>Rollback anchor.</summary>
         public readonly IStorageFile Anchor;
 
+        /// <summary>Audit head checkpoint.</summary>
+        public readonly IStorageFile AuditHead;
+
         /// <summary>Telemetry policy bundles.</summary>
         public readonly IStorageFile Policy;
 
@@ -115,7 +123,8 @@ namespace BmsGuard.Device
                 new FlashStorageFile(prefix + PolicyAnchorName),
                 new IStorageFile[] { new FlashStorageFile(prefix + UplinkName + "0"), new FlashStorageFile(prefix + UplinkName + "1") },
                 new FlashStorageFile(prefix + SecOcName),
-                new FlashStorageFile(prefix + SecOcFreshnessName));
+                new FlashStorageFile(prefix + SecOcFreshnessName),
+                new FlashStorageFile(prefix + AuditHeadName));
         }
 
         /// <summary>Empty files in RAM: an unprovisioned guard that forgets everything at reset.</summary>
@@ -131,6 +140,7 @@ namespace BmsGuard.Device
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(16),
                 new IStorageFile[0],
+                new MemoryStorageFile(16),
                 new MemoryStorageFile(16),
                 new MemoryStorageFile(16));
         }

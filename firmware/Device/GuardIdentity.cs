@@ -1,3 +1,4 @@
+using BmsGuard.Core.Commands;
 using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 
@@ -28,7 +29,7 @@ namespace BmsGuard.Device
         /// <summary>Builds an identity file's bytes (host provisioning tool and tests).</summary>
         public static byte[] Encode(string vin, byte[] secret)
         {
-            if (vin == null || vin.Length != 17 || secret == null || secret.Length != 32)
+            if (!VehicleId.IsValid(vin) || secret == null || secret.Length != 32)
             {
                 throw new System.ArgumentException();
             }
@@ -48,7 +49,7 @@ namespace BmsGuard.Device
             return bytes;
         }
 
-        /// <summary>Reads the identity; null when the file is missing, short or corrupt (the guard then runs unprovisioned).</summary>
+        /// <summary>Reads the identity; null when the file is missing, short, corrupt or names no valid VIN (the guard then runs unprovisioned).</summary>
         public static GuardIdentity Load(IStorageFile file)
         {
             byte[] bytes = new byte[Size];
@@ -77,7 +78,9 @@ namespace BmsGuard.Device
                 vin.Append((char)bytes[4 + i]);
             }
 
-            return new GuardIdentity(vin.ToString(), secret);
+            // The tag proves integrity, not origin (the secret is in the file): the VIN is checked like any input.
+            string text = vin.ToString();
+            return VehicleId.IsValid(text) ? new GuardIdentity(text, secret) : null;
         }
 
         /// <summary>A 32-byte key for one purpose ("state", "audit", ...): HMAC-SHA256(secret, purpose).</summary>

@@ -20,7 +20,7 @@ namespace BmsGuard.Device
         private readonly TcuIngress _ingress;
         private readonly IAuditTrail _audit;
         private readonly PolicyStore _store;
-        private readonly byte[] _detail = new byte[4];
+        private readonly byte[] _detail = new byte[8];
         private TelemetrySanitizer _sanitizer;
         private TelemetryPublisher _publisher;
         private Uplink _uplink;
@@ -43,12 +43,21 @@ namespace BmsGuard.Device
             }
 
             _store = new PolicyStore(files.Policy, new RingOwnerKeys(keys), vinBytes, new StorageAnchor(files.PolicyAnchor));
-            Audited(_store.Load(), nowMicros);
+            int loaded = _store.Load();
+            if (_store.RefusedAtLoad > 0 && _audit != null)
+            {
+                // A stored bundle that no longer passes (or never could run) is skipped, not applied: say so.
+                PutU32(_store.ActiveVersion, 0);
+                PutU32(_store.LoadRefusedVersion, 4);
+                _audit.Record(nowMicros, AuditKind.PolicyLoaded, _store.LoadRefusal, _detail, 8);
+            }
+
+            Audited(loaded, nowMicros);
         }
 
         /// <summary>
-        /// The clock the uplink runs on (acknowledgement timeouts, reconnects, the egress budget, publish
-        /// times in the audit log); null: the same time as the frames. The emulator sets a wall clock when it
+        /// The clock the uplink runs on (acknowledgement timeouts, reconnects, publish times in the audit
+        /// log); null: the same time as the frames. The egress budget always runs on the frames' time. The emulator sets a wall clock when it
         /// replays faster than real time toward a real broker.
         /// </summary>
         public IClock UplinkClock;
@@ -161,7 +170,7 @@ namespace BmsGuard.Device
 
             if (_uplink != null)
             {
-                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros, nowMicros);
             }
         }
 
@@ -177,8 +186,8 @@ namespace BmsGuard.Device
             if (_uplink != null)
             {
                 // Twice: the first round publishes, the second collects what was acknowledged meanwhile.
-                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
-                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros, nowMicros);
+                _uplink.Pump(UplinkClock == null ? nowMicros : UplinkClock.NowMicros, nowMicros);
             }
         }
 
@@ -191,15 +200,19 @@ namespace BmsGuard.Device
 
             if (_audit != null && reason != BundleReason.NoBundle)
             {
-                uint version = _store.ActiveVersion;
-                _detail[0] = (byte)(version >> 24);
-                _detail[1] = (byte)(version >> 16);
-                _detail[2] = (byte)(version >> 8);
-                _detail[3] = (byte)version;
+                PutU32(_store.ActiveVersion, 0);
                 _audit.Record(nowMicros, AuditKind.PolicyLoaded, reason, _detail, 4);
             }
 
             return reason;
+        }
+
+        private void PutU32(uint value, int at)
+        {
+            _detail[at] = (byte)(value >> 24);
+            _detail[at + 1] = (byte)(value >> 16);
+            _detail[at + 2] = (byte)(value >> 8);
+            _detail[at + 3] = (byte)value;
         }
 
         private void Activate()
@@ -243,11 +256,7 @@ namespace BmsGuard.Device
                 return true;
             }
 
-            UplinkPolicy uplink = new UplinkPolicy(topics);
-            uplink.BytesPerHour = policy.EgressBytesPerHour;
-            uplink.Drop = drop;
-            uplink.QueueBytes = 16384;
-            uplink.SegmentBytes = _files.Uplink.Length > 0 ? 16384 : 0;
+            UplinkPolicy uplink = TelemetryUplink.For(policy.TopicPrefix, policy.EgressBytesPerHour, policy.DropNewest, _files.Uplink.Length > 0);
             _uplink = new Uplink(uplink, _transport, _audit, _files.Uplink.Length > 0 ? _files.Uplink : null);
             return true;
         }

@@ -20,11 +20,21 @@ namespace BmsGuard.Core.Audit
     /// problem, detail = its own offset, the break's offset, the unverifiable byte count) is appended,
     /// chained on the last good tag and numbered past the highest sequence in the broken region; new
     /// records chain on it. Verifiers resume at the marker, but keep reporting the break.</item>
+    /// <item>records missing at the end (the file deleted, replaced by an older copy or cut at a record
+    /// boundary), found against the head checkpoint kept outside the file (an <see cref="IMonotonicAnchor"/>
+    /// raised at boot and every <see cref="CheckpointEvery"/> records): a marker with reason
+    /// <see cref="AuditProblem.Truncated"/> (detail: its own offset twice, the last sequence found) numbered
+    /// past the checkpoint is appended, so the log never starts over at sequence 1 and verifiers report
+    /// the loss.</item>
     /// </list>
     /// </remarks>
     public sealed class AuditLog : IAuditTrail
     {
+        /// <summary>Records between two raises of the head checkpoint (records after the last one can be lost unnoticed).</summary>
+        public const int CheckpointEvery = 16;
+
         private readonly IStorageFile _file;
+        private readonly IMonotonicAnchor _head;
         private readonly AuditScanner _scanner;
         private readonly byte[] _record = new byte[AuditRecord.MaxLength];
         private readonly byte[] _tag = new byte[AuditRecord.TagSize];
@@ -34,12 +44,29 @@ namespace BmsGuard.Core.Audit
         private int _records;
         private int _tornTailsCut;
         private int _chainBreaks;
+        private long _missing;
 
         /// <summary>Creates a log over <paramref name="file"/> kept under the audit <paramref name="key"/>; call <see cref="Open"/> next.</summary>
         public AuditLog(IStorageFile file, byte[] key)
+            : this(file, key, null)
+        {
+        }
+
+        /// <summary>
+        /// As above, with <paramref name="head"/> keeping the sequence number of the chain's head outside the
+        /// file (null: none), so <see cref="Open"/> can tell a deleted or shortened log from a new one.
+        /// </summary>
+        public AuditLog(IStorageFile file, byte[] key, IMonotonicAnchor head)
         {
             _file = file;
+            _head = head;
             _scanner = new AuditScanner(key);
+        }
+
+        /// <summary>Records found missing at the end by <see cref="Open"/> (head checkpoint above the last sequence).</summary>
+        public long MissingRecords
+        {
+            get { return _missing; }
         }
 
         /// <summary>Sequence number of the last record (0 for an empty log).</summary>
@@ -77,8 +104,8 @@ namespace BmsGuard.Core.Audit
 
         /// <summary>
         /// Scans and verifies the file and recovers as described on the class; returns what it found at the
-        /// end of the file: <see cref="AuditProblem.None"/>, <see cref="AuditProblem.TornTail"/> or the problem
-        /// of an unmarked break. Recovery records carry <paramref name="nowMicros"/>.
+        /// end of the file: <see cref="AuditProblem.None"/>, <see cref="AuditProblem.TornTail"/>, the problem
+        /// of an unmarked break, or <see cref="AuditProblem.Truncated"/> when records are missing at the end. Recovery records carry <paramref name="nowMicros"/>.
         /// </summary>
         public int Open(long nowMicros)
         {
@@ -113,6 +140,7 @@ namespace BmsGuard.Core.Audit
 
             _sequence = _scanner.LastSequence;
             _scanner.CopyLastTag(_tag, 0);
+            int found = AuditProblem.None;
             if (_scanner.IsBroken)
             {
                 long brokenAt = _scanner.BrokenOffset;
@@ -124,18 +152,41 @@ namespace BmsGuard.Core.Audit
 
                 long end = _file.Length;
                 AppendMarker(nowMicros, _scanner.Problem, end, brokenAt, end - brokenAt);
-                return _scanner.Problem;
+                found = _scanner.Problem;
             }
-
-            if (tornAt >= 0)
+            else if (tornAt >= 0)
             {
                 _file.Truncate(tornAt);
                 TornTailsCut++;
                 AppendMarker(nowMicros, AuditProblem.TornTail, tornAt, tornAt, tornBytes);
-                return AuditProblem.TornTail;
+                found = AuditProblem.TornTail;
             }
 
-            return AuditProblem.None;
+            CheckHead(nowMicros);
+            return _missing > 0 && found == AuditProblem.None ? AuditProblem.Truncated : found;
+        }
+
+        // The head checkpoint says how far the chain reached before; a lower sequence now means records
+        // were removed from the end. Numbering goes on past the checkpoint and a marker says what is missing.
+        private void CheckHead(long nowMicros)
+        {
+            _missing = 0;
+            if (_head == null)
+            {
+                return;
+            }
+
+            uint checkpoint = _head.Read();
+            if (_sequence < checkpoint)
+            {
+                uint last = _sequence;
+                _missing = (long)checkpoint - last;
+                _sequence = checkpoint;
+                long end = _file.Length;
+                AppendMarker(nowMicros, AuditProblem.Truncated, end, end, last);
+            }
+
+            _head.Advance(_sequence);
         }
 
         /// <inheritdoc />
@@ -167,6 +218,10 @@ namespace BmsGuard.Core.Audit
             System.Array.Copy(_record, length - AuditRecord.TagSize, _tag, 0, AuditRecord.TagSize);
             _sequence = seq;
             Records++;
+            if (_head != null && seq % CheckpointEvery == 0)
+            {
+                _head.Advance(seq);
+            }
         }
     }
 }

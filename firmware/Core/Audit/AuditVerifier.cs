@@ -129,6 +129,7 @@ namespace BmsGuard.Core.Audit
                 if (e == AuditScanner.Record)
                 {
                     Records++;
+                    NoteMissingHead();
                 }
                 else if (e == AuditScanner.Resumed)
                 {
@@ -163,6 +164,23 @@ namespace BmsGuard.Core.Audit
             }
 
             return FirstProblem;
+        }
+
+        // A marker the log appended at boot because records were missing at its end (see AuditLog):
+        // the loss is a problem of the log even though the chain around the marker verifies.
+        private void NoteMissingHead()
+        {
+            byte[] r = _scanner.RecordBytes;
+            if (FirstProblem != AuditProblem.None || AuditRecord.Kind(r) != AuditKind.LogRecovered
+                || AuditRecord.Reason(r) != AuditProblem.Truncated || AuditRecord.DetailLength(r) != AuditScanner.MarkerDetailLength)
+            {
+                return;
+            }
+
+            FirstProblem = AuditProblem.Truncated;
+            FirstProblemOffset = _scanner.Offset;
+            ExpectedSequence = AuditRecord.Sequence(r, 0) - 1;
+            FoundSequence = AuditRecord.GetUInt32(r, AuditRecord.HeaderSize + 8);
         }
     }
 }

@@ -67,8 +67,10 @@ namespace BmsGuard.Core.Commands
             _rollback = LoadResult == StateLoad.RollbackDetected;
             if (_rollback && _audit != null)
             {
-                EnvelopeFormat.WriteU32(_detail, 0, state.Generation);
-                _audit.Record(bootMicros, AuditKind.RollbackDetected, CommandVerdict.RollbackDetected, _detail, 4);
+                // Why: the newest valid state generation found (0: none) and the anchor it fell below.
+                EnvelopeFormat.WriteU32(_detail, 0, state.FoundGeneration);
+                EnvelopeFormat.WriteU32(_detail, 4, state.AnchorAtLoad);
+                _audit.Record(bootMicros, AuditKind.RollbackDetected, CommandVerdict.RollbackDetected, _detail, 8);
             }
         }
 

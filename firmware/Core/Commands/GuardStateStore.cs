@@ -27,6 +27,8 @@ namespace BmsGuard.Core.Commands
         private readonly byte[] _expected = new byte[HmacSha256.MacSize];
         private uint _generation;
         private int _newest = NoSlot;
+        private uint _found;
+        private uint _anchorAtLoad;
 
         /// <summary>
         /// Creates a store over files <paramref name="a"/> and <paramref name="b"/>, the board's anchor
@@ -52,6 +54,18 @@ namespace BmsGuard.Core.Commands
             get { return _generation; }
         }
 
+        /// <summary>Generation of the newest valid record the last <see cref="Load"/> found, loaded or not (0: none).</summary>
+        public uint FoundGeneration
+        {
+            get { return _found; }
+        }
+
+        /// <summary>The anchor's value at the last <see cref="Load"/> (what a rollback was judged against).</summary>
+        public uint AnchorAtLoad
+        {
+            get { return _anchorAtLoad; }
+        }
+
         /// <summary>
         /// Loads the newest valid record into <paramref name="ring"/> (cleared otherwise) and returns a
         /// <see cref="StateLoad"/> value. Never throws on bad file contents; a file that cannot be read
@@ -74,6 +88,8 @@ namespace BmsGuard.Core.Commands
             }
 
             uint anchor = _anchor.Read();
+            _found = best;
+            _anchorAtLoad = anchor;
             if (_newest == NoSlot)
             {
                 return anchor == 0 ? StateLoad.Empty : StateLoad.RollbackDetected;

@@ -73,7 +73,7 @@ namespace BmsGuard.Core.Safety
             string name = tokens[1];
             if (!RuleTokens.IsName(name))
             {
-                error = "invalid signal name '" + name + "' (letters, digits, _ - . only)";
+                error = "invalid signal name '" + RuleTokens.Shown(name) + "' (1 to 64 letters, digits, _ - . only)";
                 return null;
             }
 

@@ -39,8 +39,14 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Storage holds no bundle.</summary>
         public const int NoBundle = 11;
 
+        /// <summary>
+        /// Raises the version by more than <see cref="PolicyStore.MaxVersionStep"/> over the active policy (or
+        /// the anchor): one bundle must not use up the version space and so block every later update.
+        /// </summary>
+        public const int VersionJump = 12;
+
         /// <summary>Number of reasons.</summary>
-        public const int Count = 12;
+        public const int Count = 13;
 
         /// <summary>Name for printing.</summary>
         public static string Name(int reason)
@@ -59,6 +65,7 @@ namespace BmsGuard.Core.Telemetry
                 case BadBody: return "bad-body";
                 case TooLarge: return "too-large";
                 case NoBundle: return "no-bundle";
+                case VersionJump: return "version-jump";
                 default: return "reason-" + reason.ToString();
             }
         }

@@ -2,7 +2,7 @@ namespace BmsGuard.Core.Telemetry
 {
     /// <summary>
     /// The link <see cref="Uplink"/> publishes through (MQTT on the device: MqttUplinkTransport). Every
-    /// call is made from the thread that calls <see cref="Uplink.Pump"/>; implementations that receive
+    /// call is made from the thread that calls <see cref="Uplink.Pump(long)"/>; implementations that receive
     /// acknowledgements or commands on other threads buffer them until polled.
     /// </summary>
     public interface IUplinkTransport

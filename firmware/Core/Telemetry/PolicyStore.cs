@@ -9,12 +9,18 @@ namespace BmsGuard.Core.Telemetry
     /// restored storage image cannot roll the policy back); anything else is refused with a
     /// <see cref="BundleReason"/>, counted, and the last good policy stays active. Accepted bundles are
     /// appended to a storage file as records (u32 little-endian length, bundle); at boot <see cref="Load"/>
-    /// takes the newest record that still verifies and cuts a torn tail.
+    /// takes the newest record that still verifies and cuts a torn tail. Every check a record must pass to be
+    /// stored (framing, signature, vehicle, version, and a body that builds a policy the guard can run, see
+    /// <c>TelemetryPolicy.Build</c>) is made again at load: a record that fails then is skipped and
+    /// counted in <see cref="RefusedAtLoad"/> (the guard audits it), and the newest good one stays active.
     /// </summary>
     public sealed class PolicyStore
     {
         /// <summary>The file is rewritten from empty when the next record would make it larger than this.</summary>
         public const int MaxFileBytes = 4 * (TelemetryBundle.MaxSize + 4);
+
+        /// <summary>Most a bundle may raise the policy version over the active one (or the anchor): a version near 2^32 would block every later update.</summary>
+        public const uint MaxVersionStep = 1000000;
 
         private readonly IStorageFile _file;
         private readonly IOwnerKeys _keys;
@@ -27,6 +33,9 @@ namespace BmsGuard.Core.Telemetry
         private uint _activeVersion;
         private ushort _activeKeyId;
         private int _lastReason = BundleReason.NoBundle;
+        private int _refusedAtLoad;
+        private int _loadRefusal = BundleReason.NoBundle;
+        private uint _loadRefusedVersion;
 
         /// <summary>
         /// A store over <paramref name="file"/> for the vehicle <paramref name="vin"/> (17 ASCII bytes), trusting
@@ -71,6 +80,24 @@ namespace BmsGuard.Core.Telemetry
             get { return _lastReason; }
         }
 
+        /// <summary>Stored records the last <see cref="Load"/> skipped because they no longer pass the checks.</summary>
+        public int RefusedAtLoad
+        {
+            get { return _refusedAtLoad; }
+        }
+
+        /// <summary>Why the last record <see cref="Load"/> skipped was refused (<see cref="BundleReason.NoBundle"/>: none skipped).</summary>
+        public int LoadRefusal
+        {
+            get { return _loadRefusal; }
+        }
+
+        /// <summary>The header version of the last record <see cref="Load"/> skipped (0 when it had no readable header).</summary>
+        public uint LoadRefusedVersion
+        {
+            get { return _loadRefusedVersion; }
+        }
+
         /// <summary>How many bundles ended with <paramref name="reason"/>.</summary>
         public long Count(int reason)
         {
@@ -84,7 +111,7 @@ namespace BmsGuard.Core.Telemetry
         public int Offer(byte[] bundle, int length)
         {
             long floor = _anchor == null ? 0 : _anchor.Read();
-            int reason = Check(bundle, length, _activeVersion + 1L > floor ? _activeVersion + 1L : floor);
+            int reason = Check(bundle, length, _activeVersion + 1L > floor ? _activeVersion + 1L : floor, _activeVersion > floor ? _activeVersion : floor);
             if (reason == BundleReason.Accepted)
             {
                 Persist(bundle, length);
@@ -106,6 +133,9 @@ namespace BmsGuard.Core.Telemetry
             int bestLength = 0;
             uint bestVersion = 0;
             int refused = BundleReason.NoBundle;
+            _refusedAtLoad = 0;
+            _loadRefusal = BundleReason.NoBundle;
+            _loadRefusedVersion = 0;
             long fileLength = _file.Length;
             while (offset + 4 <= fileLength && _file.Read(offset, _prefix, 0, 4) == 4)
             {
@@ -117,7 +147,7 @@ namespace BmsGuard.Core.Telemetry
                 }
 
                 long min = bestVersion + 1L > floor ? bestVersion + 1L : floor;
-                int reason = Check(_buffer, (int)length, min);
+                int reason = Check(_buffer, (int)length, min, bestVersion > floor ? bestVersion : floor);
                 if (reason == BundleReason.Accepted)
                 {
                     bestOffset = offset + 4;
@@ -127,6 +157,10 @@ namespace BmsGuard.Core.Telemetry
                 else
                 {
                     refused = reason;
+                    _refusedAtLoad++;
+                    _loadRefusal = reason;
+                    _loadRefusedVersion = length >= TelemetryBundle.HeaderSize ? TelemetryBundle.VersionOf(_buffer) : 0;
+                    _counts[reason]++;
                 }
 
                 offset += 4 + length;
@@ -149,7 +183,7 @@ namespace BmsGuard.Core.Telemetry
         }
 
         // Framing, signature, vehicle, version, then the body: the body of an unauthenticated bundle is never parsed.
-        private int Check(byte[] data, int length, long minVersion)
+        private int Check(byte[] data, int length, long minVersion, long baseVersion)
         {
             int reason = TelemetryBundle.CheckFraming(data, length);
             if (reason != BundleReason.Accepted)
@@ -176,6 +210,11 @@ namespace BmsGuard.Core.Telemetry
             if (TelemetryBundle.VersionOf(data) < minVersion)
             {
                 return BundleReason.NotNewer;
+            }
+
+            if (TelemetryBundle.VersionOf(data) > baseVersion + MaxVersionStep)
+            {
+                return BundleReason.VersionJump;
             }
 
             int bodyReason;

@@ -94,6 +94,11 @@ namespace BmsGuard.Core.Telemetry
                 return "downsample needs every (the minimum interval)";
             }
 
+            if (action == TelemetryAction.Downsample && stepUnits != 0)
+            {
+                return "downsample takes no step (quantize with step and every does both)";
+            }
+
             if (action == TelemetryAction.Aggregate)
             {
                 if (windowMicros == 0 || function < 0 || function >= AggregateFunction.Count)

@@ -192,7 +192,8 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>
         /// Builds a policy; null with <paramref name="error"/> when a limit is broken: names unique, identifiers
         /// with every part 0..n-1 exactly once, at most <see cref="MaxSignals"/> signals, 254 frames, 8 extended
-        /// frames, 64 signals a frame, 1..8 broker hosts, a topic prefix without MQTT wildcards, a positive budget.
+        /// frames, 64 signals a frame, 1..8 broker hosts, a topic prefix without MQTT wildcards, and uplink settings the guard can run
+        /// (<see cref="TelemetryUplink.Check"/>: a budget of 512..2,000,000,000 bytes per hour, topics of printable ASCII).
         /// The arrays are copied.
         /// </summary>
         public static TelemetryPolicy Build(TelemetrySignal[] signals, TelemetryIdentifier[] identifiers, string[] brokers,
@@ -320,7 +321,8 @@ namespace BmsGuard.Core.Telemetry
                 return "topic prefix must be 1..64 characters without MQTT wildcards (+ #) or a leading $";
             }
 
-            return egress < 1 ? "egress budget must be at least 1 byte per hour" : null;
+            // The same check the guard's uplink makes: a policy that builds here cannot fail to start it.
+            return TelemetryUplink.Check(topicPrefix, egress, false);
         }
 
         // Each identifier's parts: exactly positions 0..n-1, laid out in that order.

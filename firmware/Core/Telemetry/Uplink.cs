@@ -14,7 +14,7 @@ namespace BmsGuard.Core.Telemetry
     /// counted by reason (<see cref="Counters"/>) and every publish is audited (<see cref="UplinkAudit"/>).
     /// </summary>
     /// <remarks>
-    /// <see cref="Enqueue"/> (any thread) and <see cref="Pump"/> (one thread, e.g. the main loop) are
+    /// <see cref="Enqueue"/> (any thread) and <see cref="Pump(long)"/> (one thread, e.g. the main loop) are
     /// serialized by a monitor; the connection attempt in Pump runs outside it, so a slow connect never
     /// blocks producers. No allocation per message in steady state.
     /// </remarks>
@@ -172,6 +172,16 @@ namespace BmsGuard.Core.Telemetry
         /// </summary>
         public void Pump(long nowMicros)
         {
+            Pump(nowMicros, nowMicros);
+        }
+
+        /// <summary>
+        /// As <see cref="Pump(long)"/>, with the egress budget refilled on <paramref name="budgetMicros"/>
+        /// instead: the emulator runs timers on the wall clock toward a real broker but measures the budget
+        /// on the capture's time, which is the time the budget is about (a replay runs faster than real time).
+        /// </summary>
+        public void Pump(long nowMicros, long budgetMicros)
+        {
             _transport.Service(nowMicros);
             if (!_transport.IsConnected)
             {
@@ -214,7 +224,7 @@ namespace BmsGuard.Core.Telemetry
                     RestartInflight();
                 }
 
-                _budget.Refill(nowMicros);
+                _budget.Refill(budgetMicros);
                 CollectAcknowledgements(nowMicros);
                 Refill();
                 Publish(nowMicros);

@@ -92,7 +92,6 @@ public static class ReplayCommand
         File.Delete(outboxPath);
         using var spool = new OutputSpool();
         using (var outbox = OutboxWriter.Open(outboxPath))
-        using (var auditText = new StreamWriter(Path.Combine(outDir, "audit.txt")))
         using (reader)
         using (var recorder = new ReplayRecorder(
             map,
@@ -124,7 +123,7 @@ public static class ReplayCommand
                 {
                     Files = guardDir == null ? null : GuardFiles.At(Path.GetFullPath(guardDir) + Path.DirectorySeparatorChar),
                     PolicyBundle = policy,
-                    AuditText = auditText,
+                    AuditTextPath = Path.Combine(outDir, "audit.txt"),
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
                     DrainTimeout = drain,

@@ -149,6 +149,19 @@ public static class PolicyCompiler
             throw doc.Error(entry.Line, $"{entry.Name}: unknown action '{entry.Action}' (forward, drop, quantize, downsample, aggregate, delay)");
         }
 
+        foreach (var (field, (_, line)) in entry.Options)
+        {
+            if (!Applies(action, field))
+            {
+                throw doc.Error(line, $"{entry.Name}: {field} does not apply to {entry.Action} ({Fields(action)})");
+            }
+        }
+
+        if (action == TelemetryAction.Aggregate && !entry.Options.ContainsKey("function"))
+        {
+            throw doc.Error(entry.Line, $"{entry.Name}: aggregate needs function (min, max, mean, last)");
+        }
+
         decimal step = 0;
         if (entry.Options.TryGetValue("step", out var st)
             && (!decimal.TryParse(st.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out step) || step <= 0))
@@ -184,6 +197,21 @@ public static class PolicyCompiler
             ? (new SignalTreatment(action, stepUnits, every, window, function, by, slots, -1, 0), decimals)
             : throw doc.Error(entry.Line, $"{entry.Name}: {error}");
     }
+
+    // What each action reads; anything else written on an entry is an error, never silently dropped.
+    // Downsample takes no step: quantize with step and every is the same thing said once.
+    private static string Fields(int action) => action switch
+    {
+        TelemetryAction.Quantize => "step, every",
+        TelemetryAction.Downsample => "every",
+        TelemetryAction.Aggregate => "window, function, step",
+        TelemetryAction.Delay => "by, slots, every, step",
+        TelemetryAction.Forward => "every, step",
+        _ => "no fields",
+    };
+
+    private static bool Applies(int action, string field) =>
+        Fields(action).Split(", ").Contains(field);
 
     private static TelemetrySignal Layout(PolicyDocument doc, DbcDatabase db, DbcMessage message, DbcSignal s, int line, SignalTreatment t, int decimals)
     {

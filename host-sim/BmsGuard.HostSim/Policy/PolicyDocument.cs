@@ -1,3 +1,4 @@
+using BmsGuard.Core.Telemetry;
 using BmsGuard.HostSim.Commands;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -75,6 +76,12 @@ public sealed class PolicyDocument
         {
             throw new InputException($"{source}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails on some malformed input (e.g. a lone CR inside a flow mapping) with these
+            // instead of a YamlException: still bad input, reported where its scanner stopped.
+            throw new InputException($"{source}:{FailureLine(text)}: not valid YAML (the YAML reader stopped here: {e.Message})");
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -110,6 +117,26 @@ public sealed class PolicyDocument
         return doc;
     }
 
+    // Where YamlDotNet's scanner stops on input it cannot read: the line its cursor reached.
+    private static long FailureLine(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        try
+        {
+            while (scanner.MoveNext())
+            {
+            }
+        }
+        catch (Exception)
+        {
+            // The same failure as in Load; the cursor is where it happened.
+        }
+
+        // Counted in '\n' as editors do (YAML also breaks lines at a lone '\r').
+        long index = Math.Min(scanner.CurrentPosition.Index, text.Length);
+        return 1 + text.AsSpan(0, (int)index).Count('\n');
+    }
+
     /// <summary>An error at <paramref name="line"/>.</summary>
     public InputException Error(int line, string reason) => new($"{Source}:{line}: {reason}");
 
@@ -137,6 +164,11 @@ public sealed class PolicyDocument
             else if (key == "topic-prefix")
             {
                 TopicPrefix = Scalar(value, "topic prefix");
+                string? topicError = TelemetryUplink.Check(TopicPrefix, TelemetryUplink.MinBytesPerHour, false);
+                if (topicError != null)
+                {
+                    throw Error(value, $"topic-prefix '{TopicPrefix}': {topicError}");
+                }
             }
             else
             {
@@ -168,9 +200,11 @@ public sealed class PolicyDocument
             }
 
             string text = Scalar(value, "bytes per hour");
-            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) || n < 1)
+            if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n)
+                || n < TelemetryUplink.MinBytesPerHour || n > TelemetryUplink.MaxBytesPerHour)
             {
-                throw Error(value, $"bytes-per-hour must be a positive integer, not '{text}'");
+                // The firmware's own bounds (TelemetryUplink): the guard refuses a bundle outside them.
+                throw Error(value, $"bytes-per-hour must be an integer from {TelemetryUplink.MinBytesPerHour} to {TelemetryUplink.MaxBytesPerHour} (one largest payload per hour at least), not '{text}'");
             }
 
             EgressBytesPerHour = (n, (int)value.Start.Line);

@@ -129,25 +129,32 @@ public static class ReplayEngine
             }
 
             telemetry.Flush(clock.NowMicros);
-            Drain(telemetry, guard.DrainTimeout);
+            Drain(telemetry, guard.DrainTimeout, clock.NowMicros);
         }
         finally
         {
             node.Close();
+            if (guard.AuditTextPath != null)
+            {
+                // Here, not after the loop: an interrupted replay's audit text is cut where its logs are.
+                using var side = SideFile.Create(guard.AuditTextPath);
+                using (var text = new StreamWriter(side.Stream, leaveOpen: true))
+                {
+                    GuardReport.WriteAudit(node.Guard, guardFiles, text);
+                }
+
+                side.Commit();
+            }
         }
 
         counts.GuardLines = GuardReport.Lines(node.Guard);
-        if (guard.AuditText != null)
-        {
-            GuardReport.WriteAudit(node.Guard, guardFiles, guard.AuditText);
-        }
-
         return counts;
     }
 
     // A real broker acknowledges in real time, long after the capture's end in accelerated time:
     // keep pumping until the backlog is acknowledged or the timeout passes (what remains is counted).
-    private static void Drain(GuardTelemetry telemetry, TimeSpan timeout)
+    // The budget stays at the capture's end time: waiting for acknowledgements earns no allowance.
+    private static void Drain(GuardTelemetry telemetry, TimeSpan timeout, long captureMicros)
     {
         var uplink = telemetry.Uplink;
         if (uplink == null || telemetry.UplinkClock == null)
@@ -158,7 +165,7 @@ public static class ReplayEngine
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while ((uplink.Pending > 0 || uplink.InFlight > 0) && clock.Elapsed < timeout)
         {
-            uplink.Pump(telemetry.UplinkClock.NowMicros);
+            uplink.Pump(telemetry.UplinkClock.NowMicros, captureMicros);
             Thread.Sleep(5);
         }
     }

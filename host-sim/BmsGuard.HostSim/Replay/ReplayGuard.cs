@@ -27,6 +27,10 @@ public sealed class ReplayGuard
     /// <summary>How long to wait, in real time, for a real broker to acknowledge the backlog at the end.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Receives the audit log as text at the end; null for none.</summary>
-    public TextWriter? AuditText { get; init; }
+    /// <summary>
+    /// Where the audit log is written as text when the replay ends, also when it is interrupted or its
+    /// input turns out bad (then up to where it stopped, like the other logs); null for none. Written
+    /// beside the file and renamed over it, so an earlier replay's stays whole until the new one is.
+    /// </summary>
+    public string? AuditTextPath { get; init; }
 }
