@@ -42,7 +42,11 @@ public static class CaptureFormats
     }
 
     /// <summary>Creates <paramref name="path"/> for writing in the format its extension names.</summary>
-    public static ICaptureWriter CreateWriter(string path)
+    public static ICaptureWriter CreateWriter(string path) => CreateWriter(path, () => OutputFile.Create(path, 1 << 16));
+
+    /// <summary>A writer in the format <paramref name="path"/>'s extension names, writing to the stream <paramref name="open"/> gives (e.g. a <see cref="SideFile"/>'s).</summary>
+    /// <exception cref="NotSupportedException">The format cannot be written.</exception>
+    public static ICaptureWriter CreateWriter(string path, Func<Stream> open)
     {
         var (format, gz) = Find(path);
         if (format.Writer == null)
@@ -50,7 +54,7 @@ public static class CaptureFormats
             throw new NotSupportedException($"writing {format.Name} files is not supported");
         }
 
-        Stream s = OutputFile.Create(path, 1 << 16);
+        Stream s = open();
         if (gz)
         {
             s = new GZipStream(s, CompressionLevel.Optimal);

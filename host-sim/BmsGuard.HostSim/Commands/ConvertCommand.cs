@@ -19,10 +19,13 @@ public static class ConvertCommand
         long count;
         using (var reader = CaptureInput.Open(input, input))
         {
+            // Written beside OUTPUT and renamed over it at the end: bad input or a failure half-way
+            // leaves an earlier OUTPUT as it was, never a half-written file in its place.
+            using var side = SideFile.Create(output);
             ICaptureWriter writer;
             try
             {
-                writer = CaptureFormats.CreateWriter(output);
+                writer = CaptureFormats.CreateWriter(output, () => side.Stream);
             }
             catch (NotSupportedException e)
             {
@@ -44,8 +47,10 @@ public static class ConvertCommand
             }
             catch (CaptureFormatException e)
             {
-                throw new InputException($"{e.Message} ({output} is incomplete)");
+                throw new InputException($"{e.Message} ({output} not written{(File.Exists(output) ? ", left as it was" : string.Empty)})");
             }
+
+            side.Commit();
         }
 
         stderr.WriteLine($"bmsguard: converted {count} frames from {input} to {output}");

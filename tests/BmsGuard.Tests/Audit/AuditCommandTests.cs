@@ -120,7 +120,7 @@ public sealed class AuditCommandTests : IDisposable
 
         var after = CliRun.Of("audit", "show", _log, "--key", _keyFile);
         Assert.Equal(0, after.ExitCode);
-        Assert.EndsWith($"9.000000 seq=5 kind=log-recovered reason=1 detail={_offsets[4]:X8}{_offsets[4]:X8}00000007", after.Stdout.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith($"9.000000 seq=5 kind=log-recovered reason=1:torn-tail detail={_offsets[4]:X8}{_offsets[4]:X8}00000007", after.Stdout.Trim(), StringComparison.Ordinal);
     }
 
     [Theory]
