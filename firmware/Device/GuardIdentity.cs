@@ -1,3 +1,4 @@
+using BmsGuard.Core.Commands;
 using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 
@@ -75,6 +76,13 @@ namespace BmsGuard.Device
             for (int i = 0; i < 17; i++)
             {
                 vin.Append((char)bytes[4 + i]);
+            }
+
+            // The tag is keyed with the file's own secret: it proves integrity, not origin. A VIN the
+            // command guard cannot use would stop the boot, so such a file counts as corrupt.
+            if (!VehicleId.IsValid(vin.ToString()))
+            {
+                return null;
             }
 
             return new GuardIdentity(vin.ToString(), secret);

@@ -12,6 +12,7 @@ public static class FuzzTargets
         .. HostTextTargets.All(),
         .. FirmwareTextTargets.All(),
         .. FirmwareBinaryTargets.All(),
+        CommandTarget.Target(),
         GuardBootTarget.Target(),
         .. MqttTargets.All(),
     ];

@@ -47,14 +47,10 @@ public static class Program
     private static int Replay(FuzzTarget target, string[] paths)
     {
         var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p).Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]);
+        var failures = new Dictionary<string, List<string>>();
         int count = 0;
-        foreach (string file in files)
+        foreach (string file in files.Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != "README.txt"))
         {
-            if (Path.GetFileName(file).StartsWith('.') || file.EndsWith("README.txt", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var watch = Stopwatch.StartNew();
             try
             {
@@ -63,14 +59,27 @@ public static class Program
             }
             catch (Exception e)
             {
-                Console.WriteLine($"{file}: FAILED: {e}");
-                return 1;
+                // One line per distinct failure: exception type and the frame that threw.
+                string where = e.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "";
+                string key = $"{e.GetType().Name} {where}";
+                if (!failures.TryGetValue(key, out var list))
+                {
+                    failures[key] = list = [];
+                    Console.WriteLine($"{file}: FAILED: {e}");
+                }
+
+                list.Add(file);
             }
 
             count++;
         }
 
-        Console.WriteLine($"{target.Name}: {count} inputs, no failure");
-        return 0;
+        foreach (var (key, list) in failures)
+        {
+            Console.WriteLine($"FAILURE x{list.Count}: {key} (smallest: {list.MinBy(f => new FileInfo(f).Length)})");
+        }
+
+        Console.WriteLine($"{target.Name}: {count} inputs, {failures.Values.Sum(l => l.Count)} failures, {failures.Count} distinct");
+        return failures.Count == 0 ? 0 : 1;
     }
 }

@@ -21,7 +21,7 @@ public static class FirmwareTextTargets
     private delegate object? Parse(string text, out int line, out string error);
 
     private const string ContractText =
-        "no exception at all; null comes with a line in 1..lines+1 and a reason; Print(Parse(x)) parses back and prints the same";
+        "no exception at all; null comes with a line in 0..lines+1 (0: the text as a whole) and a reason; Print(Parse(x)) parses back and prints the same";
 
     /// <summary>The targets.</summary>
     public static IEnumerable<FuzzTarget> All()
@@ -67,7 +67,7 @@ public static class FirmwareTextTargets
     private static string Refused(string text, int line, string error)
     {
         int lines = text.Split('\n').Length;
-        if (line < 1 || line > lines + 1 || string.IsNullOrWhiteSpace(error))
+        if (line < 0 || line > lines + 1 || string.IsNullOrWhiteSpace(error))
         {
             throw new FuzzFailure($"refusal without a place or reason: line {line} of {lines}, '{error}'");
         }

@@ -15,7 +15,7 @@ public static class MqttTargets
     public static IEnumerable<FuzzTarget> All()
     {
         yield return new("mqtt-packet", "PacketReader.Read and the decoder for the packet's type (CONNACK, PUBLISH, PUBACK..., SUBACK)",
-            "only InvalidDataException (malformed) or EndOfStreamException (stream ends inside a packet); no allocation beyond the bytes that arrived",
+            "only InvalidDataException (malformed) or EndOfStreamException (stream ends inside a packet)",
             Packets, PacketSeeds);
         yield return new("telemetry-payload", "TelemetryPayloadReader.Read", "only TelemetryPayloadException with an offset inside the payload",
             Payload, PayloadSeeds);
