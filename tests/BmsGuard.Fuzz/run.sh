@@ -47,7 +47,8 @@ for t in "${targets[@]}"; do
   ok=0
   for try in 1 2; do
     rm -rf "${out:?}/$t"
-    if nice -n 10 afl-fuzz -i "$here/seeds/$t" -o "$out/$t" -t 5000 -m none -V "$seconds" \
+    dict=(); [ -f "$here/seeds/$t.dict" ] && dict=(-x "$here/seeds/$t.dict")
+    if nice -n 10 afl-fuzz -i "$here/seeds/$t" -o "$out/$t" -t 5000 -m none -V "$seconds" "${dict[@]}" \
       -- dotnet "$pub/BmsGuard.Fuzz.dll" fuzz "$t" >"$out/$t.log" 2>&1; then ok=1; break; fi
   done
   if [ $ok = 0 ]; then echo "$t: afl-fuzz failed, see $out/$t.log" >&2; tail -n 5 "$out/$t.log" >&2; failed=1; continue; fi
