@@ -67,13 +67,21 @@ public sealed class PolicyDocument
     {
         var doc = new PolicyDocument(source);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new InputException($"{source}:{e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet reports some malformed input (a stray '?', '!!' tags that are no URI, odd
+            // document markers) with these instead of a YamlException: the line is where it stopped.
+            long line = Math.Clamp(parser.Current?.Start.Line ?? 1, 1, Math.Max(1, text.TrimEnd('\n').Split('\n').Length));
+            throw new InputException($"{source}:{line}: not valid YAML: the YAML reader stopped here ({e.Message})");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)

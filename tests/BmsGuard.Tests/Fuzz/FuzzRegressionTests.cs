@@ -3,6 +3,8 @@ using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Policy;
 using BmsGuard.Tests.Capture.Blf;
 using Xunit;
 using static BmsGuard.Tests.Capture.Asc.FrameText;
@@ -73,6 +75,21 @@ public sealed class FuzzRegressionTests
         var good = new MemoryStorageFile(identity.Length);
         good.Append(identity, 0, identity.Length);
         Assert.Equal("WBA00000000000001", GuardIdentity.Load(good)!.Vin);
+    }
+
+    /// <summary>
+    /// Policy YAML: YamlDotNet reports some malformed input with InvalidOperationException or
+    /// ArgumentException instead of a YamlException; they escaped PolicyDocument.Parse without a line.
+    /// </summary>
+    [Theory]
+    [InlineData("?\n-\n[\n\u00e9", 2)]
+    [InlineData("?\t:", 1)]
+    [InlineData("!!%0de\0", 1)]
+    [InlineData("\0\0\0 \n...\n./:\n", 1)]
+    public void Policy_yaml_the_yaml_reader_chokes_on_is_an_input_error_with_a_line(string text, int line)
+    {
+        var e = Assert.Throws<InputException>(() => PolicyDocument.Parse(text, "p.yaml"));
+        Assert.StartsWith($"p.yaml:{line}: not valid YAML", e.Message, StringComparison.Ordinal);
     }
 
     private sealed class NullOutbox : BmsGuard.Core.IFrameOutbox
