@@ -114,7 +114,7 @@ public static class GuardBootTarget
         }
 
         return new GuardFiles(File(f[0]), File(f[1]), File(f[2]), File(f[3]), File(f[4]), File(f[5]), File(f[6]), File(f[7]),
-            [], File(f[8]), File(f[9]));
+            [], File(f[8]), File(f[9]), File([]));
     }
 
     /// <summary>A provisioned guard's files after its first boot (identity, owner key, policy v1, SecOC key).</summary>
