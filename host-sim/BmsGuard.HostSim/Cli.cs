@@ -38,8 +38,11 @@ public static class Cli
               bundle at boot (bmsguard policy compile); the sanitized telemetry goes to outbox.txt, and with
               --mqtt also to that broker for real (it must be on the policy's broker list; the replay then waits
               up to --mqtt-wait for the broker to acknowledge the backlog).
-          bmsguard convert IN OUT
-              Converts a capture between formats, chosen by extension (.gz compresses).
+          bmsguard convert IN OUT [--strict]
+              Converts a capture between formats, chosen by extension (.gz compresses). What the
+              reader accepts but is odd (python-can reads it; e.g. a BLF DLC above 15), and what OUT
+              cannot hold (channels in CSV), is a warning naming FILE:LINE or byte offset; --strict
+              makes each an error. See docs/captures.md.
           bmsguard rules [FILE]
               Checks a rule table and prints it in canonical form (default: the built-in reference rules).
           bmsguard gen --out CAPTURE [--dbc FILE] [--duration 10m] [--seed N] [--scenario drive|charge|both]

@@ -6,11 +6,11 @@ namespace BmsGuard.HostSim.Commands;
 public static class CaptureInput
 {
     /// <summary>Opens <paramref name="path"/> with the reader its extension names.</summary>
-    public static ICaptureReader Open(string path, string source)
+    public static ICaptureReader Open(string path, string source, CaptureWarnings? warnings = null)
     {
         try
         {
-            return CaptureFormats.OpenReader(path, source);
+            return CaptureFormats.OpenReader(path, source, warnings);
         }
         catch (NotSupportedException e)
         {

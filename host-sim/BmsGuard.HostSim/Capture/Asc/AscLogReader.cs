@@ -18,6 +18,7 @@ namespace BmsGuard.HostSim.Capture.Asc;
 /// </remarks>
 public sealed class AscLogReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     private readonly TextLineReader _lines;
     private readonly string _source;
     private readonly TimeZoneInfo _zone;
@@ -33,8 +34,10 @@ public sealed class AscLogReader : ICaptureReader
     /// <param name="source">File name for error messages.</param>
     /// <param name="leaveOpen">Keep <paramref name="stream"/> open on dispose.</param>
     /// <param name="zone">Zone of the header's wall-clock dates; the local zone when null.</param>
-    public AscLogReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? zone = null)
+    /// <param name="warnings">Where oddities read anyway are reported; none: counted only.</param>
+    public AscLogReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? zone = null, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _lines = new TextLineReader(stream, source, leaveOpen);
         _source = source;
         _zone = zone ?? TimeZoneInfo.Local;
@@ -77,10 +80,15 @@ public sealed class AscLogReader : ICaptureReader
                 continue;
             }
 
-            string? error = AscEventParser.Parse(line, _tokens, _decimalBase, frame, out int channel);
+            string? error = AscEventParser.Parse(line, _tokens, _decimalBase, frame, out int channel, out string? warning);
             if (error != null)
             {
                 throw Error(error);
+            }
+
+            if (warning != null)
+            {
+                _warnings.AtLine(_source, _lines.Line, "ASC frame read as python-can reads it", warning);
             }
 
             frame.TimestampNanos = time;

@@ -23,9 +23,15 @@ internal static class BlfFrameCodec
         _ => BlfFormat.CanFdMessage64Fixed + (fixedPart.IsEmpty ? 0 : fixedPart[2]),
     };
 
-    /// <summary>Fills <paramref name="f"/> (all but time and channel) from a CAN object payload; returns the error, or null.</summary>
-    public static string? Decode(uint type, ReadOnlySpan<byte> p, CaptureFrame f, out int channel)
+    /// <summary>
+    /// Fills <paramref name="f"/> (all but time and channel) from a CAN object payload; returns the
+    /// error, or null. An oddity read as python-can reads it is described in <paramref name="warning"/>.
+    /// A CAN_FD_MESSAGE_64 payload may be shorter than its valid data bytes (Vector writes only the
+    /// bytes present); the missing ones read as zeros, as CANoe and python-can do.
+    /// </summary>
+    public static string? Decode(uint type, ReadOnlySpan<byte> p, CaptureFrame f, out int channel, out string? warning)
     {
+        warning = null;
         f.Error = false;
         f.Fd = false;
         f.BitRateSwitch = false;
@@ -41,6 +47,7 @@ internal static class BlfFrameCodec
                 // channel u16, flags u8, dlc u8, id u32, data[8]
                 channel = BinaryPrimitives.ReadUInt16LittleEndian(p);
                 f.Remote = (p[2] & BlfFormat.RemoteFlag) != 0;
+                f.Transmit = (p[2] & BlfFormat.TransmitFlag) != 0;
                 dlc = p[3];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[4..]);
                 data = p.Slice(8, 8);
@@ -50,6 +57,7 @@ internal static class BlfFrameCodec
                 // frame length u32, id u32, extended flags u16, reserved u16, data[8]
                 channel = BinaryPrimitives.ReadUInt16LittleEndian(p);
                 f.Error = true;
+                f.Transmit = false;
                 dlc = p[10];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[16..]);
                 data = p.Slice(24, 8);
@@ -62,6 +70,7 @@ internal static class BlfFrameCodec
                 f.Remote = !f.Fd && (p[2] & BlfFormat.RemoteFlag) != 0;
                 f.BitRateSwitch = f.Fd && (p[13] & BlfFormat.FdBrs) != 0;
                 f.ErrorStateIndicator = f.Fd && (p[13] & BlfFormat.FdEsi) != 0;
+                f.Transmit = (p[2] & BlfFormat.TransmitFlag) != 0;
                 dlc = p[3];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[4..]);
                 if (p[14] > 64)
@@ -83,13 +92,21 @@ internal static class BlfFrameCodec
                 f.Remote = !f.Fd && (flags & BlfFormat.Fd64Remote) != 0;
                 f.BitRateSwitch = f.Fd && (flags & BlfFormat.Fd64Brs) != 0;
                 f.ErrorStateIndicator = f.Fd && (flags & BlfFormat.Fd64Esi) != 0;
-                data = p.Slice(BlfFormat.CanFdMessage64Fixed, p[2]);
+                f.Transmit = p[34] != 0;
+                data = p.Slice(BlfFormat.CanFdMessage64Fixed, Math.Min(p[2], p.Length - BlfFormat.CanFdMessage64Fixed));
+                if (f.Fd && (flags & BlfFormat.Fd64Remote) != 0)
+                {
+                    warning = "CAN_FD_MESSAGE_64 with both the EDL (FD) and the RTR flag: CAN FD has no remote frames, read as an FD data frame (python-can calls it a remote FD frame)";
+                }
+
                 break;
         }
 
         if (dlc > 15)
         {
-            return $"{BlfFormat.TypeName(type)} with DLC {dlc} (at most 15)";
+            // python-can reads such a DLC as the largest length: 8 bytes classic, 64 FD.
+            warning = $"{BlfFormat.TypeName(type)} with DLC {dlc} (at most 15): read as DLC 15 ({(f.Fd ? 64 : 8)} data bytes{(f.Fd ? "" : ", of which the object holds 8")}), as python-can reads it";
+            dlc = 15;
         }
 
         f.Extended = (id & BlfFormat.ExtendedId) != 0;
@@ -106,7 +123,7 @@ internal static class BlfFrameCodec
         else
         {
             f.Length = Math.Min(dlc, 8);
-            f.Len8Dlc = dlc > 8 && !f.Remote && !f.Error ? dlc : 0;
+            f.Len8Dlc = dlc > 8 && !f.Remote && !f.Error && warning == null ? dlc : 0;
         }
 
         // Valid data bytes may be fewer than the DLC says (vector_blf: "can differ"); the rest reads as zeros.
@@ -162,7 +179,7 @@ internal static class BlfFrameCodec
             length = BlfFormat.CanMessagePayload;
             into[..length].Clear();
             BinaryPrimitives.WriteUInt16LittleEndian(into, (ushort)channel);
-            into[2] = f.Remote ? BlfFormat.RemoteFlag : (byte)0;
+            into[2] = (byte)((f.Remote ? BlfFormat.RemoteFlag : 0) | (f.Transmit ? BlfFormat.TransmitFlag : 0));
             into[3] = (byte)(!f.Remote && f.Length == 8 && f.Len8Dlc is > 8 and <= 15 ? f.Len8Dlc : f.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
             if (!f.Remote)
@@ -193,6 +210,7 @@ internal static class BlfFrameCodec
         BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
         uint flags = BlfFormat.Fd64Edl | (f.BitRateSwitch ? BlfFormat.Fd64Brs : 0) | (f.ErrorStateIndicator ? BlfFormat.Fd64Esi : 0);
         BinaryPrimitives.WriteUInt32LittleEndian(into[12..], flags);
+        into[34] = f.Transmit ? (byte)1 : (byte)0;
         f.Data.AsSpan(0, f.Length).CopyTo(into[BlfFormat.CanFdMessage64Fixed..]);
         return null;
     }

@@ -17,6 +17,7 @@ namespace BmsGuard.HostSim.Capture.Csv;
 /// </remarks>
 public sealed class CsvLogWriter : ICaptureWriter
 {
+    private readonly CaptureWarnings _warnings;
     private const int Capacity = 1 << 16;
     private const int MaxLine = 256;
     private readonly Stream _stream;
@@ -26,8 +27,9 @@ public sealed class CsvLogWriter : ICaptureWriter
     private bool _disposed;
 
     /// <summary>Writes the header to <paramref name="stream"/> (the writer buffers itself).</summary>
-    public CsvLogWriter(Stream stream, bool leaveOpen = false)
+    public CsvLogWriter(Stream stream, bool leaveOpen = false, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _stream = stream;
         _leaveOpen = leaveOpen;
         _used = Encoding.ASCII.GetBytes(CsvLogReader.Header + "\n", _buffer);
