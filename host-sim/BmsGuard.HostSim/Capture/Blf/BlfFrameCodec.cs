@@ -113,7 +113,9 @@ internal static class BlfFrameCodec
         f.Id = id & IdMask;
         if (!f.Extended && !f.Error && f.Id > 0x7FF)
         {
-            return $"{BlfFormat.TypeName(type)} with standard identifier {f.Id:X} above 7FF";
+            // No 11-bit frame has such an id; python-can keeps it as one, we keep all 29 bits as an extended id.
+            warning = $"{BlfFormat.TypeName(type)} with standard identifier {f.Id:X} above 7FF (extended flag clear): read as a 29-bit identifier";
+            f.Extended = true;
         }
 
         if (f.Fd)
