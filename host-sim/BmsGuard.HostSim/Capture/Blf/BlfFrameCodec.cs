@@ -198,9 +198,25 @@ internal static class BlfFrameCodec
             return $"{f.Length} is not a CAN FD payload length";
         }
 
+        if (channel > ushort.MaxValue)
+        {
+            return $"channel {channel} above {ushort.MaxValue}";
+        }
+
         if (channel > byte.MaxValue)
         {
-            return $"channel {channel} above 255 (CAN_FD_MESSAGE_64 has an 8-bit channel)";
+            // CAN_FD_MESSAGE_64 has an 8-bit channel; the older CAN_FD_MESSAGE a 16-bit one.
+            type = BlfFormat.CanFdMessage;
+            length = BlfFormat.CanFdMessagePayload;
+            into[..length].Clear();
+            BinaryPrimitives.WriteUInt16LittleEndian(into, (ushort)channel);
+            into[2] = f.Transmit ? BlfFormat.TransmitFlag : (byte)0;
+            into[3] = (byte)dlc;
+            BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
+            into[13] = (byte)(BlfFormat.FdEdl | (f.BitRateSwitch ? BlfFormat.FdBrs : 0) | (f.ErrorStateIndicator ? BlfFormat.FdEsi : 0));
+            into[14] = (byte)f.Length;
+            f.Data.AsSpan(0, f.Length).CopyTo(into[20..]);
+            return null;
         }
 
         type = BlfFormat.CanFdMessage64;
