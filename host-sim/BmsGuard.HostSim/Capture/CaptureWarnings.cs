@@ -13,7 +13,9 @@ public sealed class CaptureWarnings
     public const int PrintedPerKind = 3;
 
     private readonly TextWriter? _output;
+    private const int MaxSkippedKinds = 16;
     private readonly Dictionary<string, long> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
 
     /// <summary>Creates a sink printing to <paramref name="output"/> (none: counted only).</summary>
     public CaptureWarnings(TextWriter? output = null, bool strict = false)
@@ -57,9 +59,32 @@ public sealed class CaptureWarnings
         Add(kind, $"{source}: at byte offset {offset}: {message}");
     }
 
-    /// <summary>Prints how many warnings of each kind were not printed; call once at the end.</summary>
+    /// <summary>Lines skipped because they hold no frame (statistics, J1939 transport...), by kind.</summary>
+    public IReadOnlyDictionary<string, long> Skipped => _skipped;
+
+    /// <summary>
+    /// Counts a line that is a valid event but no frame (not a warning: the format has such lines).
+    /// Kinds beyond the first 16 are counted as "other".
+    /// </summary>
+    public void Skip(string kind)
+    {
+        if (!_skipped.ContainsKey(kind) && _skipped.Count >= MaxSkippedKinds)
+        {
+            kind = "other";
+        }
+
+        _skipped[kind] = _skipped.GetValueOrDefault(kind) + 1;
+    }
+
+    /// <summary>Prints the skipped-line counts and how many warnings of each kind were not printed; call once at the end.</summary>
     public void Finish()
     {
+        if (_skipped.Count > 0)
+        {
+            long all = _skipped.Values.Sum();
+            _output?.WriteLine($"bmsguard: skipped {all} non-frame event{(all == 1 ? "" : "s")} ({string.Join(", ", _skipped.Select(k => $"{k.Key} {k.Value}"))})");
+        }
+
         foreach (var (kind, n) in _byKind)
         {
             if (n > PrintedPerKind)

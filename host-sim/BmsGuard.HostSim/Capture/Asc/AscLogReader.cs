@@ -25,6 +25,8 @@ public sealed class AscLogReader : ICaptureReader
     private readonly AscTokens _tokens = new();
     private readonly string?[] _channels = new string?[256];
     private bool _decimalBase;
+    private bool _recognized;
+    private bool _blankOnly = true;
     private bool _relative;
     private long _startNanos;
     private long _sinceStartNanos;
@@ -58,6 +60,7 @@ public sealed class AscLogReader : ICaptureReader
             {
                 frame.TimestampNanos = EventTime(offset);
                 frame.Channel = Channel(number);
+                _recognized = true;
                 return true;
             }
 
@@ -66,6 +69,8 @@ public sealed class AscLogReader : ICaptureReader
             {
                 continue;
             }
+
+            _blankOnly = false;
 
             var first = _tokens.Get(line, 0);
             if (!AscTokens.IsTimestamp(first))
@@ -77,6 +82,7 @@ public sealed class AscLogReader : ICaptureReader
             long time = EventTime(first);
             if (!AscEventParser.IsCanEvent(line, _tokens))
             {
+                _warnings.Skip(SkippedKind(line));
                 continue;
             }
 
@@ -91,9 +97,17 @@ public sealed class AscLogReader : ICaptureReader
                 _warnings.AtLine(_source, _lines.Line, "ASC frame read as python-can reads it", warning);
             }
 
+            _recognized = true;
             frame.TimestampNanos = time;
             frame.Channel = Channel(channel);
             return true;
+        }
+
+        if (!_recognized)
+        {
+            throw new CaptureFormatException(_source, _lines.Line, _lines.Line == 0 || _blankOnly
+                ? "the file is empty (no ASC header and no events)"
+                : $"not a Vector ASC file: none of its {_lines.Line} lines is an ASC header (date, base, Begin Triggerblock) or a CAN event");
         }
 
         return false;
@@ -127,9 +141,17 @@ public sealed class AscLogReader : ICaptureReader
         }
     }
 
+    // The event's name for the skipped-lines count: "Statistic:", "J1939TP", "CAN" (chip status)...
+    private string SkippedKind(ReadOnlySpan<byte> line)
+    {
+        var word = _tokens.Get(line, AscTokens.IsDigits(_tokens.Get(line, 1)) ? 2 : 1);
+        return word.IsEmpty ? "(time only)" : Encoding.Latin1.GetString(word[..Math.Min(word.Length, 24)]);
+    }
+
     private void Header(ReadOnlySpan<byte> line)
     {
         var keyword = _tokens.Get(line, 0);
+        _recognized |= AscTokens.IsIgnoreCase(keyword, "date"u8) || AscTokens.IsIgnoreCase(keyword, "base"u8) || AscTokens.IsIgnoreCase(keyword, "begin"u8);
         if (AscTokens.IsIgnoreCase(keyword, "date"u8))
         {
             _startNanos = ParseDate(line, 1, "date");
