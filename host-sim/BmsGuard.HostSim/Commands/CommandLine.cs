@@ -3,7 +3,7 @@ namespace BmsGuard.HostSim.Commands;
 /// <summary>A parsed command line: the command, its positional arguments and its --options.</summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
+    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc", "--strict"];
 
     // Options that may be given several times; their values are joined with ',' (as the comma form).
     private static readonly HashSet<string> Repeatable = ["--signal", "--key"];

@@ -103,11 +103,10 @@ public sealed class AscLogReader : ICaptureReader
             return true;
         }
 
-        if (!_recognized)
+        // An empty stream is an empty capture here (the CLI names empty files before reading).
+        if (!_recognized && !_blankOnly)
         {
-            throw new CaptureFormatException(_source, _lines.Line, _lines.Line == 0 || _blankOnly
-                ? "the file is empty (no ASC header and no events)"
-                : $"not a Vector ASC file: none of its {_lines.Line} lines is an ASC header (date, base, Begin Triggerblock) or a CAN event");
+            throw new CaptureFormatException(_source, _lines.Line, $"not a Vector ASC file: none of its {_lines.Line} lines is an ASC header (date, base, Begin Triggerblock) or a CAN event");
         }
 
         return false;
