@@ -100,6 +100,7 @@ public sealed class TrcReader : ICaptureReader
                 }
 
                 SkippedNonFrames++;
+                _warnings.Skip("TRC status/event line");
             }
 
             return false;
