@@ -57,7 +57,7 @@ public static class ConvertCommand
         }
 
         warnings.Finish();
-        string noted = warnings.Count == 0 ? "" : $" ({warnings.Count} warning{(warnings.Count == 1 ? "" : "s")} above)";
+        string noted = warnings.Count == 0 ? "" : $" ({warnings.Count} warning{(warnings.Count == 1 ? "" : "s")})";
         stderr.WriteLine($"bmsguard: converted {count} frames from {input} to {output}{noted}");
         return 0;
     }

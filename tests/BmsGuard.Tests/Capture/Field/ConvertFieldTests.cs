@@ -34,7 +34,7 @@ public class ConvertFieldTests
         Assert.Contains("CSV output:3: python-can's CSV has no channel column: frames of channel can1 and of channel can0 are written alike", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("convert to .log, .asc, .blf or .trc to keep channels", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("CSV output:4: python-can's CSV has no FD flag columns: BRS and ESI are not kept", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("converted 3 frames from " + input + " to " + Path.Combine(dir.Path, "out.csv") + " (2 warnings above)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("converted 3 frames from " + input + " to " + Path.Combine(dir.Path, "out.csv") + " (2 warnings)", run.Stderr, StringComparison.Ordinal);
 
         var strict = CliRun.Of("convert", input, Path.Combine(dir.Path, "strict.csv"), "--strict");
         Assert.Equal(Cli.BadInput, strict.ExitCode);
