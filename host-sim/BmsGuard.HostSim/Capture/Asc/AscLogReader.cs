@@ -5,7 +5,10 @@ namespace BmsGuard.HostSim.Capture.Asc;
 /// <summary>
 /// Streaming reader for Vector ASC logs (CANoe/CANalyzer ASCII), in constant memory. CAN frames,
 /// remote frames, error frames and CAN FD lines become frames; every other event (statistics,
-/// chip status, J1939 transport, "Start of measurement") is skipped as python-can 4.1 skips it.
+/// chip status, J1939 transport, "Start of measurement") is skipped as python-can 4.1 skips it, and
+/// counted (<see cref="CaptureWarnings.Skip"/>). Lines python-can reads that Vector's rules do not
+/// foresee (a classic DLC above 15, a CANFD line of more than 8 bytes without the EDL flag) are read
+/// as python-can reads them, with a warning. A text with no ASC header and no CAN event is an error.
 /// A malformed CAN line stops the read with a <see cref="CaptureFormatException"/> naming the line.
 /// </summary>
 /// <remarks>

@@ -11,16 +11,15 @@ internal static class BlfFrameCodec
     private const uint IdMask = 0x1FFFFFFF;
 
     /// <summary>
-    /// Payload bytes needed to decode an object of <paramref name="type"/>: fixed for all but
-    /// CAN_FD_MESSAGE_64, whose data length is in its fixed part (pass that part, or empty to ask
-    /// for the fixed size first).
+    /// Payload bytes needed to decode an object of <paramref name="type"/>: for CAN_FD_MESSAGE_64
+    /// only its fixed part (the data that follows may be shorter than its valid-bytes field).
     /// </summary>
-    public static int Needed(uint type, ReadOnlySpan<byte> fixedPart) => type switch
+    public static int Needed(uint type) => type switch
     {
         BlfFormat.CanMessage or BlfFormat.CanMessage2 => BlfFormat.CanMessagePayload,
         BlfFormat.CanErrorExt => BlfFormat.CanErrorExtPayload,
         BlfFormat.CanFdMessage => BlfFormat.CanFdMessagePayload,
-        _ => BlfFormat.CanFdMessage64Fixed + (fixedPart.IsEmpty ? 0 : fixedPart[2]),
+        _ => BlfFormat.CanFdMessage64Fixed,
     };
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace BmsGuard.HostSim.Capture.Blf;
 /// works): decompresses one LOG_CONTAINER at a time and reads CAN_MESSAGE, CAN_MESSAGE2,
 /// CAN_ERROR_EXT, CAN_FD_MESSAGE and CAN_FD_MESSAGE_64 objects, skipping other object types by their
 /// size. Malformed or truncated input stops the read with a <see cref="CaptureFormatException"/>
-/// naming the byte offset and the reason.
+/// naming the byte offset and the reason. What Vector's tools and python-can's test files hold but
+/// the format does not foresee (CAN_FD_MESSAGE_64 objects shorter than their valid data bytes, DLC
+/// fields above 15, an 11-bit id above 7FF) is read as python-can reads it, with a warning.
 /// </summary>
 /// <remarks>
 /// Timestamps are the file header's start time (SYSTEMTIME, local time in <c>timeZone</c>, as
@@ -115,7 +117,7 @@ public sealed class BlfReader : ICaptureReader
             throw Error(at, $"{BlfFormat.TypeName(type)} header size {headerSize} does not match header version {version} ({expectedHeader} bytes)");
         }
 
-        int needed = headerSize + BlfFrameCodec.Needed(type, default);
+        int needed = headerSize + BlfFrameCodec.Needed(type);
         if (type == BlfFormat.CanFdMessage64)
         {
             // The data length is inside the fixed part: read that first. Vector's tools write only
