@@ -17,6 +17,8 @@ public sealed record VerbSpec(
 /// <summary>Every verb of <c>bmsguard</c> with its arguments and options, as data: the parser, help and completion are built from it.</summary>
 public static class VerbTable
 {
+    private static readonly OptionSpec Strict = new("--strict", null, "Refuse what the reader would otherwise accept with a warning (file:line and what was assumed).");
+
     private static readonly OptionSpec Out = new("--out", "FILE", "Output file (its extension picks the format; - is standard output).");
 
     /// <summary>Help text of a word that groups verbs (<c>keys</c>, <c>command</c>, …).</summary>
@@ -50,7 +52,7 @@ public static class VerbTable
             ReplayCommand.Run),
         new("convert", "Converts a capture between formats, chosen by extension (.gz compresses).",
             new ArgumentSpec("in out", 2, 2, "Input and output capture; - is standard input or output (candump)."),
-            [],
+            [Strict],
             ConvertCommand.Run),
         new("rules", "Checks a rule table and prints it in canonical form (default: the built-in reference rules).",
             new ArgumentSpec("file", 0, 1, "Rule table."),
