@@ -43,16 +43,20 @@ public static class Cli
           bmsguard rules [FILE]
               Checks a rule table and prints it in canonical form (default: the built-in reference rules).
           bmsguard gen --out CAPTURE [--dbc FILE] [--duration 10m] [--seed N] [--scenario drive|charge|both]
+                       [--cycle MS] [--cycle MESSAGE=MS|off ...] [--strict]
               Synthesizes traffic for a DBC (default: samples/reference-bms.dbc) from a physical
               model of a drive and a DC charging session: every message with a GenMsgCycleTime at
-              its cycle, plus TCU commands and diagnostics that must be blocked. Any capture
-              format by extension; the same arguments give the same file. Defaults: both, seed 1.
+              its cycle, plus TCU commands and diagnostics that must be blocked. --cycle MS sends the
+              messages without one every MS ms; MESSAGE=MS overrides one message (off: not sent). Any
+              capture format by extension; the same arguments give the same file. Defaults: both, seed 1.
           bmsguard sample [--out FILE] [--seconds N] [--seed N]
               Writes the reference BMS drive capture, the bundled sample (default: to standard output).
-          bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]]
+          bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]] [--format text|csv|jsonl] [--strict]
               Decodes a capture with a DBC database: one line per frame (time, channel, message, Signal=value unit);
-              --signal keeps only frames carrying those signals (NAME or Message.Signal) and prints just those. Frames
-              without a DBC message are counted on standard error. samples/reference-bms.dbc describes the reference BMS.
+              --format csv (one row per signal) or jsonl (one object per frame) for programs. --signal keeps only
+              frames carrying those signals (NAME or Message.Signal) and prints just those. Frames without a DBC
+              message are counted on standard error, as are the DBC's oddities (warnings naming file:line; --strict
+              refuses them). samples/reference-bms.dbc describes the reference BMS.
           bmsguard keys new --role owner|fleet|workshop|battery-maker --id N --out FILE
               Creates a signing key (32-byte HMAC-SHA256 secret from the OS generator; never overwrites).
           bmsguard keys show FILE...

@@ -3,10 +3,10 @@ namespace BmsGuard.HostSim.Commands;
 /// <summary>A parsed command line: the command, its positional arguments and its --options.</summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
+    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc", "--strict"];
 
     // Options that may be given several times; their values are joined with ',' (as the comma form).
-    private static readonly HashSet<string> Repeatable = ["--signal", "--key"];
+    private static readonly HashSet<string> Repeatable = ["--signal", "--key", "--cycle"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
