@@ -79,6 +79,11 @@ internal sealed partial class DbcParser
 
         parser.Run();
         parser._resolver.Resolve(parser._byDbcId.Values.Distinct());
+
+        // The resolver's warnings come last; file order reads better (OrderBy is stable).
+        var sorted = parser._db.WarningList.OrderBy(w => w.Line).ToList();
+        parser._db.WarningList.Clear();
+        parser._db.WarningList.AddRange(sorted);
         return parser._db;
     }
 
