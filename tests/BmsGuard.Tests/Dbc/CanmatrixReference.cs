@@ -61,7 +61,12 @@ public static class CanmatrixReference
             try:
                 with contextlib.redirect_stdout(sys.stderr):
                     decoded = frame.decode(bytes.fromhex(data))
-                out.append({'s': {n: [str(v.phys_value), None if v.signal.is_float else v.signal.values.get(v.raw_value)] for n, v in decoded.items()}})
+                entry = {'s': {n: [str(v.phys_value), None if v.signal.is_float else v.signal.values.get(v.raw_value)] for n, v in decoded.items()}}
+                # An Intel signal past the frame's end: canmatrix's slice index goes negative and wraps round to other bits.
+                wrapped = [n for n, v in decoded.items() if v.signal.is_little_endian and v.signal.start_bit + v.signal.size > frame.size * 8]
+                if wrapped:
+                    entry = {'s': {n: v for n, v in entry['s'].items() if n not in wrapped}, 'f': wrapped, 'e': 'reads wrapped-around bits for Intel signals past the frame'}
+                out.append(entry)
             except Exception as e:
                 err = type(e).__name__ + ': ' + str(e)
                 if frame is None or frame.is_multiplexed or frame.is_complex_multiplexed:
@@ -71,6 +76,9 @@ public static class CanmatrixReference
                 little, big = frame.bytes_to_bitstrings(bytes.fromhex(data))
                 s, failed = {}, []
                 for sig in frame.signals:
+                    if sig.is_little_endian and sig.start_bit + sig.size > frame.size * 8:
+                        failed.append(sig.name)
+                        continue
                     try:
                         raw = frame.bitstring_to_signal_list([sig], big, little, frame.size * 8)[0]
                         s[sig.name] = [str(sig.raw2phys(raw)), None if sig.is_float else sig.values.get(raw)]
