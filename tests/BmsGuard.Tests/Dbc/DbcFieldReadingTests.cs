@@ -54,6 +54,17 @@ public class DbcFieldReadingTests
     }
 
     [Fact]
+    public void Names_starting_with_digits_are_names_and_numbers_stay_numbers()
+    {
+        var db = DbcDatabase.Parse("BU_: A\nBO_ 1 2ndPack: 8 A\n SG_ 1stCell : 0|8@1+ (1e-3,-5E+1) [0|0] \"\" A\n SG_ 12V_Status m1 : 8|8@1+ (1,0) [0|0] \"\" A\n SG_ Mux M : 16|8@1+ (1,0) [0|0] \"\" A\nCM_ SG_ 1 1stCell \"first\";\n", "d.dbc");
+        Assert.Empty(db.Warnings);
+        var cell = db.Message("2ndPack")!.Signal("1stCell")!;
+        Assert.Equal((0.001, -50.0), (cell.Scale, cell.Offset));
+        Assert.Equal("first", cell.Comment);
+        Assert.Equal("Mux", db.Message("2ndPack")!.Signal("12V_Status")!.Multiplexer?.Name);
+    }
+
+    [Fact]
     public void Utf8_with_bom_is_read_without_a_warning()
     {
         using var dir = new TempDir();
