@@ -66,6 +66,8 @@ public static class VerbTable
                 new("--duration", "DURATION", "Capture length (default 10m)."),
                 new("--seed", "N", "Random seed (default 1)."),
                 new("--scenario", "drive|charge|both", "What the vehicle does (default both)."),
+                new("--cycle", "MS|MESSAGE=MS|MESSAGE=off", "Cycle of messages without GenMsgCycleTime (MS), or of one message (off: not sent); repeatable.", true),
+                Strict,
             ],
             GenCommand.Run),
         new("sample", "Writes the reference BMS drive capture, the bundled sample (default: to standard output).",
@@ -77,6 +79,8 @@ public static class VerbTable
             [
                 new("--dbc", "FILE", "DBC database."),
                 new("--signal", "NAME", "Keep only frames carrying this signal (NAME or Message.Signal); repeatable or comma-separated.", true),
+                new("--format", "text|csv|jsonl", "Output: text (default), csv (one row per signal value) or jsonl (one object per frame)."),
+                Strict,
             ],
             DecodeCommand.Run),
         new("keys new", "Creates a signing key (32-byte secret from the OS generator; never overwrites).",
