@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""devicetests.py NF_INTERPRETER METADATA_PROCESSOR TESTFRAMEWORK SYSTEM_TEXT [WORK_DIR]
+"""devicetests.py [--bench] NF_INTERPRETER METADATA_PROCESSOR TESTFRAMEWORK SYSTEM_TEXT [WORK_DIR]
 
 Runs the firmware core tests on nanoFramework's own interpreter, the POSIX nanoCLR of nf-interpreter
 (targets/posix), from checkouts of nanoframework/nf-interpreter, /metadata-processor (v3.0.x),
@@ -7,12 +7,13 @@ Runs the firmware core tests on nanoFramework's own interpreter, the POSIX nanoC
 its inputs: build the nanoCLR (cmake + ninja) and the MetadataProcessor (net10.0); compile
 System.Text, TestFramework and UnitTestLauncher against nanoFramework.CoreLibrary 1.17.11 (NuGet)
 and convert them to .pe; build firmware/netnano (Debug, as Visual Studio deploys) and convert the
-firmware libraries and the NFUnitTest assemblies; run each NFUnitTest assembly in its own nanoCLR
+firmware libraries and the NFUnitTest assemblies (DEVICETESTS_CONFIG=Release for a Release build); run each NFUnitTest assembly in its own nanoCLR
 process and print every failed test, then `device tests: N passed, N failed, N skipped (K assemblies)`.
 Exit 0 only with no failure and at least one pass. The nanoCLR test host exits 0 even after a link
 failure or a crash, so its output decides: no `Ready.`, no `Done.`, no result line, an uncaught
 exception, a non-zero exit or a timeout each count as one failure; so does a MetadataProcessor run
-that printed an exception or wrote no .pe. Python 3 standard library only.
+that printed an exception or wrote no .pe. --bench runs tools/nanoclr/DeviceBench (the per-frame
+path) instead of the tests. Python 3 standard library only.
 """
 import glob, os, re, shutil, subprocess, sys, time
 
@@ -22,6 +23,7 @@ CORELIB = os.path.expanduser('~/.nuget/packages/nanoframework.corelibrary/1.17.1
 FIRMWARE = ['BmsGuard.Core', 'BmsGuard.Core.Owner', 'BmsGuard.Core.Diagnostics']
 GROUPS = ['Core', 'Owner', 'Diagnostics']
 RESULT = re.compile(r'^Test (passed|failed|skipped),([^,]*),(.*)$')
+CONFIG = os.environ.get('DEVICETESTS_CONFIG', 'Debug')   # the firmware build: Debug is what Visual Studio deploys
 TIMEOUT = int(os.environ.get('DEVICETESTS_TIMEOUT', '900'))   # seconds per test assembly
 LIB_LANGVERSION = '10.0'   # from C# 11 on, embedded attribute types shift the method indexes natives bind by
 
@@ -212,7 +214,35 @@ def parse(rc, text):
     return results, crash
 
 
+def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
+    """Runs tools/nanoclr/DeviceBench on the nanoCLR; prints its frames/s and the process's CPU time."""
+    import resource
+    proj = os.path.join(REPO, 'tools', 'nanoclr', 'DeviceBench', 'DeviceBench.csproj')
+    rc, _ = run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q'], os.path.join(work, 'bench-build.log'))
+    if rc != 0:
+        die(f'DeviceBench does not build (log {work}/bench-build.log)')
+    d = os.path.join(work, 'pe', 'DeviceBench')
+    os.makedirs(d, exist_ok=True)
+    exe = shutil.copy(glob.glob(os.path.join(REPO, 'tools', 'nanoclr', 'DeviceBench', 'bin', 'Release', '*', 'BmsGuard.DeviceBench.dll'))[0], d)
+    pe = mdp(tool, exe, hints, exe + '.mdp.log')
+    if not pe:
+        die(f'MetadataProcessor failed on the bench (log {exe}.mdp.log)')
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rc, text = run([nanoclr] + runtime + firmware_pes + [pe], os.path.join(d, 'run.log'), cwd=d, timeout=TIMEOUT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    lines = [l.strip() for l in text.splitlines() if l.strip().startswith('bench:')]
+    for l in lines:
+        say(l)
+    if rc != 0 or 'bench: done' not in text:
+        die(f'bench run failed (exit {rc}; log {d}/run.log)')
+    say(f'bench: nanoCLR process CPU time {cpu:.2f} s for 62,000 frames plus start-up')
+
+
 def main():
+    do_bench = len(sys.argv) > 1 and sys.argv[1] == '--bench'
+    if do_bench:
+        del sys.argv[1]
     if len(sys.argv) not in (5, 6):
         say(__doc__)
         sys.exit(2)
@@ -222,8 +252,8 @@ def main():
     t0 = time.time()
     say(f'[device tests] nf-interpreter {describe(nfi)}, metadata-processor {describe(mdpsrc)}, '
         f'TestFramework {describe(tfw)}, System.Text {describe(stext)}; BmsGuard {describe(REPO)}; work {work}')
-    say('[build] firmware/netnano (Debug)')
-    rc, _ = run(['dotnet', 'build', os.path.join(NETNANO, 'Netnano.slnx'), '-c', 'Debug', '-nologo', '-v', 'q'],
+    say(f'[build] firmware/netnano ({CONFIG})')
+    rc, _ = run(['dotnet', 'build', os.path.join(NETNANO, 'Netnano.slnx'), '-c', CONFIG, '-nologo', '-v', 'q'],
                 os.path.join(work, 'netnano-build.log'))
     if rc != 0:
         die(f'firmware/netnano does not build (log {work}/netnano-build.log)')
@@ -243,7 +273,7 @@ def main():
     failed, passed, skipped, failures = 0, 0, 0, []
     firmware_pes = []
     for name in FIRMWARE:
-        src = glob.glob(os.path.join(NETNANO, name, 'bin', 'Debug', '*', name + '.dll'))[0]
+        src = glob.glob(os.path.join(NETNANO, name, 'bin', CONFIG, '*', name + '.dll'))[0]
         d = os.path.join(work, 'pe', name)
         os.makedirs(d, exist_ok=True)
         dll = shutil.copy(src, d)
@@ -252,8 +282,11 @@ def main():
             die(f'MetadataProcessor failed on {name} (log {dll}.mdp.log)')
         hints[name] = dll
         firmware_pes.append(pe)
+    if do_bench:
+        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:2], work)
+        return
     for group in GROUPS:
-        src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', 'Debug', '*', 'NFUnitTest.dll'))[0]
+        src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', CONFIG, '*', 'NFUnitTest.dll'))[0]
         d = os.path.join(work, 'pe', 'NFUnitTest.' + group)
         os.makedirs(d, exist_ok=True)
         dll = shutil.copy(src, d)
