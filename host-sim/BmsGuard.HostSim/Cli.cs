@@ -18,6 +18,7 @@ public static class Cli
         usage:
           bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu,1=bms,2=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc] [--guard DIR]
                           [--policy BUNDLE] [--mqtt HOST:PORT [--mqtt-wait 15s]]
+                          [--board nucleo-f767zi|esp32-mcp2515 [--spi-hz 10000000] [--spi-overhead-ns 0]]
               Replays a capture through the firmware in the emulator; the format follows the
               extension: .log candump -l, .asc Vector ASC, .blf Vector BLF, .trc PEAK TRC, .csv
               python-can CSV, any of them .gz. Without a capture it
@@ -32,7 +33,11 @@ public static class Cli
               stops at the next 65,536-frame mark with every log cut there (exit 130, no summary.txt).
               The emulated controllers behave like nanoFramework's STM32 CAN driver, which hands the
               firmware 8 data bytes whatever the DLC, so forwarded frames leave with DLC 8;
-              --exact-dlc emulates a driver that keeps the DLC. --guard DIR runs the guard on the files in DIR
+              --exact-dlc emulates a driver that keeps the DLC. --board esp32-mcp2515 runs the ESP32 board's firmware
+              on two MCP2515 emulated at register level over SPI (they keep the DLC); a frame is handled when the
+              emulated CPU has finished the SPI work of the ones before (--spi-hz clock, --spi-overhead-ns per
+              transaction), and frames that find both receive buffers full are lost and counted (rx-overrun).
+              --guard DIR runs the guard on the files in DIR
               (from 'bmsguard provision'; its keys, counters and audit log persist there across replays);
               without it the guard is unprovisioned and denies every command. --policy offers a telemetry policy
               bundle at boot (bmsguard policy compile); the sanitized telemetry goes to outbox.txt, and with
