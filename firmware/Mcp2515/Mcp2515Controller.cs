@@ -14,7 +14,7 @@ namespace BmsGuard.Mcp2515
         private readonly Mcp2515Spi _spi;
         private readonly GpioPin _interrupt;
         private readonly byte[] _registers = new byte[12];
-        private readonly int[] _txPriority = new int[] { -1, -1, -1 };
+        private readonly int[] _txPriority = new int[3];
         private int _pending;
         private int _nextPriority = 3;
         private long _received;

@@ -31,7 +31,7 @@ namespace BmsGuard.Mcp2515
         /// <summary>Identifier of the test frame (extended, outside the reference rules' range).</summary>
         public const uint TestId = 0x1BADCAFE;
 
-        private static readonly byte[] Pattern = new byte[] { 0x55, 0xAA, 0x00, 0xFF, 0x12, 0x34, 0x56, 0x78 };
+        private static readonly byte[] Pattern = MakePattern();
 
         /// <summary>Runs the check; leaves the controller in configuration mode with its bit timing set.</summary>
         public static int Run(Mcp2515Controller controller, Mcp2515BitTiming timing, Mcp2515Frame scratch)
@@ -83,6 +83,22 @@ namespace BmsGuard.Mcp2515
                 case NoInterrupt: return "INT stayed high (INT wire)";
                 default: return "unknown";
             }
+        }
+
+        // Alternating bits, all zeros, all ones, then a count: a stuck or swapped data line changes it.
+        private static byte[] MakePattern()
+        {
+            byte[] pattern = new byte[8];
+            pattern[0] = 0x55;
+            pattern[1] = 0xAA;
+            pattern[2] = 0x00;
+            pattern[3] = 0xFF;
+            for (int i = 4; i < 8; i++)
+            {
+                pattern[i] = (byte)(0x12 + ((i - 4) * 0x22));
+            }
+
+            return pattern;
         }
 
         // A frame takes about 0.3 ms on the wire at 500 kbit/s, also in loopback: wait before looking.
