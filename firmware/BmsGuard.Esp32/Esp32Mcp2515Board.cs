@@ -86,6 +86,7 @@ namespace BmsGuard.Esp32
                 return result;
             }
 
+            controller.ClearCounts();
             controller.SetReceive(false, true);
             return controller.SetMode(listenOnly ? Mcp2515Register.ModeListenOnly : Mcp2515Register.ModeNormal)
                 ? Mcp2515SelfTest.Passed

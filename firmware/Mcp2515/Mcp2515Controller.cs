@@ -59,6 +59,14 @@ namespace BmsGuard.Mcp2515
             get { return _transmitted; }
         }
 
+        /// <summary>Sets the frame and error counts to zero (after the boot self-test, whose frame is not traffic).</summary>
+        public void ClearCounts()
+        {
+            _received = 0;
+            _transmitted = 0;
+            Errors.Clear();
+        }
+
         /// <summary>Resets the chip; true when it then reports configuration mode (CANSTAT 0x80: SPI wiring works).</summary>
         public bool Reset()
         {

@@ -37,6 +37,16 @@ namespace BmsGuard.Mcp2515
             get { return Rx0Overflows + Rx1Overflows; }
         }
 
+        /// <summary>Sets every count to zero (the last flags are kept).</summary>
+        public void Clear()
+        {
+            Rx0Overflows = 0;
+            Rx1Overflows = 0;
+            ErrorPassive = 0;
+            BusOff = 0;
+            TransmitRefused = 0;
+        }
+
         /// <summary>Counts what <paramref name="eflg"/> shows; returns the overflow bits to clear.</summary>
         public byte Observe(byte eflg)
         {
