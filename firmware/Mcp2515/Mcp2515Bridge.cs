@@ -6,7 +6,7 @@ using BmsGuard.Device;
 namespace BmsGuard.Mcp2515
 {
     /// <summary>
-    /// Wires two MCP2515 controllers to a <see cref="Gateway"/>, as <see cref="CanBridge"/> does for
+    /// Wires two MCP2515 controllers to a <see cref="Gateway"/>, as CanBridge does for
     /// native controllers: a falling INT edge drains that controller, every frame is decided and a
     /// forwarded frame is queued on the other controller. The frame is read into one reused
     /// <see cref="Mcp2515Frame"/> per side: nothing is allocated per frame. The MCP2515 keeps the DLC.

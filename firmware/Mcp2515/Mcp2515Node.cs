@@ -5,7 +5,7 @@ using BmsGuard.Device;
 namespace BmsGuard.Mcp2515
 {
     /// <summary>
-    /// The running guard on two MCP2515 controllers (the ESP32 board), as <see cref="GatewayNode"/> is
+    /// The running guard on two MCP2515 controllers (the ESP32 board), as GatewayNode is
     /// on native controllers: a gateway, the guard attached to it and the bridge. The controllers come
     /// configured and in their operating mode. Anything else that drives the guard goes through
     /// <see cref="Tick"/> or holds <see cref="Gate"/>.

@@ -24,7 +24,13 @@ namespace BmsGuard.Emulation
                 return false;
             }
 
-            return Store(id, extended, remote, data, dlc, tag);
+            if (!Store(id, extended, remote, data, dlc, tag))
+            {
+                return false;
+            }
+
+            StoredFrames++;
+            return true;
         }
 
         /// <summary>
@@ -117,7 +123,6 @@ namespace BmsGuard.Emulation
 
             _tags[target] = tag;
             _regs[Reg.CanIntF] |= target == 0 ? Reg.Rx0If : Reg.Rx1If;
-            StoredFrames++;
             UpdateInterruptPin();
             return true;
         }

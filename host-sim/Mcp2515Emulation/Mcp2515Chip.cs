@@ -37,7 +37,7 @@ namespace BmsGuard.Emulation
         /// <summary>Frames from the bus lost to a full buffer (exact; the chip itself only flags RXnOVR).</summary>
         public long LostFrames { get; private set; }
 
-        /// <summary>Frames from the bus stored in a receive buffer.</summary>
+        /// <summary>Frames from the bus stored in a receive buffer (a frame looped back in loopback mode is not counted).</summary>
         public long StoredFrames { get; private set; }
 
         /// <summary>Frames from the bus no filter accepted.</summary>
