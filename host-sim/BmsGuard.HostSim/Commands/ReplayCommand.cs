@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BmsGuard.Core;
 using BmsGuard.Device;
+using BmsGuard.Esp32;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
@@ -34,7 +35,15 @@ public static class ReplayCommand
         string? policyPath = cl.Option("--policy");
         string? mqtt = cl.Option("--mqtt");
         string? waitText = cl.Option("--mqtt-wait");
+        string boardName = cl.Option("--board") ?? ReplayBoards.Nucleo;
+        var esp32 = new Esp32ReplayOptions
+        {
+            SpiClockHz = cl.IntOption("--spi-hz", Esp32Mcp2515Board.SpiClockHz, 1_000, 10_000_000),
+            TransactionOverheadNanos = cl.IntOption("--spi-overhead-ns", 0, 0, 10_000_000),
+        };
         cl.RejectUnknown(1);
+        IReplayBoard board = ReplayBoards.Create(boardName, exactDlc, esp32)
+            ?? throw new UsageException($"--board must be {ReplayBoards.Nucleo} or {ReplayBoards.Esp32}, not '{boardName}'");
         TimeSpan drain = TimeSpan.FromTicks(Durations.ParseNanos(waitText ?? "15s", "--mqtt-wait") / 100);
         (string Host, int Port)? broker = mqtt == null ? null : ParseBroker(mqtt);
         byte[]? policy = null;
@@ -96,8 +105,8 @@ public static class ReplayCommand
         using (var recorder = new ReplayRecorder(
             map,
             rules,
-            NucleoF767ZiBoard.BmsController,
-            NucleoF767ZiBoard.TcuController,
+            board.BmsController,
+            board.TcuController,
             OpenLog(spool, outDir, "to-tcu.log"),
             OpenLog(spool, outDir, "to-bms.log"),
             OpenLog(spool, outDir, "dropped-bms-to-tcu.log"),
@@ -127,7 +136,8 @@ public static class ReplayCommand
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
                     DrainTimeout = drain,
-                });
+                },
+                board);
             }
             catch (CaptureFormatException e)
             {

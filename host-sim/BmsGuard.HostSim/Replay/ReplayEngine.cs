@@ -7,9 +7,10 @@ using nanoFramework.Device.Can;
 namespace BmsGuard.HostSim.Replay;
 
 /// <summary>
-/// Drives a capture through the firmware: the device glue (<see cref="GatewayNode"/>) opens the
-/// board's controllers on an <see cref="EmulatedBoard"/>, each captured frame is received by the
-/// controller of its side at its capture time, and whatever the firmware writes is recorded.
+/// Drives a capture through the firmware: the board's device glue (<see cref="GatewayNode"/> on
+/// emulated native controllers, or the ESP32's MCP2515 node on emulated chips, <see cref="IReplayBoard"/>)
+/// opens its controllers, each captured frame is received by the controller of its side at its capture
+/// time, and whatever the firmware writes is recorded.
 /// </summary>
 public static class ReplayEngine
 {
@@ -25,6 +26,7 @@ public static class ReplayEngine
     /// <see cref="ProgressEvery"/> frames; what it throws ends the replay there.
     /// <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by default the
     /// controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
+    /// <paramref name="board"/> (default: the NUCLEO-F767ZI) is disposed when the replay ends.
     /// </summary>
     public static ReplayCounts Run(
         ICaptureReader reader,
@@ -34,18 +36,14 @@ public static class ReplayEngine
         ReplayRecorder recorder,
         Action<long>? progress = null,
         bool exactDlc = false,
-        ReplayGuard? guard = null)
+        ReplayGuard? guard = null,
+        IReplayBoard? board = null)
     {
         guard ??= new ReplayGuard();
         var guardFiles = guard.Files ?? GuardFiles.InMemory();
         var clock = new SimulatedClock();
-        using var board = new EmulatedBoard();
-        var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
-        var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
-        bmsPort.PadsPayloadTo8 = tcuPort.PadsPayloadTo8 = !exactDlc;
-        board.Activate();
-        // The replay receives every frame and ticks on this thread: no gate per frame.
-        var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles, oneThread: true);
+        using var node = board ?? new NucleoReplayBoard(exactDlc);
+        node.Start(rules, clock, guardFiles, recorder);
         node.Gateway.Sink = recorder;
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;
@@ -65,7 +63,8 @@ public static class ReplayEngine
         var own = new CaptureFrame();
         recorder.Current = own; // what a frame the guard sends before the first input is labelled with
         var ahead = reader as ReadAheadCaptureReader;
-        recorder.Lines = ahead is { HasCandumpLines: true } ? ahead : null;
+        // A board that decides a frame after the next one arrived labels its logs itself (not from the reader's line).
+        recorder.Lines = ahead is { HasCandumpLines: true } && node is NucleoReplayBoard ? ahead : null;
         long frames = 0;
         string? lastChannel = null;
         GatewayPort lastSide = GatewayPort.Bms;
@@ -93,6 +92,8 @@ public static class ReplayEngine
                     counts.FirstNanos = frame.TimestampNanos;
                 }
 
+                node.CatchUp(frame.TimestampNanos);
+                recorder.Current = frame;
                 if (!clock.AdvanceTo(frame.TimestampNanos / 1000))
                 {
                     counts.TimeWentBackwards++;
@@ -121,13 +122,13 @@ public static class ReplayEngine
                     lastTick = now;
                 }
 
-                var port = side == GatewayPort.Bms ? bmsPort : tcuPort;
-                if (!port.Receive(frame.Id, frame.Extended, frame.Remote, frame.Remote ? default : frame.Data.AsSpan(0, frame.Length), frame.Length))
+                if (!node.Receive(side, frame))
                 {
                     recorder.RecordNotDelivered(side, ReplayCounts.ReceiveOverrun);
                 }
             }
 
+            node.CatchUp(long.MaxValue);
             telemetry.Flush(clock.NowMicros);
             Drain(telemetry, guard.DrainTimeout, clock.NowMicros);
         }
@@ -147,7 +148,7 @@ public static class ReplayEngine
             }
         }
 
-        counts.GuardLines = GuardReport.Lines(node.Guard);
+        counts.GuardLines = [.. GuardReport.Lines(node.Guard), .. node.Lines()];
         return counts;
     }
 

@@ -1,0 +1,96 @@
+using System.Device.Gpio;
+using System.Device.Spi;
+using BmsGuard.Mcp2515;
+using nanoFramework.Hardware.Esp32;
+
+namespace BmsGuard.Esp32
+{
+    /// <summary>
+    /// Board file for an ESP32 DevKitC (ESP32-WROOM-32, firmware target ESP32_REV3) with two MCP2515
+    /// modules on one SPI bus. Mirrors hardware/esp32-mcp2515.md, the source of truth for pins and wiring:
+    /// no strapping pin (0, 2, 5, 12, 15) and no flash pin (6-11) is used.
+    /// </summary>
+    public static class Esp32Mcp2515Board
+    {
+        /// <summary>nanoFramework SPI bus id; its pins are assigned below with Configuration.SetPinFunction.</summary>
+        public const int SpiBus = 1;
+
+        /// <summary>SPI MOSI (the ESP32's VSPI pin).</summary>
+        public const int MosiPin = 23;
+
+        /// <summary>SPI MISO (VSPI).</summary>
+        public const int MisoPin = 19;
+
+        /// <summary>SPI clock (VSPI).</summary>
+        public const int ClockPin = 18;
+
+        /// <summary>Chip select of the BMS-side MCP2515.</summary>
+        public const int BmsChipSelect = 27;
+
+        /// <summary>Chip select of the TCU-side MCP2515.</summary>
+        public const int TcuChipSelect = 26;
+
+        /// <summary>INT of the BMS-side MCP2515 (input-only pin, no internal pull: the MCP2515 drives INT).</summary>
+        public const int BmsInterrupt = 34;
+
+        /// <summary>INT of the TCU-side MCP2515 (input-only pin).</summary>
+        public const int TcuInterrupt = 35;
+
+        /// <summary>SPI clock: the MCP2515's maximum, 10 MHz.</summary>
+        public const int SpiClockHz = 10000000;
+
+        /// <summary>Crystal of the common MCP2515 modules (8 MHz; set 16000000 for 16 MHz modules).</summary>
+        public const int CrystalHz = 8000000;
+
+        /// <summary>Bit rate of both buses.</summary>
+        public const int BitRate = 500000;
+
+        /// <summary>Name of the BMS-side controller in logs.</summary>
+        public const string BmsController = "MCP2515-BMS";
+
+        /// <summary>Name of the TCU-side controller in logs.</summary>
+        public const string TcuController = "MCP2515-TCU";
+
+        /// <summary>Where the guard keeps its files: the internal flash volume "I:" (SPIFFS on ESP32 targets).</summary>
+        public const string StoragePrefix = "I:\\bmsguard-";
+
+        /// <summary>Routes the SPI pins (ESP32 GPIO matrix); call once before <see cref="Open"/>.</summary>
+        public static void AssignPins()
+        {
+            Configuration.SetPinFunction(MosiPin, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(MisoPin, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(ClockPin, DeviceFunction.SPI1_CLOCK);
+        }
+
+        /// <summary>Opens one controller: its SPI device (mode 0, 10 MHz, its chip select) and its INT pin.</summary>
+        public static Mcp2515Controller Open(GpioController gpio, string name, int chipSelect, int interruptPin)
+        {
+            SpiConnectionSettings settings = new SpiConnectionSettings(SpiBus, chipSelect);
+            settings.ClockFrequency = SpiClockHz;
+            settings.Mode = SpiMode.Mode0;
+            SpiDevice spi = SpiDevice.Create(settings);
+            GpioPin interrupt = gpio.OpenPin(interruptPin, PinMode.Input);
+            return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt);
+        }
+
+        /// <summary>
+        /// Runs the loopback self-test, then receives every frame (no filter: the gateway's rules decide)
+        /// with RXB0 rolling over into RXB1, and enters normal mode (listen-only with <paramref name="listenOnly"/>).
+        /// Returns the self-test result; on failure the controller stays in configuration mode, off the bus.
+        /// </summary>
+        public static int Start(Mcp2515Controller controller, bool listenOnly, Mcp2515Frame scratch)
+        {
+            int result = Mcp2515SelfTest.Run(controller, Mcp2515BitTiming.Compute(CrystalHz, BitRate), scratch);
+            if (result != Mcp2515SelfTest.Passed)
+            {
+                return result;
+            }
+
+            controller.ClearCounts();
+            controller.SetReceive(false, true);
+            return controller.SetMode(listenOnly ? Mcp2515Register.ModeListenOnly : Mcp2515Register.ModeNormal)
+                ? Mcp2515SelfTest.Passed
+                : Mcp2515SelfTest.NoLoopback;
+        }
+    }
+}

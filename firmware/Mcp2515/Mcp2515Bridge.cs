@@ -1,0 +1,167 @@
+using System.Device.Gpio;
+using System.Threading;
+using BmsGuard.Core;
+using BmsGuard.Device;
+
+namespace BmsGuard.Mcp2515
+{
+    /// <summary>
+    /// Wires two MCP2515 controllers to a <see cref="Gateway"/>, as CanBridge does for
+    /// native controllers: a falling INT edge drains that controller, every frame is decided and a
+    /// forwarded frame is queued on the other controller. The frame is read into one reused
+    /// <see cref="Mcp2515Frame"/> per side: nothing is allocated per frame. The MCP2515 keeps the DLC.
+    /// </summary>
+    public sealed class Mcp2515Bridge : IFrameOutbox
+    {
+        private readonly Gateway _gateway;
+        private readonly IClock _clock;
+        private readonly Mcp2515Controller _bms;
+        private readonly Mcp2515Controller _tcu;
+        private readonly object _gate;
+        private readonly Mcp2515Frame _bmsFrame = new Mcp2515Frame();
+        private readonly Mcp2515Frame _tcuFrame = new Mcp2515Frame();
+        private readonly PinValueChangedEventHandler _onBms;
+        private readonly PinValueChangedEventHandler _onTcu;
+        private long _forwardedToTcu;
+        private long _forwardedToBms;
+        private long _originated;
+
+        /// <summary>
+        /// Creates the bridge and subscribes to both INT pins (when present); every frame is decided while
+        /// holding <paramref name="gate"/> (null: one thread drives the guard, no gate is taken).
+        /// </summary>
+        public Mcp2515Bridge(Gateway gateway, IClock clock, Mcp2515Controller bms, Mcp2515Controller tcu, object gate)
+        {
+            _gateway = gateway;
+            _clock = clock;
+            _bms = bms;
+            _tcu = tcu;
+            _gate = gate;
+            _onBms = new PinValueChangedEventHandler(OnBmsInterrupt);
+            _onTcu = new PinValueChangedEventHandler(OnTcuInterrupt);
+            if (bms.Interrupt != null)
+            {
+                bms.Interrupt.ValueChanged += _onBms;
+            }
+
+            if (tcu.Interrupt != null)
+            {
+                tcu.Interrupt.ValueChanged += _onTcu;
+            }
+        }
+
+        /// <summary>Frames queued toward the TCU.</summary>
+        public long ForwardedToTcu
+        {
+            get { return _forwardedToTcu; }
+        }
+
+        /// <summary>Frames queued toward the BMS.</summary>
+        public long ForwardedToBms
+        {
+            get { return _forwardedToBms; }
+        }
+
+        /// <summary>Frames the guard originated that were queued.</summary>
+        public long Originated
+        {
+            get { return _originated; }
+        }
+
+        /// <inheritdoc />
+        public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
+        {
+            if (!(to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length))
+            {
+                return false;
+            }
+
+            _originated++;
+            return true;
+        }
+
+        /// <summary>Stops reacting to the INT pins.</summary>
+        public void Detach()
+        {
+            if (_bms.Interrupt != null)
+            {
+                _bms.Interrupt.ValueChanged -= _onBms;
+            }
+
+            if (_tcu.Interrupt != null)
+            {
+                _tcu.Interrupt.ValueChanged -= _onTcu;
+            }
+        }
+
+        /// <summary>Drains both controllers; for polling loops and for an INT that was low before subscription.</summary>
+        public void Poll()
+        {
+            Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
+            Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
+        }
+
+        private void OnBmsInterrupt(object sender, PinValueChangedEventArgs e)
+        {
+            if (e.ChangeType == PinEventTypes.Falling)
+            {
+                Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
+            }
+        }
+
+        private void OnTcuInterrupt(object sender, PinValueChangedEventArgs e)
+        {
+            if (e.ChangeType == PinEventTypes.Falling)
+            {
+                Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
+            }
+        }
+
+        private void Drain(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
+        {
+            if (_gate == null)
+            {
+                DrainHeld(from, to, port, frame);
+                return;
+            }
+
+            Monitor.Enter(_gate);
+            try
+            {
+                DrainHeld(from, to, port, frame);
+            }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
+        }
+
+        private void DrainHeld(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
+        {
+            while (from.TryReceive(frame))
+            {
+                Verdict verdict = _gateway.Decide(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, _clock.NowMicros);
+                if (verdict != Verdict.Forward)
+                {
+                    continue;
+                }
+
+                if (!to.TryTransmit(frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length))
+                {
+                    // All three transmit buffers busy or the controller not transmitting: counted, never silent.
+                    _gateway.CountDrop(port, Verdict.QueueFull);
+                    continue;
+                }
+
+                if (port == GatewayPort.Bms)
+                {
+                    _forwardedToTcu++;
+                }
+                else
+                {
+                    _forwardedToBms++;
+                }
+            }
+        }
+    }
+}
