@@ -38,6 +38,24 @@ public static class Cli
               bundle at boot (bmsguard policy compile); the sanitized telemetry goes to outbox.txt, and with
               --mqtt also to that broker for real (it must be on the policy's broker list; the replay then waits
               up to --mqtt-wait for the broker to acknowledge the backlog).
+          bmsguard bench --bms IFACE --tcu IFACE [--rules FILE] [--guard DIR] [--policy BUNDLE] [--mqtt HOST:PORT] [--out DIR]
+                         [--duration 30s] [--no-decisions] [--quiet] [--exact-dlc]
+              Runs the firmware live between two CAN interfaces on the wall clock: what the BMS side sends is
+              received by the emulated board and what the firmware forwards (or sends itself) goes out on the
+              other interface. Writes the replay's logs to DIR (default ./bmsguard-bench), flushed every second;
+              the BMS side is can0 and the TCU side can1 in them. A status line shows frames/s each way, drops
+              by reason and the arrival-to-send latency. Ctrl-C (or --duration) stops it with summary.txt
+              written; an interface that fails (unplugged, bus-off, silent) ends the run with its logs kept
+              and one line naming it (exit 3). IFACE: slcan:/dev/ttyACM0[@500000[/115200]] (Lawicel serial
+              line: CAN bit rate, then serial speed), socketcan:can0 (Linux), virtual:NAME (in-process bus).
+          bmsguard play CAPTURE --to IFACE [--map CHANNEL[,CHANNEL...]] [--speed 1.0|max] [--loop N]
+              Sends a capture (any format) on an interface with its original timing (--speed 2 twice as fast,
+              max as fast as the interface takes them); --map sends only those capture channels (can0, 1...);
+              --loop N sends it N times (0: until Ctrl-C).
+          bmsguard record --from IFACE [--from IFACE...] --out FILE [--duration 10m] [--rotate 100MB|1h] [--quiet]
+              Writes what the interfaces receive to FILE (format by extension), the first as can0, the next
+              as can1, with the adapter's timestamps where it offers them; --rotate starts FILE.0001.EXT,
+              FILE.0002.EXT... at that size or age. A recording of both sides replays with 'bmsguard replay'.
           bmsguard convert IN OUT
               Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]
@@ -107,6 +125,12 @@ public static class Cli
                     return ReplayCommand.Run(parsed, stdout, stderr);
                 case "rules":
                     return RulesCommand.Run(parsed, stdout, stderr);
+                case "bench":
+                    return BenchCommand.Run(parsed, stdout, stderr);
+                case "play":
+                    return PlayCommand.Run(parsed, stdout, stderr);
+                case "record":
+                    return RecordCommand.Run(parsed, stdout, stderr);
                 case "convert":
                     return ConvertCommand.Run(parsed, stdout, stderr);
                 case "gen":

@@ -6,7 +6,7 @@ public sealed class CommandLine
     private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
 
     // Options that may be given several times; their values are joined with ',' (as the comma form).
-    private static readonly HashSet<string> Repeatable = ["--signal", "--key"];
+    private static readonly HashSet<string> Repeatable = ["--signal", "--key", "--from"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 

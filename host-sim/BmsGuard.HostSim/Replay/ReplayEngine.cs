@@ -40,8 +40,8 @@ public static class ReplayEngine
         var guardFiles = guard.Files ?? GuardFiles.InMemory();
         var clock = new SimulatedClock();
         using var board = new EmulatedBoard();
-        var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, recorder);
-        var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, recorder);
+        var bmsPort = board.AddController(NucleoF767ZiBoard.BmsController, guard.Wire ?? recorder);
+        var tcuPort = board.AddController(NucleoF767ZiBoard.TcuController, guard.Wire ?? recorder);
         bmsPort.PadsPayloadTo8 = tcuPort.PadsPayloadTo8 = !exactDlc;
         board.Activate();
         // The replay receives every frame and ticks on this thread: no gate per frame.

@@ -1,5 +1,6 @@
 using BmsGuard.Core.Telemetry;
 using BmsGuard.Device;
+using BmsGuard.Emulation;
 
 namespace BmsGuard.HostSim.Replay;
 
@@ -26,6 +27,12 @@ public sealed class ReplayGuard
 
     /// <summary>How long to wait, in real time, for a real broker to acknowledge the backlog at the end.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Receives the emulated controllers' transmissions instead of the recorder (the bench puts
+    /// them on real buses); it must hand each to the recorder too. Null: the recorder alone.
+    /// </summary>
+    public ICanTransmitSink? Wire { get; init; }
 
     /// <summary>Receives the audit log as text at the end; null for none.</summary>
     public TextWriter? AuditText { get; init; }
