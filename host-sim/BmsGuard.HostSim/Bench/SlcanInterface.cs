@@ -30,6 +30,7 @@ public sealed class SlcanInterface : ICanInterface
     private readonly byte[] _out = new byte[SlcanCodec.MaxLine + 2];
     private readonly SlcanTimestamps _timestamps = new();
     private SerialPort? _port;
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _lock;
     private Stream? _stream;
     private int _start;
     private int _end;
@@ -79,6 +80,9 @@ public sealed class SlcanInterface : ICanInterface
 
         try
         {
+            // An exclusive advisory lock (flock), as pyserial's exclusive=True takes: SerialPort takes none,
+            // and two hosts on one adapter would each see half the replies.
+            _lock = File.OpenHandle(_address.Path, FileMode.Open, FileAccess.Read, FileShare.None);
             _port = new SerialPort(_address.Path, _address.TtyBaud) { ReadTimeout = 50, WriteTimeout = ReplyTimeoutMs, Handshake = Handshake.None };
             _port.Open();
             _stream = _port.BaseStream;
@@ -88,6 +92,8 @@ public sealed class SlcanInterface : ICanInterface
         {
             _port?.Dispose();
             _port = null;
+            _lock?.Dispose();
+            _lock = null;
             throw Fail($"cannot open the serial port: busy (another program has it) or not permitted ({Inner(e)})");
         }
 
@@ -171,16 +177,25 @@ public sealed class SlcanInterface : ICanInterface
             // Closing an adapter that is gone: nothing to tell it.
         }
 
-        try
+        // SerialPort.Dispose can block for good once the device is gone (its I/O loop waits on a dead
+        // descriptor): give it a moment on another thread, then let the process end leave it.
+        var port = _port;
+        var closing = Task.Run(() =>
         {
-            _port.Dispose();
-        }
-        catch (IOException)
-        {
-            // The device vanished under the port; the handle is released anyway.
-        }
+            try
+            {
+                port.Dispose();
+            }
+            catch (IOException)
+            {
+                // The device vanished under the port; the handle is released anyway.
+            }
+        });
+        closing.Wait(500);
 
         _port = null;
+        _lock?.Dispose();
+        _lock = null;
     }
 
     // Sends a command and waits for its reply: true for CR, false for BEL (refused).
