@@ -75,7 +75,9 @@ public static class PlayRun
 
                     if (firstNanos == long.MinValue)
                     {
+                        // Timing starts at the first frame sent, not before opening and reading the file.
                         firstNanos = frame.TimestampNanos;
+                        startTicks = Stopwatch.GetTimestamp();
                     }
 
                     if (o.Speed > 0)

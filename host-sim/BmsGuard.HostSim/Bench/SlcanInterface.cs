@@ -37,6 +37,7 @@ public sealed class SlcanInterface : ICanInterface
     private bool _pollStatus = true;
     private long _nextPoll;
     private bool? _lastCommand;
+    private long _readNanos;
 
     /// <summary>Makes the interface <paramref name="name"/> for <paramref name="address"/> (not opened yet).</summary>
     public SlcanInterface(string name, SlcanAddress address)
@@ -123,8 +124,8 @@ public sealed class SlcanInterface : ICanInterface
             {
                 if (Handle(_in.AsSpan(start, length), end, frame, out int millis))
                 {
-                    long host = HostClock.NowNanos;
-                    frame.TimestampNanos = millis >= 0 ? _timestamps.Stamp(millis, host) : host;
+                    // The host's time is when the bytes were read, not when they were parsed.
+                    frame.TimestampNanos = millis >= 0 ? _timestamps.Stamp(millis, _readNanos) : _readNanos;
                     return true;
                 }
             }
@@ -415,6 +416,7 @@ public sealed class SlcanInterface : ICanInterface
         }
 
         _end += n;
+        _readNanos = HostClock.NowNanos;
     }
 
     private CanInterfaceException Fail(string reason) => new(Name, reason);

@@ -3,13 +3,16 @@ namespace BmsGuard.HostSim.Bench;
 /// <summary>
 /// Turns an SLCAN adapter's millisecond timestamps (wrapping every 60 s) into unix nanoseconds: the
 /// adapter's spacing between frames, anchored at the host's arrival time of the first frame. The
-/// number of wraps in a long gap comes from the host's clock; when the two disagree by more than
-/// <see cref="ResyncNanos"/> (adapter reset, lost frames), it anchors again.
+/// number of wraps in a long gap comes from the host's clock. A frame is read after the adapter
+/// stamped it, so the adapter's time may trail the host's (a busy host, a backlog in the serial
+/// line) by up to <see cref="MaxLagNanos"/> (beyond: adapter reset or lost wraps, it anchors again),
+/// but never lead it: the anchor moves back by the lead (the first frame was read late, or the
+/// adapter's clock runs fast).
 /// </summary>
 public sealed class SlcanTimestamps
 {
-    /// <summary>Disagreement with the host's clock beyond which the adapter's time is anchored again.</summary>
-    public const long ResyncNanos = 250_000_000;
+    /// <summary>How far the adapter's time may trail the host's arrival time.</summary>
+    public const long MaxLagNanos = 2_000_000_000;
 
     private long _anchorNanos = long.MinValue;
     private long _adapterMillis;
@@ -41,7 +44,18 @@ public sealed class SlcanTimestamps
         _lastMillis = millis;
         _lastHostNanos = hostNanos;
         long stamp = _anchorNanos + (_adapterMillis * 1_000_000);
-        return Math.Abs(stamp - hostNanos) > ResyncNanos ? Anchor(millis, hostNanos) : stamp;
+        if (stamp < hostNanos - MaxLagNanos)
+        {
+            return Anchor(millis, hostNanos);
+        }
+
+        if (stamp > hostNanos)
+        {
+            _anchorNanos -= stamp - hostNanos;
+            return hostNanos;
+        }
+
+        return stamp;
     }
 
     private long Anchor(int millis, long hostNanos)

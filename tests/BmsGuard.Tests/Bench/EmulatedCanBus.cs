@@ -15,6 +15,7 @@ public sealed class EmulatedCanBus
 {
     private readonly List<LawicelAdapter> _adapters = [];
     private readonly List<BusFrame> _sent = [];
+    private readonly List<long> _sentTicks = [];
 
     /// <summary>Frames the hosts transmitted on this bus, in order.</summary>
     public IReadOnlyList<BusFrame> Transmitted
@@ -24,6 +25,18 @@ public sealed class EmulatedCanBus
             lock (_sent)
             {
                 return _sent.ToList();
+            }
+        }
+    }
+
+    /// <summary>When each of <see cref="Transmitted"/> was on the bus (stopwatch ticks).</summary>
+    public IReadOnlyList<long> TransmittedTicks
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return _sentTicks.ToList();
             }
         }
     }
@@ -47,6 +60,7 @@ public sealed class EmulatedCanBus
         lock (_sent)
         {
             _sent.Add(frame);
+            _sentTicks.Add(System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
         Observer?.Invoke(frame);

@@ -33,7 +33,7 @@ public sealed class SlcanInterfaceTests
         while (got.Count < injected.Length && iface.Receive(frame, 2000))
         {
             got.Add(new BusFrame(frame.Id, frame.Extended, frame.Remote, frame.Data.AsSpan(0, frame.Remote ? 0 : frame.Length).ToArray(), frame.Length).ToString());
-            Assert.InRange(frame.TimestampNanos, before - SlcanTimestamps.ResyncNanos, HostClock.NowNanos + SlcanTimestamps.ResyncNanos);
+            Assert.InRange(frame.TimestampNanos, before - SlcanTimestamps.MaxLagNanos, HostClock.NowNanos);
         }
 
         Assert.Equal(injected.Select(f => f.ToString()), got);
