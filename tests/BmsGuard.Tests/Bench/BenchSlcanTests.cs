@@ -96,11 +96,12 @@ public sealed class BenchSlcanTests
         }
 
         Assert.Equal(frames.Select(f => BenchTraffic.AsBus(f).ToString()), got.Select(f => BenchTraffic.AsBus(f).ToString()));
-        // Recorded times are the adapter's (to its millisecond), however late the host read them; only
-        // frames before the host's quickest read can be off, by how late the first one was read.
+        // Recorded times keep the adapter's spacing (to its millisecond) however late the host read
+        // them, except where a quicker read than any before moved the anchor back (a few times a run).
         var onBus = bus.TransmittedTicks;
-        var off = got.Select((g, i) => Math.Abs((g.TimestampNanos - got[^1].TimestampNanos) / 1e6 - ((onBus[i] - onBus[^1]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency))).Order().ToList();
-        Assert.True(off[(int)(off.Count * 0.95)] <= 2 && off[^1] <= 25, $"recorded times are off the adapter's by up to {off[^1]:F1} ms (95 % within {off[(int)(off.Count * 0.95)]:F1})");
+        int moved = Enumerable.Range(1, got.Count - 1).Count(i =>
+            Math.Abs(((got[i].TimestampNanos - got[i - 1].TimestampNanos) / 1e6) - ((onBus[i] - onBus[i - 1]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency)) > 2);
+        Assert.True(moved <= got.Count / 10, $"{moved} of {got.Count} recorded spacings differ from the adapter's by more than 2 ms");
         // Play keeps the original spacing: never early (late only by what the scheduler adds).
         double span = (frames[^1].TimestampNanos - frames[0].TimestampNanos) / 1e6;
         Assert.True((onBus[^1] - onBus[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency >= span - 2, "play sent faster than the capture");
