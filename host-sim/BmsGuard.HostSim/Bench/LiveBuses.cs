@@ -170,7 +170,7 @@ public sealed class LiveBuses : ICaptureReader
     private void ReceiveLoop(int index)
     {
         var iface = _interfaces[index];
-        var frame = new CaptureFrame { Channel = _channels[index] };
+        var frame = new CaptureFrame();
         try
         {
             while (!_stopping)
@@ -180,6 +180,7 @@ public sealed class LiveBuses : ICaptureReader
                     continue;
                 }
 
+                frame.Channel = _channels[index];
                 Interlocked.Increment(ref _received[index]);
                 long ticks = Stopwatch.GetTimestamp();
                 lock (_gate)
