@@ -3,6 +3,7 @@ namespace BmsGuard.Tests.Bench;
 /// <summary>A classic CAN frame on an emulated bus.</summary>
 public sealed record BusFrame(uint Id, bool Extended, bool Remote, byte[] Data, int Dlc)
 {
+    /// <summary>candump style: ID#DATA or ID#R and the length.</summary>
     public override string ToString() =>
         $"{(Extended ? Id.ToString("X8") : Id.ToString("X3"))}#{(Remote ? "R" + Dlc : Convert.ToHexString(Data))}";
 }

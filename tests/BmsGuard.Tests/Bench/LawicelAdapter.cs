@@ -24,6 +24,7 @@ public sealed class LawicelAdapter : IDisposable
     private volatile bool _open;
     private volatile bool _closed;
 
+    /// <summary>Serves <paramref name="ptyPath"/> (a pty pair's adapter end) on <paramref name="bus"/>.</summary>
     public LawicelAdapter(string ptyPath, EmulatedCanBus bus)
     {
         _bus = bus;
@@ -104,6 +105,7 @@ public sealed class LawicelAdapter : IDisposable
         Send(sb.Append('\r').ToString());
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _closed = true;

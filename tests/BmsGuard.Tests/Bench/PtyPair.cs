@@ -12,6 +12,7 @@ public sealed class PtyPair : IDisposable
     private readonly Process _socat;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "bmsguard-pty-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>Starts socat and waits for both ends.</summary>
     public PtyPair()
     {
         Directory.CreateDirectory(_dir);
@@ -53,6 +54,7 @@ public sealed class PtyPair : IDisposable
         }
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         Unplug();
