@@ -85,13 +85,11 @@ public static class PlayRun
                         WaitUntil(startTicks + (long)((frame.TimestampNanos - firstNanos) / o.Speed * Stopwatch.Frequency / 1e9), stop);
                     }
 
-                    if (frame.Fd || frame.Error)
+                    // Error frames are bus events, not something to send; FD needs an FD-capable interface.
+                    if (frame.Error || (frame.Fd && iface is SlcanInterface))
                     {
-                        skipped += iface is SocketCanInterface ? 0 : 1;
-                        if (iface is not SocketCanInterface)
-                        {
-                            continue;
-                        }
+                        skipped++;
+                        continue;
                     }
 
                     if (iface.Send(frame))
