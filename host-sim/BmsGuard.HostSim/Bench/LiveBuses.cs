@@ -8,7 +8,8 @@ namespace BmsGuard.HostSim.Bench;
 /// and the recorder read from a file they read from here. One thread per interface receives into a
 /// bounded queue (frames beyond it are counted per interface, never lost silently); <see cref="Read"/>
 /// waits for the next frame and ends at the deadline, on <see cref="Stop"/> or when an interface
-/// fails (<see cref="Failure"/>), after handing out what was already received.
+/// fails (<see cref="Failure"/>), after the receiving threads have ended and everything they
+/// received has been handed out.
 /// </summary>
 public sealed class LiveBuses : ICaptureReader
 {
@@ -143,7 +144,8 @@ public sealed class LiveBuses : ICaptureReader
                     return true;
                 }
 
-                if (_stopping)
+                // A frame a receiving thread got while stopping is still handed out: end once they are done.
+                if (_stopping && !Array.Exists(_threads, t => t.IsAlive))
                 {
                     EndReason ??= _failure != null ? "failed" : "stopped";
                     return false;

