@@ -9,7 +9,7 @@ namespace BmsGuard.Benchmarks;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: bmsguard-bench [--quick] [--decide-only | --replay-only | --formats-only | --telemetry-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+    private const string Usage = "usage: bmsguard-bench [--quick] [--decide-only | --replay-only | --formats-only | --telemetry-only | --live-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
 
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
@@ -33,8 +33,15 @@ public static class Program
         bool replayOnly = args.Contains("--replay-only");
         bool formatsOnly = args.Contains("--formats-only");
         bool telemetryOnly = args.Contains("--telemetry-only");
+        if (args.Contains("--live-only"))
+        {
+            // Not part of the full run: it needs socat and takes the wall clock it measures.
+            LiveBenchmark.Run(Console.Out, quick ? 3 : 10);
+            return 0;
+        }
+
         int sections = (decideOnly ? 1 : 0) + (replayOnly ? 1 : 0) + (formatsOnly ? 1 : 0) + (telemetryOnly ? 1 : 0);
-        if (args.Any(a => a is not ("--quick" or "--decide-only" or "--replay-only" or "--formats-only" or "--telemetry-only")) || sections > 1)
+        if (args.Any(a => a is not ("--quick" or "--decide-only" or "--replay-only" or "--formats-only" or "--telemetry-only" or "--live-only")) || sections > 1)
         {
             Console.Error.WriteLine(Usage);
             return args.Any(a => a is "--help" or "-h") ? 0 : 2;

@@ -168,7 +168,7 @@ public static class ReplayCommand
 
     // Telemetry goes to the policy's broker for real with --mqtt, else only into the outbox file;
     // either way every publish is an outbox line for 'bmsguard egress report'.
-    private static (BmsGuard.Core.Telemetry.IUplinkTransport, string)? Uplink(GuardTelemetry telemetry, OutboxWriter outbox, (string Host, int Port)? broker)
+    internal static (BmsGuard.Core.Telemetry.IUplinkTransport, string)? Uplink(GuardTelemetry telemetry, OutboxWriter outbox, (string Host, int Port)? broker)
     {
         var policy = telemetry.Store.Active;
         if (policy == null)
@@ -185,7 +185,7 @@ public static class ReplayCommand
         return (new OutboxTransport(outbox, mqtt, $"{b.Host}:{b.Port}"), b.Host);
     }
 
-    private static (string Host, int Port) ParseBroker(string text)
+    internal static (string Host, int Port) ParseBroker(string text)
     {
         int colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)

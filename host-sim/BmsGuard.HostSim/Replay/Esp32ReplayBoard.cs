@@ -40,6 +40,7 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     private Mcp2515Node? _node;
     private SimulatedClock? _clock;
     private ReplayRecorder? _recorder;
+    private ICanTransmitSink? _transmit;
     private int _bmsCheck;
     private int _tcuCheck;
 
@@ -84,10 +85,11 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     public EmulatedMcp2515Board Board => _board!;
 
     /// <inheritdoc />
-    public void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder)
+    public void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder, ICanTransmitSink transmit)
     {
         _clock = clock;
         _recorder = recorder;
+        _transmit = transmit;
         _board = new EmulatedMcp2515Board();
         _board.Spi.TransactionOverheadNanos = _options.TransactionOverheadNanos;
         _board.Spi.ClockHz = _options.SpiClockHz;
@@ -179,7 +181,7 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
         _message.IdentifierType = extended ? CanMessageIdType.EID : CanMessageIdType.SID;
         _message.FrameType = remote ? CanMessageFrameType.RemoteRequest : CanMessageFrameType.Data;
         _message.Message = payload;
-        _recorder!.OnTransmit(chip.Name, _message);
+        _transmit!.OnTransmit(chip.Name, _message);
     }
 
     // The frame the firmware reads is the one its decision and outputs are about.

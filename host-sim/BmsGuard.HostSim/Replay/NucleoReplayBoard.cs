@@ -36,11 +36,11 @@ public sealed class NucleoReplayBoard : IReplayBoard
     public Gateway Gateway => _node!.Gateway;
 
     /// <inheritdoc />
-    public void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder)
+    public void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder, ICanTransmitSink transmit)
     {
         _board = new EmulatedBoard();
-        _bms = _board.AddController(NucleoF767ZiBoard.BmsController, recorder);
-        _tcu = _board.AddController(NucleoF767ZiBoard.TcuController, recorder);
+        _bms = _board.AddController(NucleoF767ZiBoard.BmsController, transmit);
+        _tcu = _board.AddController(NucleoF767ZiBoard.TcuController, transmit);
         _bms.PadsPayloadTo8 = _tcu.PadsPayloadTo8 = !_exactDlc;
         _board.Activate();
 

@@ -1,3 +1,4 @@
+using BmsGuard.Emulation;
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
@@ -26,8 +27,12 @@ public interface IReplayBoard : IDisposable
     /// <summary>The firmware's gateway.</summary>
     Gateway Gateway { get; }
 
-    /// <summary>Opens the controllers and starts the firmware's node; transmitted frames go to <paramref name="recorder"/>.</summary>
-    void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder);
+    /// <summary>
+    /// Opens the controllers and starts the firmware's node; the decisions go to <paramref name="recorder"/>,
+    /// transmitted frames to <paramref name="transmit"/> (the recorder, or the bench's wire, which hands
+    /// each to the recorder too).
+    /// </summary>
+    void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder, ICanTransmitSink transmit);
 
     /// <summary>Runs the firmware's work due by <paramref name="nowNanos"/> (before the clock moves there).</summary>
     void CatchUp(long nowNanos);

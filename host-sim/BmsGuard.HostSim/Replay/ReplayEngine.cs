@@ -43,7 +43,7 @@ public static class ReplayEngine
         var guardFiles = guard.Files ?? GuardFiles.InMemory();
         var clock = new SimulatedClock();
         using var node = board ?? new NucleoReplayBoard(exactDlc);
-        node.Start(rules, clock, guardFiles, recorder);
+        node.Start(rules, clock, guardFiles, recorder, guard.Wire ?? recorder);
         node.Gateway.Sink = recorder;
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;

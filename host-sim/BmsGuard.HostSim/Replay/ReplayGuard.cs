@@ -1,5 +1,6 @@
 using BmsGuard.Core.Telemetry;
 using BmsGuard.Device;
+using BmsGuard.Emulation;
 
 namespace BmsGuard.HostSim.Replay;
 
@@ -33,4 +34,10 @@ public sealed class ReplayGuard
     /// beside the file and renamed over it, so an earlier replay's stays whole until the new one is.
     /// </summary>
     public string? AuditTextPath { get; init; }
+
+    /// <summary>
+    /// Receives the emulated controllers' transmissions instead of the recorder (the bench puts
+    /// them on real buses); it must hand each to the recorder too. Null: the recorder alone.
+    /// </summary>
+    public ICanTransmitSink? Wire { get; init; }
 }
