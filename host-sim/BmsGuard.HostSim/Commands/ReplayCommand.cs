@@ -5,6 +5,7 @@ using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.HostSim.Report;
 
 namespace BmsGuard.HostSim.Commands;
 
@@ -34,6 +35,7 @@ public static class ReplayCommand
         string? policyPath = cl.Option("--policy");
         string? mqtt = cl.Option("--mqtt");
         string? waitText = cl.Option("--mqtt-wait");
+        string? reportPath = cl.Option("--report");
         cl.RejectUnknown(1);
         TimeSpan drain = TimeSpan.FromTicks(Durations.ParseNanos(waitText ?? "15s", "--mqtt-wait") / 100);
         (string Host, int Port)? broker = mqtt == null ? null : ParseBroker(mqtt);
@@ -90,6 +92,7 @@ public static class ReplayCommand
         ReplayCounts counts;
         string outboxPath = Path.Combine(outDir, "outbox.txt");
         File.Delete(outboxPath);
+        var collector = reportPath == null ? null : new ReportCollector();
         using var spool = new OutputSpool();
         using (var outbox = OutboxWriter.Open(outboxPath))
         using (reader)
@@ -127,6 +130,7 @@ public static class ReplayCommand
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
                     DrainTimeout = drain,
+                    Report = collector,
                 });
             }
             catch (CaptureFormatException e)
@@ -143,6 +147,16 @@ public static class ReplayCommand
         string summary = ReplaySummary.Format(source, counts, rules, map);
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
         File.WriteAllText(summaryPath, summary);
+        if (collector != null)
+        {
+            var written = Stopwatch.StartNew();
+            long bytes = ReportPage.Write(reportPath!, new ReportInput("replay", source, collector, counts, rules, summary, OutboxReader.Load(outboxPath)));
+            if (!quiet)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {reportPath} ({bytes:N0} bytes, written in {written.Elapsed.TotalSeconds:F2} s)"));
+            }
+        }
+
         if (!quiet)
         {
             stdout.Write(summary);

@@ -47,6 +47,7 @@ public static class ReplayEngine
         // The replay receives every frame and ticks on this thread: no gate per frame.
         var node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), guardFiles, oneThread: true);
         node.Gateway.Sink = recorder;
+        guard.Report?.Attach(node);
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;
         if (guard.PolicyBundle != null)
@@ -148,6 +149,7 @@ public static class ReplayEngine
         }
 
         counts.GuardLines = GuardReport.Lines(node.Guard);
+        guard.Report?.Finish(guardFiles);
         return counts;
     }
 

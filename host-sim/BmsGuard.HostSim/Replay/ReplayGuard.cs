@@ -33,4 +33,7 @@ public sealed class ReplayGuard
     /// beside the file and renamed over it, so an earlier replay's stays whole until the new one is.
     /// </summary>
     public string? AuditTextPath { get; init; }
+
+    /// <summary>Collects what the HTML report shows (<c>--report</c>); null for none.</summary>
+    public Report.ReportCollector? Report { get; init; }
 }
