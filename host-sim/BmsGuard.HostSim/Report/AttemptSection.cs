@@ -54,7 +54,7 @@ public static class AttemptSection
             sb.Append(Plots.Table(
                 ["time (s)", "audit seq", "record", "subject", "verdict", "vehicle speed", "charging state", "detail"],
                 attempts.Take(MaxRows).Select(a => (IReadOnlyList<string>)[
-                    Plots.Time(Plots.Seconds(a.Micros, input.OriginMicros)), a.Sequence.ToString(CultureInfo.InvariantCulture), a.Kind, a.Subject, a.Reason,
+                    a.Micros < input.OriginMicros ? "at boot" : Plots.Time(Plots.Seconds(a.Micros, input.OriginMicros)), a.Sequence.ToString(CultureInfo.InvariantCulture), a.Kind, a.Subject, a.Reason,
                     TapText(state, "vehicle_speed", a.State?.Speed), TapText(state, "charging_state", a.State?.Charging), a.Detail]),
                 r => attempts[r].Allowed ? "ok" : "drop",
                 "attempts"));
@@ -102,7 +102,8 @@ public static class AttemptSection
             return null;
         }
 
-        var x = attempts.Select(a => Plots.Seconds(a.Micros, input.OriginMicros)).ToArray();
+        // Records from the guard's boot (a policy offered at start) carry the clock before the first frame: drawn at 0.
+        var x = attempts.Select(a => Math.Max(0, Plots.Seconds(a.Micros, input.OriginMicros))).ToArray();
         var y = attempts.Select(a => a.Subject).ToArray();
         var text = attempts.Select(a =>
             $"{a.Kind}: {a.Subject}<br>verdict: {a.Reason}<br>speed: {TapText(state, "vehicle_speed", a.State?.Speed)}<br>charging: {TapText(state, "charging_state", a.State?.Charging)}<br>audit seq {a.Sequence}").ToArray();
@@ -118,7 +119,7 @@ public static class AttemptSection
 
     private static IEnumerable<GenericChart> VehicleLines(ReportInput input, VehicleState state)
     {
-        var bins = input.Collected.Vehicle;
+        var bins = input.Collected.Vehicle.Coarsened(Plots.MaxValueBins, 0);
         string[] taps = ["vehicle_speed", "charging_state"];
         for (int column = 0; column < taps.Length; column++)
         {

@@ -18,6 +18,15 @@ public static class Plots
         "#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#1f77b4", "#aa4499", "#882255", "#999933", "#44aa99", "#332288",
     ];
 
+    /// <summary>Most bins a rate is plotted in.</summary>
+    public const int MaxRateBins = 600;
+
+    /// <summary>Narrowest bin a rate is plotted in (1 s).</summary>
+    public const long MinRateBinMicros = 1_000_000;
+
+    /// <summary>Most bins a value over time is plotted in.</summary>
+    public const int MaxValueBins = 1000;
+
     /// <summary>The colour of forwarded traffic.</summary>
     public const string ForwardColor = "#2ca02c";
 

@@ -33,16 +33,16 @@ public sealed class SignalSeries(string name, string? unit, int decimals)
         Observations++;
     }
 
-    /// <summary>Physical min, mean, max of <paramref name="bin"/>; null when it saw nothing.</summary>
-    public (double Min, double Mean, double Max)? At(int bin)
+    /// <summary>Physical min, mean, max of <paramref name="bin"/> of <paramref name="bins"/> (<see cref="Bins"/> or a coarsened copy); null when it saw nothing.</summary>
+    public (double Min, double Mean, double Max)? At(TimeBins bins, int bin)
     {
-        long n = Bins.Value(bin, CountColumn);
+        long n = bins.Value(bin, CountColumn);
         if (n == 0)
         {
             return null;
         }
 
         double scale = Math.Pow(10, -Decimals);
-        return (Bins.Value(bin, MinColumn) * scale, (double)Bins.Value(bin, SumColumn) / n * scale, Bins.Value(bin, MaxColumn) * scale);
+        return (bins.Value(bin, MinColumn) * scale, (double)bins.Value(bin, SumColumn) / n * scale, bins.Value(bin, MaxColumn) * scale);
     }
 }

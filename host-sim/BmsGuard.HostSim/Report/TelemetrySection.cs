@@ -70,9 +70,10 @@ public static class TelemetrySection
         var traces = new List<GenericChart>();
         if (input.Collected.Signals.TryGetValue(signal.Name, out var series) && series.Bins.Count > 0)
         {
-            var bins = Enumerable.Range(0, series.Bins.Count).Select(b => (B: b, V: series.At(b))).Where(p => p.V != null).ToList();
-            double half = series.Bins.WidthMicros / 2e6;
-            var x = bins.Select(p => Plots.Seconds(series.Bins.StartMicros(p.B), input.OriginMicros) + half).ToArray();
+            var coarse = series.Bins.Coarsened(Plots.MaxValueBins, 0);
+            var bins = Enumerable.Range(0, coarse.Count).Select(b => (B: b, V: series.At(coarse, b))).Where(p => p.V != null).ToList();
+            double half = coarse.WidthMicros / 2e6;
+            var x = bins.Select(p => Plots.Seconds(coarse.StartMicros(p.B), input.OriginMicros) + half).ToArray();
             var band = Color.fromString("rgba(31,119,180,0.25)");
             traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => p.V!.Value.Max), Name: "raw max", ShowLegend: false, LineColor: band, LineWidth: 0.5, UseDefaults: false));
             traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => p.V!.Value.Min), Name: "raw min-max on the BMS bus", LineColor: band, LineWidth: 0.5, Fill: StyleParam.Fill.ToNext_y, FillColor: band, UseDefaults: false));

@@ -58,6 +58,26 @@ public sealed class TimeBins
     /// <summary>Bins in use (up to the latest value).</summary>
     public int Count { get; private set; }
 
+    /// <summary>
+    /// A copy merged down to at most <paramref name="maxBins"/> bins at least <paramref name="minWidthMicros"/>
+    /// wide, for plotting: a rate per 10 ms bin of 100 ms frames is mostly noise.
+    /// </summary>
+    public TimeBins Coarsened(int maxBins, long minWidthMicros)
+    {
+        var copy = new TimeBins(_folds, WidthMicros, MaxBins)
+        {
+            _values = (long[])_values.Clone(),
+            OriginMicros = OriginMicros,
+            Count = Count,
+        };
+        while (copy.Count > 1 && (copy.Count > maxBins || copy.WidthMicros < minWidthMicros))
+        {
+            copy.Halve();
+        }
+
+        return copy;
+    }
+
     /// <summary>Folds <paramref name="value"/> at <paramref name="micros"/> into <paramref name="column"/> (a time before the first counts in bin 0).</summary>
     public void Add(long micros, int column, long value)
     {

@@ -40,11 +40,12 @@ public static class TrafficSection
 
     private static string Timeline(ReportInput input, GatewayPort from)
     {
-        var traffic = input.Collected.Traffic;
-        if (traffic.Count == 0)
+        if (input.Collected.Traffic.Count == 0)
         {
             return "<p class=\"empty\">no frames</p>";
         }
+
+        var traffic = input.Collected.Traffic.Coarsened(Plots.MaxRateBins, Plots.MinRateBinMicros);
 
         double width = traffic.WidthMicros / 1e6;
         var x = Enumerable.Range(0, traffic.Count).Select(b => Plots.Seconds(traffic.StartMicros(b), input.OriginMicros) + (width / 2)).ToArray();
