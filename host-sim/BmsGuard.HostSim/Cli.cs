@@ -17,7 +17,7 @@ public static class Cli
 
         usage:
           bmsguard replay [capture.log] [--rules FILE] [--map can0=bms,can1=tcu,1=bms,2=tcu] [--out DIR] [--no-decisions] [--quiet] [--exact-dlc] [--guard DIR]
-                          [--policy BUNDLE] [--mqtt HOST:PORT [--mqtt-wait 15s]]
+                          [--policy BUNDLE] [--mqtt HOST:PORT [--mqtt-wait 15s]] [--report FILE.html]
               Replays a capture through the firmware in the emulator; the format follows the
               extension: .log candump -l, .asc Vector ASC, .blf Vector BLF, .trc PEAK TRC, .csv
               python-can CSV, any of them .gz. Without a capture it
@@ -37,7 +37,10 @@ public static class Cli
               without it the guard is unprovisioned and denies every command. --policy offers a telemetry policy
               bundle at boot (bmsguard policy compile); the sanitized telemetry goes to outbox.txt, and with
               --mqtt also to that broker for real (it must be on the policy's broker list; the replay then waits
-              up to --mqtt-wait for the broker to acknowledge the backlog).
+              up to --mqtt-wait for the broker to acknowledge the backlog). --report writes one self-contained
+              HTML page (opens offline): traffic per direction by verdict, rule shares, every command and
+              diagnostic attempt with its verdict and the vehicle state, telemetry raw against published,
+              egress against the budget, the audit chain's check (docs/report.md).
           bmsguard convert IN OUT
               Converts a capture between formats, chosen by extension (.gz compresses).
           bmsguard rules [FILE]

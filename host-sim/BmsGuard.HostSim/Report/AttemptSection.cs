@@ -140,7 +140,7 @@ public static class AttemptSection
             }
             else
             {
-                var y = points.Select(b => bins.Value(b, column) * Math.Pow(10, -t.Decimals)).ToArray();
+                var y = points.Select(b => Plots.Round(bins.Value(b, column) * Math.Pow(10, -t.Decimals))).ToArray();
                 line = PlotlyChart.Line<double, double, string>(x, y, Name: t.Name, LineColor: Color.fromString("#1f77b4"), UseDefaults: false);
             }
 

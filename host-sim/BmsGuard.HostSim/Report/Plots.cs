@@ -25,7 +25,7 @@ public static class Plots
     public const long MinRateBinMicros = 1_000_000;
 
     /// <summary>Most bins a value over time is plotted in.</summary>
-    public const int MaxValueBins = 1000;
+    public const int MaxValueBins = 600;
 
     /// <summary>The colour of forwarded traffic.</summary>
     public const string ForwardColor = "#2ca02c";
@@ -72,8 +72,12 @@ public static class Plots
         return GenericChart.toChartHTML(styled);
     }
 
-    /// <summary>Seconds since <paramref name="originMicros"/>.</summary>
-    public static double Seconds(long micros, long originMicros) => (micros - originMicros) / 1e6;
+    /// <summary>Seconds since <paramref name="originMicros"/>, to the millisecond (the page carries no more digits than it shows).</summary>
+    public static double Seconds(long micros, long originMicros) => Math.Round((micros - originMicros) / 1e6, 3);
+
+    /// <summary><paramref name="value"/> to 5 significant digits: a 1 h page holds tens of thousands of numbers.</summary>
+    public static double Round(double value) =>
+        value == 0 || !double.IsFinite(value) ? value : Math.Round(value, Math.Clamp(4 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15));
 
     /// <summary>Combines traces into one chart with a time x axis and a titled y axis.</summary>
     public static GenericChart Timeline(IEnumerable<GenericChart> traces, string yTitle) =>

@@ -13,7 +13,7 @@ namespace BmsGuard.HostSim.Report;
 public static class TelemetrySection
 {
     /// <summary>Published points drawn per signal at most (more are thinned evenly; the table counts all).</summary>
-    public const int MaxPoints = 4000;
+    public const int MaxPoints = 2000;
 
     /// <summary>The section's HTML.</summary>
     public static string Html(ReportInput input)
@@ -72,12 +72,11 @@ public static class TelemetrySection
         {
             var coarse = series.Bins.Coarsened(Plots.MaxValueBins, 0);
             var bins = Enumerable.Range(0, coarse.Count).Select(b => (B: b, V: series.At(coarse, b))).Where(p => p.V != null).ToList();
-            double half = coarse.WidthMicros / 2e6;
-            var x = bins.Select(p => Plots.Seconds(coarse.StartMicros(p.B), input.OriginMicros) + half).ToArray();
+            var x = bins.Select(p => Plots.Seconds(coarse.StartMicros(p.B) + (coarse.WidthMicros / 2), input.OriginMicros)).ToArray();
             var band = Color.fromString("rgba(31,119,180,0.25)");
-            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => p.V!.Value.Max), Name: "raw max", ShowLegend: false, LineColor: band, LineWidth: 0.5, UseDefaults: false));
-            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => p.V!.Value.Min), Name: "raw min-max on the BMS bus", LineColor: band, LineWidth: 0.5, Fill: StyleParam.Fill.ToNext_y, FillColor: band, UseDefaults: false));
-            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => p.V!.Value.Mean), Name: "raw mean on the BMS bus", LineColor: Color.fromString("#1f77b4"), LineWidth: 1.5, UseDefaults: false));
+            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => Plots.Round(p.V!.Value.Max)), Name: "raw max", ShowLegend: false, LineColor: band, LineWidth: 0.5, UseDefaults: false));
+            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => Plots.Round(p.V!.Value.Min)), Name: "raw min-max on the BMS bus", LineColor: band, LineWidth: 0.5, Fill: StyleParam.Fill.ToNext_y, FillColor: band, UseDefaults: false));
+            traces.Add(PlotlyChart.Line<double, double, string>(x, bins.Select(p => Plots.Round(p.V!.Value.Mean)), Name: "raw mean on the BMS bus", LineColor: Color.fromString("#1f77b4"), LineWidth: 1.5, UseDefaults: false));
         }
 
         if (samples.Count > 0)
@@ -87,7 +86,7 @@ public static class TelemetrySection
             double scale = Math.Pow(10, -signal.Decimals);
             traces.Add(PlotlyChart.Point<double, double, string>(
                 shown.Select(s => Plots.Seconds(s.Micros, input.OriginMicros)),
-                shown.Select(s => s.Units * scale),
+                shown.Select(s => Plots.Round(s.Units * scale)),
                 Name: step == 1 ? "published" : $"published (every {step}th sample)",
                 MarkerColor: Color.fromString("#ff7f0e"),
                 UseDefaults: false));
@@ -120,8 +119,8 @@ public static class TelemetrySection
         }
 
         double width = bins.WidthMicros / 1e6;
-        var x = Enumerable.Range(0, bins.Count).Select(b => Plots.Seconds(bins.StartMicros(b), input.OriginMicros) + (width / 2)).ToArray();
-        var y = Enumerable.Range(0, bins.Count).Select(b => bins.Value(b, 0) * 3600 / width).ToArray();
+        var x = Enumerable.Range(0, bins.Count).Select(b => Plots.Seconds(bins.StartMicros(b) + (bins.WidthMicros / 2), input.OriginMicros)).ToArray();
+        var y = Enumerable.Range(0, bins.Count).Select(b => Plots.Round(bins.Value(b, 0) * 3600 / width)).ToArray();
         var traces = new List<GenericChart>
         {
             PlotlyChart.Column<double, double, string>(y, Keys: x, Name: $"payload bytes/h (each {width:0.###} s bin, as an hourly rate)", MarkerColor: Color.fromString("#9467bd"), UseDefaults: false),

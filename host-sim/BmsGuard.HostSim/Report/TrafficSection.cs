@@ -48,7 +48,7 @@ public static class TrafficSection
         var traffic = input.Collected.Traffic.Coarsened(Plots.MaxRateBins, Plots.MinRateBinMicros);
 
         double width = traffic.WidthMicros / 1e6;
-        var x = Enumerable.Range(0, traffic.Count).Select(b => Plots.Seconds(traffic.StartMicros(b), input.OriginMicros) + (width / 2)).ToArray();
+        var x = Enumerable.Range(0, traffic.Count).Select(b => Plots.Seconds(traffic.StartMicros(b) + (traffic.WidthMicros / 2), input.OriginMicros)).ToArray();
         var traces = new List<GenericChart>();
         int drop = 0;
         for (int v = 0; v < VerdictNames.Count; v++)
@@ -60,7 +60,7 @@ public static class TrafficSection
             }
 
             int column = ((int)from * VerdictNames.Count) + v;
-            var y = Enumerable.Range(0, traffic.Count).Select(b => traffic.Value(b, column) / width).ToArray();
+            var y = Enumerable.Range(0, traffic.Count).Select(b => Plots.Round(traffic.Value(b, column) / width)).ToArray();
             string color = verdict == Verdict.Forward ? Plots.ForwardColor : Plots.DropPalette[drop++ % Plots.DropPalette.Length];
             string name = verdict == Verdict.Forward ? "forwarded" : "dropped: " + VerdictNames.Name(verdict);
             traces.Add(PlotlyChart.StackedArea<double, double, string>(x, y, Name: name, LineColor: Color.fromString(color), FillColor: Color.fromString(color), UseDefaults: false));
