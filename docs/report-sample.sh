@@ -5,7 +5,7 @@
 set -euo pipefail
 out=${1:?usage: docs/report-sample.sh OUTDIR [--screenshot PNG]}
 shot=""
-if [ -n "$shot" ]; then shot=$(realpath -m "${3:?--screenshot PNG}"); fi
+if [ "${2:-}" = "--screenshot" ]; then shot=$(realpath -m "${3:?--screenshot PNG}"); fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 samples=$root/host-sim/BmsGuard.HostSim/samples
 dotnet build -v q -nologo "$root/host-sim/BmsGuard.HostSim" >/dev/null

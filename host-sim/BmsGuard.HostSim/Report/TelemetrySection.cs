@@ -36,8 +36,16 @@ public static class TelemetrySection
         sb.Append("<h3>Signals</h3>");
         sb.Append(Plots.Table(
             ["signal", "action", "treatment", "seen on the BMS bus", "emitted", "dropped", "published (outbox)"],
-            f.SignalUses.Select((u, i) => (IReadOnlyList<string>)[u.Name, u.Action, u.Treatment, Plots.N(u.Seen), Plots.N(u.Emitted), Plots.N(u.Dropped), Plots.N(published.Samples(i).Count)]),
+            f.SignalUses.Select((u, i) => (Use: u, Published: published.Samples(i).Count))
+                .Where(p => p.Use.Action != TelemetryAction.Name(TelemetryAction.Identifier))
+                .Select(p => (IReadOnlyList<string>)[p.Use.Name, p.Use.Action, p.Use.Treatment, Plots.N(p.Use.Seen), Plots.N(p.Use.Emitted), Plots.N(p.Use.Dropped), Plots.N(p.Published)]),
             id: "signals"));
+        int parts = f.SignalUses.Count(u => u.Action == TelemetryAction.Name(TelemetryAction.Identifier));
+        if (parts > 0)
+        {
+            sb.Append($"<p class=\"note\">{parts} signals are parts of identifiers: see Identifiers below.</p>");
+        }
+
         for (int i = 0; i < policy.SignalCount; i++)
         {
             var signal = policy.Signal(i);
