@@ -55,7 +55,7 @@ public static class AttemptSection
                 ["time (s)", "audit seq", "record", "subject", "verdict", "vehicle speed", "charging state", "detail"],
                 attempts.Take(MaxRows).Select(a => (IReadOnlyList<string>)[
                     a.Micros < input.OriginMicros ? "at boot" : Plots.Time(Plots.Seconds(a.Micros, input.OriginMicros)), a.Sequence.ToString(CultureInfo.InvariantCulture), a.Kind, a.Subject, a.Reason,
-                    TapText(state, "vehicle_speed", a.State?.Speed), TapText(state, "charging_state", a.State?.Charging), a.Detail]),
+                    TapText(state, "vehicle_speed", StateOf(input, a)?.Speed), TapText(state, "charging_state", StateOf(input, a)?.Charging), a.Detail]),
                 r => attempts[r].Allowed ? "ok" : "drop",
                 "attempts"));
             if (attempts.Count > MaxRows)
@@ -80,6 +80,9 @@ public static class AttemptSection
         string text = Physical(t, v.Units);
         return v.Fresh ? text : text + " (stale)";
     }
+
+    // A record from the guard's boot was judged before any frame: no vehicle state yet.
+    private static StateAt? StateOf(ReportInput input, Attempt a) => a.Micros < input.OriginMicros ? null : a.State;
 
     private static string Physical(SignalTap tap, long units)
     {
@@ -106,7 +109,7 @@ public static class AttemptSection
         var x = attempts.Select(a => Math.Max(0, Plots.Seconds(a.Micros, input.OriginMicros))).ToArray();
         var y = attempts.Select(a => a.Subject).ToArray();
         var text = attempts.Select(a =>
-            $"{a.Kind}: {a.Subject}<br>verdict: {a.Reason}<br>speed: {TapText(state, "vehicle_speed", a.State?.Speed)}<br>charging: {TapText(state, "charging_state", a.State?.Charging)}<br>audit seq {a.Sequence}").ToArray();
+            $"{a.Kind}: {a.Subject}<br>verdict: {a.Reason}<br>speed: {TapText(state, "vehicle_speed", StateOf(input, a)?.Speed)}<br>charging: {TapText(state, "charging_state", StateOf(input, a)?.Charging)}<br>audit seq {a.Sequence}").ToArray();
         return PlotlyChart.Point<double, string, string>(
             x,
             y,

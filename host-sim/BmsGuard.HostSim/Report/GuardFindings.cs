@@ -93,7 +93,7 @@ public sealed class GuardFindings
                 seq,
                 AuditRecord.TimeMicros(r),
                 AuditKind.Name(kind),
-                AuditText.ReasonName(kind, reason) ?? reason.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (kind == AuditKind.PolicyLoaded ? BundleReason.Name(reason) : AuditText.ReasonName(kind, reason)) ?? reason.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 IsAllowed(kind, reason),
                 AttemptSubject.Of(kind, detail),
                 Convert.ToHexString(detail),

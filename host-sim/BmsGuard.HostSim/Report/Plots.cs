@@ -63,7 +63,7 @@ public static class Plots
         layout.SetProperty("autosize", true);
         layout.SetProperty("hovermode", "closest");
         layout.SetProperty("template", Template);
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.25 });
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = Math.Round(-90.0 / height, 3) });
         layout.SetProperty("margin", new Dictionary<string, int> { ["l"] = 60, ["r"] = 20, ["t"] = 30, ["b"] = 50 });
         var config = new Config();
         config.SetProperty("responsive", true);
