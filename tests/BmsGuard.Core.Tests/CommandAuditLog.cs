@@ -4,9 +4,9 @@ namespace BmsGuard.Core.Tests
     public sealed class CommandAuditLog : BmsGuard.Core.Audit.IAuditTrail
     {
         public int Count;
-        public int[] Kinds = new int[256];
-        public int[] Reasons = new int[256];
-        public byte[][] Details = new byte[256][];
+        public int[] Kinds = new int[1024];
+        public int[] Reasons = new int[1024];
+        public byte[][] Details = new byte[1024][];
 
         /// <inheritdoc />
         public void Record(long timeMicros, int kind, int reason, byte[] detail, int detailLength)

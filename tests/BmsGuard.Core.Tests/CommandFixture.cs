@@ -22,7 +22,7 @@ namespace BmsGuard.Core.Tests
         /// <summary>No parameters.</summary>
         public static readonly byte[] None = new byte[0];
 
-        private const int MaxKeys = 20;
+        private const int MaxKeys = 64;
         private static readonly System.Random Random = new System.Random();
 
         private readonly int[] _ids = new int[MaxKeys];

@@ -114,11 +114,11 @@ namespace BmsGuard.Core.Tests
             }
 
             string error;
-            Assert.IsNull(TelemetryPolicy.Build(ext, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 1, out error));
+            Assert.IsNull(TelemetryPolicy.Build(ext, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 512, out error));
             Assert.AreEqual("more than 8 extended frames", error);
             TelemetrySignal[] eight = new TelemetrySignal[8];
             System.Array.Copy(ext, eight, 8);
-            Assert.IsNotNull(TelemetryPolicy.Build(eight, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 1, out error));
+            Assert.IsNotNull(TelemetryPolicy.Build(eight, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 512, out error));
 
             TelemetrySignal[] crowded = new TelemetrySignal[65];
             for (int i = 0; i < crowded.Length; i++)
@@ -126,7 +126,7 @@ namespace BmsGuard.Core.Tests
                 crowded[i] = new TelemetrySignal("c" + i.ToString(), 0x100, false, i % 64, 1, false, false, 1, 0, 0, "", null, SignalTreatment.Of(TelemetryAction.Forward));
             }
 
-            Assert.IsNull(TelemetryPolicy.Build(crowded, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 1, out error));
+            Assert.IsNull(TelemetryPolicy.Build(crowded, new TelemetryIdentifier[0], new string[] { "b" }, "p/", 512, out error));
             Assert.AreEqual("more than 64 signals in frame 0x100", error);
         }
     }

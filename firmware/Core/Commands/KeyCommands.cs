@@ -49,7 +49,7 @@ namespace BmsGuard.Core.Commands
                         return CommandVerdict.KeyIdInUse;
                     }
 
-                    return keys.Count == KeyRing.Capacity ? CommandVerdict.KeyRingFull : CommandVerdict.Accepted;
+                    return keys.HasRoom ? CommandVerdict.Accepted : CommandVerdict.KeyRingFull;
                 case CommandType.RevokeKey:
                     int target = keys.Find(EnvelopeFormat.ReadU16(data, p));
                     if (target < 0)

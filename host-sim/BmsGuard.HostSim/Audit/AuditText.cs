@@ -32,6 +32,8 @@ public static class AuditText
         AuditKind.UdsAllowed or AuditKind.UdsDenied => BmsGuard.Core.Uds.UdsVerdict.Name(reason),
         AuditKind.SecOcAccepted or AuditKind.SecOcDenied => BmsGuard.Core.SecOc.SecOcVerdict.Name(reason),
         AuditKind.Boot => BmsGuard.Core.Commands.StateLoad.Name(reason),
+        AuditKind.PolicyLoaded => BmsGuard.Core.Telemetry.BundleReason.Name(reason),
+        AuditKind.LogRecovered => reason == AuditProblem.Truncated ? "truncated" : reason == AuditProblem.TornTail ? "torn-tail" : null,
         _ => null,
     };
 

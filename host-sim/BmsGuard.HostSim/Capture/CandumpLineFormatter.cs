@@ -20,6 +20,12 @@ public sealed class CandumpLineFormatter
     // Everything but the interface name, at most: "(" 20 digits "." 6 digits ") ", " " 8 digits "##F", 128 hex digits.
     private const int LongestFrameText = 32 + 12 + 128;
 
+    private const int ErrorDataLength = 8;
+
+    // SocketCAN's error classes (CAN_ERR_TX_TIMEOUT 0x1 .. CAN_ERR_CNT 0x200) and the bus error class.
+    private const uint ErrorClasses = 0x3FF;
+    private const uint BusError = 0x80;
+
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
     private static readonly ushort[] HexPairs = BuildHexPairs();
     private static readonly ushort[] DecimalPairs = BuildDecimalPairs();
@@ -79,7 +85,7 @@ public sealed class CandumpLineFormatter
         name.AsSpan().CopyTo(b[n..]);
         n += name.Length;
         Unsafe.Add(ref r, n++) = (byte)' ';
-        n += error ? WriteHex(ref Unsafe.Add(ref r, n), id | 0x20000000, 8) : WriteHex(ref Unsafe.Add(ref r, n), id, extended ? 8 : 3);
+        n += error ? WriteHex(ref Unsafe.Add(ref r, n), ErrorId(id), 8) : WriteHex(ref Unsafe.Add(ref r, n), id, extended ? 8 : 3);
         Unsafe.Add(ref r, n++) = (byte)'#';
         if (fd)
         {
@@ -101,6 +107,13 @@ public sealed class CandumpLineFormatter
         for (int i = 0; i < length; i++)
         {
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, n), pairs[data![i]]);
+            n += 2;
+        }
+
+        // The kernel's error frames always carry 8 data bytes (CAN_ERR_DLC); shorter ones are padded.
+        for (int i = length; error && i < ErrorDataLength; i++)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, n), pairs[0]);
             n += 2;
         }
 
@@ -202,5 +215,14 @@ public sealed class CandumpLineFormatter
         }
 
         return digits;
+    }
+
+    // An error frame as the kernel writes it: CAN_ERR_FLAG and at least one class bit, so candump,
+    // can-utils and python-can read it back as an error frame. Formats without a SocketCAN class
+    // (ASC, BLF: id 0 or the broken frame's id) become a bus error, the class of a wire error frame.
+    private static uint ErrorId(uint id)
+    {
+        uint classes = id & 0x1FFFFFFF;
+        return 0x20000000 | (classes == 0 || (classes & ~ErrorClasses) != 0 ? BusError : classes);
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class CandumpLogReader
         f.Channel = _lastChannel.Text;
         f.Id = id;
         f.Extended = hash == 8;
-        f.Remote = f.Error = f.Fd = f.BitRateSwitch = f.ErrorStateIndicator = false;
+        f.Remote = f.Error = f.Fd = f.BitRateSwitch = f.ErrorStateIndicator = f.Transmit = false;
         f.Len8Dlc = 0;
         f.Length = dataLength / 2;
         _canonical = true;

@@ -21,6 +21,7 @@ public sealed partial class CandumpLogReader
 
         uint id = ParseHex(frame[..hash], "identifier");
         f.Remote = false;
+        f.Transmit = false;
         f.Error = false;
         f.Fd = false;
         f.BitRateSwitch = false;

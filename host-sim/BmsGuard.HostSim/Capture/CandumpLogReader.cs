@@ -21,6 +21,7 @@ namespace BmsGuard.HostSim.Capture;
 /// </remarks>
 public sealed partial class CandumpLogReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string _source;
@@ -35,8 +36,9 @@ public sealed partial class CandumpLogReader : ICaptureReader
     private long _consumed;
 
     /// <summary>Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    public CandumpLogReader(Stream stream, string source, bool leaveOpen = false, int bufferSize = 1 << 16)
+    public CandumpLogReader(Stream stream, string source, bool leaveOpen = false, int bufferSize = 1 << 16, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _stream = stream;
         _source = source;
         _leaveOpen = leaveOpen;
@@ -195,6 +197,9 @@ public sealed partial class CandumpLogReader : ICaptureReader
             {
                 throw Error($"unexpected text after the frame: '{Encoding.ASCII.GetString(tail)}'");
             }
+
+            // python-can's writer marks each frame's direction so (can-utils writes none).
+            f.Transmit = tail[0] == (byte)'T';
         }
     }
 

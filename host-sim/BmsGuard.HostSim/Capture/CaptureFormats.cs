@@ -11,25 +11,28 @@ public static class CaptureFormats
     private sealed record Format(
         string Name,
         string[] Extensions,
-        Func<Stream, string, ICaptureReader> Reader,
-        Func<Stream, ICaptureWriter>? Writer);
+        Func<Stream, string, CaptureWarnings, ICaptureReader> Reader,
+        Func<Stream, CaptureWarnings, ICaptureWriter>? Writer);
 
     // One line per format; each format's reader and writer live in their own files.
     private static readonly List<Format> Formats =
     [
-        new("candump -l", [".log", ".candump"], (s, name) => new CandumpLogReader(s, name), s => new CandumpLogWriter(s)),
-        new("Vector ASC", [".asc"], (s, name) => new Asc.AscLogReader(s, name), s => new Asc.AscLogWriter(s)),
-        new("python-can CSV", [".csv"], (s, name) => new Csv.CsvLogReader(s, name), s => new Csv.CsvLogWriter(s)),
-        new("Vector BLF", [".blf"], (s, name) => new Blf.BlfReader(s, name), s => new Blf.BlfWriter(s)),
-        new("PEAK TRC", [".trc"], (s, name) => new Trc.TrcReader(s, name), s => new Trc.TrcWriter(s)),
+        new("candump -l", [".log", ".candump"], (s, name, w) => new CandumpLogReader(s, name, warnings: w), (s, w) => new CandumpLogWriter(s)),
+        new("Vector ASC", [".asc"], (s, name, w) => new Asc.AscLogReader(s, name, warnings: w), (s, w) => new Asc.AscLogWriter(s)),
+        new("python-can CSV", [".csv"], (s, name, w) => new Csv.CsvLogReader(s, name, warnings: w), (s, w) => new Csv.CsvLogWriter(s, warnings: w)),
+        new("Vector BLF", [".blf"], (s, name, w) => new Blf.BlfReader(s, name, warnings: w), (s, w) => new Blf.BlfWriter(s)),
+        new("PEAK TRC", [".trc"], (s, name, w) => new Trc.TrcReader(s, name, warnings: w), (s, w) => new Trc.TrcWriter(s)),
     ];
 
     /// <summary>The extensions every registered format accepts, for help texts.</summary>
     public static string Describe() => string.Join(", ", Formats.Select(f => $"{string.Join("/", f.Extensions)} ({f.Name})")) + ", any of them .gz";
 
-    /// <summary>Opens <paramref name="path"/> for reading; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading; <paramref name="source"/> names it in errors and
+    /// warnings, which go to <paramref name="warnings"/> (none: counted and dropped).
+    /// </summary>
     /// <exception cref="NotSupportedException">The extension is not a known capture format.</exception>
-    public static ICaptureReader OpenReader(string path, string source)
+    public static ICaptureReader OpenReader(string path, string source, CaptureWarnings? warnings = null)
     {
         var (format, gz) = Find(path);
         Stream s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -38,11 +41,19 @@ public static class CaptureFormats
             s = new GZipStream(s, CompressionMode.Decompress);
         }
 
-        return format.Reader(s, source);
+        return format.Reader(s, source, warnings ?? new CaptureWarnings());
     }
 
-    /// <summary>Creates <paramref name="path"/> for writing in the format its extension names.</summary>
-    public static ICaptureWriter CreateWriter(string path)
+    /// <summary>
+    /// Creates <paramref name="path"/> for writing in the format its extension names; what the
+    /// format cannot hold (e.g. channels in CSV) goes to <paramref name="warnings"/>.
+    /// </summary>
+    public static ICaptureWriter CreateWriter(string path, CaptureWarnings? warnings = null) =>
+        CreateWriter(path, () => OutputFile.Create(path, 1 << 16), warnings);
+
+    /// <summary>A writer in the format <paramref name="path"/>'s extension names, writing to the stream <paramref name="open"/> gives (e.g. a <see cref="SideFile"/>'s).</summary>
+    /// <exception cref="NotSupportedException">The format cannot be written.</exception>
+    public static ICaptureWriter CreateWriter(string path, Func<Stream> open, CaptureWarnings? warnings = null)
     {
         var (format, gz) = Find(path);
         if (format.Writer == null)
@@ -50,13 +61,13 @@ public static class CaptureFormats
             throw new NotSupportedException($"writing {format.Name} files is not supported");
         }
 
-        Stream s = OutputFile.Create(path, 1 << 16);
+        Stream s = open();
         if (gz)
         {
             s = new GZipStream(s, CompressionLevel.Optimal);
         }
 
-        return format.Writer(s);
+        return format.Writer(s, warnings ?? new CaptureWarnings());
     }
 
     private static (Format Format, bool Gz) Find(string path)

@@ -36,6 +36,12 @@ public sealed class CaptureFrame
     /// <summary>CAN FD error state indicator flag.</summary>
     public bool ErrorStateIndicator { get; set; }
 
+    /// <summary>
+    /// True when the recording node sent the frame (Tx), false when it received it (Rx, also the
+    /// default for formats that record no direction).
+    /// </summary>
+    public bool Transmit { get; set; }
+
     /// <summary>Payload length in bytes (for remote frames: the requested length).</summary>
     public int Length { get; set; }
 
@@ -63,6 +69,7 @@ public sealed class CaptureFrame
         Fd = other.Fd;
         BitRateSwitch = other.BitRateSwitch;
         ErrorStateIndicator = other.ErrorStateIndicator;
+        Transmit = other.Transmit;
         Length = other.Length;
         Len8Dlc = other.Len8Dlc;
         other.Data.AsSpan(0, other.Length).CopyTo(Data);

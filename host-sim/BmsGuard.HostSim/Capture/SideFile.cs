@@ -29,10 +29,14 @@ public sealed class SideFile : IDisposable
         return new SideFile(full, part, OutputFile.Create(part, 1 << 16));
     }
 
-    /// <summary>Flushes to disk and renames the new file over the destination.</summary>
+    /// <summary>Flushes to disk (unless a writer already closed the stream) and renames the new file over the destination.</summary>
     public void Commit()
     {
-        Stream.Flush(flushToDisk: true);
+        if (Stream.CanWrite)
+        {
+            Stream.Flush(flushToDisk: true);
+        }
+
         Stream.Dispose();
         File.Move(_part, _path, overwrite: true);
         _committed = true;

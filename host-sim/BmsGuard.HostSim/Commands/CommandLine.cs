@@ -1,12 +1,8 @@
 namespace BmsGuard.HostSim.Commands;
 
-/// <summary>A parsed command line: the command, its positional arguments and its --options.</summary>
+/// <summary>A verb's parsed command line, as the verb reads it: the command, its positional arguments and its --options.</summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["--no-decisions", "--quiet", "--exact-dlc"];
-
-    // Options that may be given several times; their values are joined with ',' (as the comma form).
-    private static readonly HashSet<string> Repeatable = ["--signal", "--key"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
@@ -18,45 +14,22 @@ public sealed class CommandLine
     /// <summary>Positional arguments after the command.</summary>
     public List<string> Positional { get; } = [];
 
-    /// <summary>Splits <paramref name="args"/>; options take the next argument as value unless they are flags.</summary>
-    public static CommandLine Parse(string[] args)
+    /// <summary>The command line a verb gets for <paramref name="args"/> (parsed as the CLI parses them; for callers that run a verb directly).</summary>
+    /// <exception cref="UsageException">The arguments do not parse.</exception>
+    public static CommandLine Parse(string[] args) => VerbTree.LineOf(args);
+
+    /// <summary>
+    /// A command line from values already parsed (<see cref="VerbTree"/>): the command word, the positional
+    /// arguments (subcommand words first) and the options given, a flag with a null value, a repeated
+    /// option's values joined with ','.
+    /// </summary>
+    public static CommandLine From(string command, IEnumerable<string> positional, IReadOnlyDictionary<string, string?> options)
     {
-        var cl = new CommandLine(args.Length > 0 ? args[0] : null);
-        for (int i = 1; i < args.Length; i++)
+        var cl = new CommandLine(command);
+        cl.Positional.AddRange(positional);
+        foreach (var (name, value) in options)
         {
-            string a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
-            {
-                cl.Positional.Add(a);
-                continue;
-            }
-
-            string name = a;
-            string? value = null;
-            int eq = a.IndexOf('=');
-            if (eq > 0)
-            {
-                name = a[..eq];
-                value = a[(eq + 1)..];
-            }
-            else if (!Flags.Contains(a))
-            {
-                if (i + 1 >= args.Length)
-                {
-                    throw new UsageException($"option {a} needs a value");
-                }
-
-                value = args[++i];
-            }
-
-            if (Repeatable.Contains(name) && cl._options.TryGetValue(name, out var earlier))
-            {
-                cl._options[name] = earlier + "," + value;
-            }
-            else if (!cl._options.TryAdd(name, value))
-            {
-                throw new UsageException($"option {name} given twice");
-            }
+            cl._options[name] = value;
         }
 
         return cl;
@@ -116,3 +89,6 @@ public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>An input file is wrong; the message names the file (and line) and the reason.</summary>
 public sealed class InputException(string message) : Exception(message);
+
+/// <summary>An external part (MQTT broker, CAN adapter) failed; the message names it and why.</summary>
+public sealed class ExternalPartException(string message) : Exception(message);

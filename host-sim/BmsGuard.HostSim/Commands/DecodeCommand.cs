@@ -6,9 +6,10 @@ using BmsGuard.HostSim.Dbc;
 namespace BmsGuard.HostSim.Commands;
 
 /// <summary>
-/// <c>bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]]</c>: one line per frame with its
-/// signals' physical values. Frames the DBC does not describe are counted and listed at the end,
-/// never dropped without a word.
+/// <c>bmsguard decode CAPTURE --dbc FILE [--signal NAME[,NAME...]] [--format text|csv|jsonl] [--strict]</c>:
+/// each frame's signals with their physical values (<see cref="DecodeFormat"/>). Frames the DBC does
+/// not describe are counted and listed at the end, never dropped without a word; the DBC's oddities
+/// are printed as warnings, or refused with --strict.
 /// </summary>
 public static class DecodeCommand
 {
@@ -19,6 +20,8 @@ public static class DecodeCommand
     {
         string? dbcPath = cl.Option("--dbc");
         string? signalOption = cl.Option("--signal");
+        var format = DecodeFormat.Named(cl.Option("--format") ?? "text");
+        bool strict = cl.Flag("--strict");
         cl.RejectUnknown(1);
         if (cl.Positional.Count != 1 || dbcPath == null)
         {
@@ -26,7 +29,7 @@ public static class DecodeCommand
         }
 
         string capture = cl.Positional[0];
-        var db = DbcInput.Load(dbcPath);
+        var db = DbcInput.Load(dbcPath, stderr, strict);
         var wanted = SignalFilter(db, dbcPath, signalOption);
 
         var counts = new Counts();
@@ -35,6 +38,11 @@ public static class DecodeCommand
         using (var reader = CaptureInput.Open(capture, capture))
         {
             var frame = new CaptureFrame();
+            if (format.Header is { } header)
+            {
+                stdout.Write(header);
+            }
+
             try
             {
                 while (reader.Read(frame))
@@ -42,7 +50,7 @@ public static class DecodeCommand
                     counts.Frames++;
                     if (Decode(db, frame, wanted, values, counts) is { } message)
                     {
-                        Format(line, frame, message, values);
+                        format.Format(line, frame, message, values);
                         stdout.Write(line);
                     }
                 }
@@ -119,20 +127,6 @@ public static class DecodeCommand
 
         counts.Decoded++;
         return message;
-    }
-
-    private static void Format(StringBuilder line, CaptureFrame frame, DbcMessage message, List<DbcSignalValue> values)
-    {
-        long ns = frame.TimestampNanos;
-        line.Clear();
-        line.Append(ns / 1_000_000_000).Append('.').Append((ns % 1_000_000_000 / 1000).ToString("D6", CultureInfo.InvariantCulture));
-        line.Append(' ').Append(frame.Channel).Append(' ').Append(message.Name);
-        foreach (var v in values)
-        {
-            line.Append(' ').Append(v.ToString());
-        }
-
-        line.Append('\n');
     }
 
     private sealed class Counts

@@ -6,8 +6,9 @@ using BmsGuard.HostSim.Sample;
 namespace BmsGuard.HostSim.Commands;
 
 /// <summary>
-/// <c>bmsguard gen [--dbc FILE] --out CAPTURE [--duration 10m] [--seed N] [--scenario drive|charge|both]</c>:
+/// <c>bmsguard gen [--dbc FILE] --out CAPTURE [--duration 10m] [--seed N] [--scenario drive|charge|both] [--cycle MS|MESSAGE=MS ...] [--strict]</c>:
 /// synthesizes traffic for a DBC (default: the reference BMS) into any capture format, by extension.
+/// --cycle gives messages without GenMsgCycleTime a default cycle and overrides single messages (<see cref="CycleTimes"/>).
 /// </summary>
 public static class GenCommand
 {
@@ -21,6 +22,8 @@ public static class GenCommand
         string durationText = cl.Option("--duration") ?? "10m";
         string? seedText = cl.Option("--seed");
         string scenarioText = cl.Option("--scenario") ?? "both";
+        string? cycleText = cl.Option("--cycle");
+        bool strict = cl.Flag("--strict");
         cl.RejectUnknown(0);
         if (output == null)
         {
@@ -42,11 +45,21 @@ public static class GenCommand
             _ => throw new UsageException($"--scenario must be drive, charge or both, not '{scenarioText}'"),
         };
 
-        var dbc = DbcInput.Load(dbcPath ?? ReferenceBms.DbcPath);
+        var dbc = DbcInput.Load(dbcPath ?? ReferenceBms.DbcPath, stderr, strict);
+        CycleTimes cycles;
+        try
+        {
+            cycles = cycleText == null ? CycleTimes.FromDbc : CycleTimes.Parse(cycleText, dbc);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--cycle: {e.Message}");
+        }
+
         TrafficGenerator generator;
         try
         {
-            generator = new TrafficGenerator(dbc, scenario, durationMillis, seed);
+            generator = new TrafficGenerator(dbc, scenario, durationMillis, seed, cycles);
         }
         catch (ArgumentException e)
         {

@@ -75,6 +75,9 @@ public static class PolicyCommand
         return 0;
     }
 
+    private static bool TagVerifies(byte[] data, KeyFile key) =>
+        key.Id == TelemetryBundle.KeyIdOf(data) && TelemetryBundle.TagVerifies(data, data.Length, new BmsGuard.Core.Crypto.HmacSha256(key.Secret));
+
     private static int Show(CommandLine cl, TextWriter stdout, TextWriter stderr)
     {
         string? keyPath = cl.Option("--key");
@@ -91,8 +94,14 @@ public static class PolicyCommand
         }
 
         byte[] data = File.ReadAllBytes(path);
-        var bundle = TelemetryBundle.Read(data, data.Length, out int reason, out string? error)
-            ?? throw new InputException($"{path}: not a valid policy bundle: {BundleReason.Name(reason)}{(error != null && error != BundleReason.Name(reason) ? ": " + error : "")}");
+        var bundle = TelemetryBundle.Read(data, data.Length, out int reason, out string? error);
+        if (bundle == null)
+        {
+            // A guard checks the signature before the body: say so when the tag does not verify either.
+            string tag = reason == BundleReason.BadBody && keyPath != null && !TagVerifies(data, OwnerKey(keyPath)) ? "; INVALID: the tag does not verify with the given key" : string.Empty;
+            throw new InputException($"{path}: not a valid policy bundle: {BundleReason.Name(reason)}{(error != null && error != BundleReason.Name(reason) ? ": " + error : "")}{tag}");
+        }
+
         string signature;
         bool bad = false;
         if (bundle.KeyId == 0)

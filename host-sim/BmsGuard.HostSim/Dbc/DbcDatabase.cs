@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BmsGuard.HostSim.Dbc;
 
 /// <summary>A parsed DBC file: nodes, messages by identifier, value tables and attributes.</summary>
@@ -32,10 +30,15 @@ public sealed class DbcDatabase
     /// <summary>Database-level attribute values (BA_ without an object, and defaults).</summary>
     public IReadOnlyDictionary<string, DbcAttributeValue> Attributes => AttributeValues;
 
+    /// <summary>Oddities the reader accepted, in file order, each with what it assumed (empty under strict reading, which refuses them).</summary>
+    public IReadOnlyList<DbcWarning> Warnings => WarningList;
+
     /// <summary>Global comment (CM_ "..."), or null.</summary>
     public string? Comment { get; internal set; }
 
     internal List<DbcNode> NodeList { get; } = [];
+
+    internal List<DbcWarning> WarningList { get; } = [];
 
     internal Dictionary<string, IReadOnlyDictionary<long, string>> ValueTableMap { get; } = new(StringComparer.Ordinal);
 
@@ -43,29 +46,24 @@ public sealed class DbcDatabase
 
     internal Dictionary<string, DbcAttributeValue> AttributeValues { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Parses DBC text; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="DbcFormatException">The text is not a valid DBC file.</exception>
-    public static DbcDatabase Parse(string text, string source) => DbcParser.Parse(text, source);
+    /// <summary>
+    /// Parses DBC text; <paramref name="source"/> names it in errors and warnings. Oddities that
+    /// canmatrix and cantools accept become <see cref="Warnings"/>, or errors when <paramref name="strict"/>.
+    /// </summary>
+    /// <exception cref="DbcFormatException">The text is not a DBC file, is malformed, or (strict) has an oddity.</exception>
+    public static DbcDatabase Parse(string text, string source, bool strict = false) => DbcParser.Parse(text, source, strict);
 
     /// <summary>
-    /// Reads and parses a DBC file. Files are UTF-8 when they decode as such, else Windows-1252's
-    /// Latin-1 subset (what CANdb++ writes); <paramref name="source"/> (default: the path) names it in errors.
+    /// Reads and parses a DBC file (see <see cref="DbcText"/> for the encodings read);
+    /// <paramref name="source"/> (default: the path) names it in errors and warnings.
     /// </summary>
-    /// <exception cref="DbcFormatException">The file is not a valid DBC file.</exception>
-    public static DbcDatabase Load(string path, string? source = null)
+    /// <exception cref="DbcFormatException">The file is not a DBC file, is malformed, or (strict) has an oddity.</exception>
+    public static DbcDatabase Load(string path, string? source = null, bool strict = false)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.Latin1.GetString(bytes);
-        }
-
-        return Parse(text.TrimStart('\uFEFF'), source ?? path);
+        source ??= path;
+        var (text, encodingWarning) = DbcText.Decode(File.ReadAllBytes(path), source);
+        var db = DbcParser.Parse(text, source, strict, encodingWarning);
+        return db;
     }
 
     /// <summary>The message with this identifier and format, or null.</summary>

@@ -9,7 +9,7 @@ internal sealed partial class DbcParser
         if (Peek.Kind == DbcTokenKind.String)
         {
             _db.Comment = Next().Text;
-            ExpectEnd("CM_");
+            EndComment();
             return;
         }
 
@@ -19,16 +19,33 @@ internal sealed partial class DbcParser
             case "BU_":
                 var nodeToken = Peek;
                 string nodeName = ExpectIdentifier("a node name after CM_ BU_");
-                var node = _db.Node(nodeName) ?? throw Error(nodeToken, $"CM_ BU_ refers to node '{nodeName}', which BU_ does not list");
-                node.Comment = ExpectString($"CM_ BU_ {nodeName}");
+                string nodeComment = ExpectString($"CM_ BU_ {nodeName}");
+                if (_db.Node(nodeName) is { } node)
+                {
+                    node.Comment = nodeComment;
+                }
+                else
+                {
+                    Warn(nodeToken, $"CM_ BU_ refers to node '{nodeName}', which BU_ does not list; the comment is ignored");
+                }
+
                 break;
             case "BO_":
-                var message = ExpectMessageRef("CM_ BO_");
+                if (ExpectMessageRef("CM_ BO_") is not { } message)
+                {
+                    SkipIgnoredStatement();
+                    return;
+                }
+
                 message.Comment = ExpectString($"CM_ BO_ {message.DbcId}");
                 break;
             case "SG_":
-                var owner = ExpectMessageRef("CM_ SG_");
-                var signal = ExpectSignalRef(owner, "CM_ SG_");
+                if (ExpectMessageRef("CM_ SG_") is not { } owner || ExpectSignalRef(owner, "CM_ SG_") is not { } signal)
+                {
+                    SkipIgnoredStatement();
+                    return;
+                }
+
                 signal.Comment = ExpectString($"CM_ SG_ {owner.DbcId} {signal.Name}");
                 break;
             case "EV_":
@@ -40,6 +57,26 @@ internal sealed partial class DbcParser
                 throw Error(kind, $"expected BU_, BO_, SG_, EV_ or a string after CM_, found {kind.Describe()}");
         }
 
+        EndComment();
+    }
+
+    // A comment's ';' is sometimes missing; the next statement keyword on a later line (or the
+    // end of the file) ends it then.
+    private void EndComment()
+    {
+        if (Accept(";"))
+        {
+            return;
+        }
+
+        var last = _tokens[_pos - 1];
+        if (Peek.Kind == DbcTokenKind.End || (IsKeyword(Peek) && Peek.Line > last.Line))
+        {
+            string next = Peek.Kind == DbcTokenKind.End ? "the end of the file" : $"the {Peek.Text} on line {Peek.Line}";
+            Warn(last, $"CM_ has no ';' before {next}; taken to end with its text");
+            return;
+        }
+
         ExpectEnd("CM_");
     }
 
@@ -48,7 +85,11 @@ internal sealed partial class DbcParser
     {
         var nameToken = Peek;
         string name = ExpectIdentifier("a table name after VAL_TABLE_");
-        var table = ParseValuePairs($"VAL_TABLE_ {name}");
+        if (ParseValuePairs($"VAL_TABLE_ {name}") is not { } table)
+        {
+            return;
+        }
+
         if (!_db.ValueTableMap.TryAdd(name, table))
         {
             throw Error(nameToken, $"value table {name} is defined twice");
@@ -65,24 +106,53 @@ internal sealed partial class DbcParser
             return;
         }
 
-        var message = ExpectMessageRef("VAL_");
-        var signal = ExpectSignalRef(message, "VAL_");
-        signal.ValueTable = ParseValuePairs($"VAL_ {message.DbcId} {signal.Name}");
+        if (ExpectMessageRef("VAL_") is not { } message || ExpectSignalRef(message, "VAL_") is not { } signal)
+        {
+            SkipIgnoredStatement();
+            return;
+        }
+
+        if (ParseValuePairs($"VAL_ {message.DbcId} {signal.Name}") is { } table)
+        {
+            signal.ValueTable = table;
+        }
     }
 
-    private Dictionary<long, string> ParseValuePairs(string statement)
+    /// <summary>The value/description pairs up to ';'; null (warned) when the ';' is missing before the next statement.</summary>
+    private Dictionary<long, string>? ParseValuePairs(string statement)
     {
         var pairs = new Dictionary<long, string>();
+        (int Line, long Value)? brokenAt = null;
         while (!Accept(";"))
         {
+            if (Peek.Kind == DbcTokenKind.End || (IsKeyword(Peek) && Peek.Line > _tokens[_pos - 1].Line))
+            {
+                // canmatrix ignores such a statement; so do we, as the values may be incomplete.
+                string next = Peek.Kind == DbcTokenKind.End ? "the end of the file" : $"the {Peek.Text} on line {Peek.Line}";
+                Warn(_tokens[_pos - 1], $"{statement} has no ';' before {next}; its values are ignored, as canmatrix does");
+                return null;
+            }
+
             if (Peek.Kind != DbcTokenKind.Number)
             {
                 throw Error(Peek, $"expected a value or ';' in {statement}, found {Peek.Describe()}");
             }
 
             long value = ExpectInteger($"a value in {statement}", long.MinValue, long.MaxValue);
+            var description = Peek;
             // A repeated value: the later description wins, as in CANdb++.
             pairs[value] = ExpectString($"value {value} in {statement}");
+            if (pairs[value].Contains('\n', StringComparison.Ordinal))
+            {
+                brokenAt ??= (description.Line, value);
+            }
+        }
+
+        if (brokenAt is { } b)
+        {
+            // canmatrix reads VAL_ line by line and so drops such a statement; so do we.
+            Warn(b.Line, $"the description of value {b.Value} in {statement} spans lines; its values are ignored, as canmatrix does");
+            return null;
         }
 
         return pairs;
@@ -91,8 +161,12 @@ internal sealed partial class DbcParser
     // SIG_VALTYPE_ id signal : 1 ;   (0 integer, 1 IEEE float, 2 IEEE double)
     private void ParseSignalValueType()
     {
-        var message = ExpectMessageRef("SIG_VALTYPE_");
-        var signal = ExpectSignalRef(message, "SIG_VALTYPE_");
+        if (ExpectMessageRef("SIG_VALTYPE_") is not { } message || ExpectSignalRef(message, "SIG_VALTYPE_") is not { } signal)
+        {
+            SkipIgnoredStatement();
+            return;
+        }
+
         Accept(":");
         var typeToken = Peek;
         var type = (DbcValueType)ExpectInteger($"the SIG_VALTYPE_ of {signal.Name}", 0, 2);
@@ -110,9 +184,13 @@ internal sealed partial class DbcParser
     private void ParseExtendedMultiplexing()
     {
         var start = Peek;
-        var message = ExpectMessageRef("SG_MUL_VAL_");
-        var signal = ExpectSignalRef(message, "SG_MUL_VAL_");
-        string switchName = ExpectIdentifier($"the multiplexor of {signal.Name} in SG_MUL_VAL_");
+        if (ExpectMessageRef("SG_MUL_VAL_") is not { } message || ExpectSignalRef(message, "SG_MUL_VAL_") is not { } signal)
+        {
+            SkipIgnoredStatement();
+            return;
+        }
+
+        string switchName = ExpectName($"the multiplexor of {signal.Name} in SG_MUL_VAL_");
         var ranges = new List<DbcMuxRange>();
         do
         {

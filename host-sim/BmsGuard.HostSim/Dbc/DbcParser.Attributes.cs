@@ -84,16 +84,34 @@ internal sealed partial class DbcParser
                 case "BU_":
                     var nodeToken = Peek;
                     string nodeName = ExpectIdentifier("a node name after BA_ ... BU_");
-                    target = (_db.Node(nodeName) ?? throw Error(nodeToken, $"BA_ \"{name}\" refers to node '{nodeName}', which BU_ does not list")).AttributeValues;
+                    target = _db.Node(nodeName)?.AttributeValues;
+                    if (target == null)
+                    {
+                        Warn(nodeToken, $"BA_ \"{name}\" refers to node '{nodeName}', which BU_ does not list; the statement is ignored");
+                        SkipIgnoredStatement();
+                        return;
+                    }
+
                     scope = DbcAttributeScope.Node;
                     break;
                 case "BO_":
-                    target = ExpectMessageRef($"BA_ \"{name}\"").AttributeValues;
+                    target = ExpectMessageRef($"BA_ \"{name}\"")?.AttributeValues;
+                    if (target == null)
+                    {
+                        SkipIgnoredStatement();
+                        return;
+                    }
+
                     scope = DbcAttributeScope.Message;
                     break;
                 case "SG_":
-                    var message = ExpectMessageRef($"BA_ \"{name}\"");
-                    target = ExpectSignalRef(message, $"BA_ \"{name}\"").AttributeValues;
+                    if (ExpectMessageRef($"BA_ \"{name}\"") is not { } message || ExpectSignalRef(message, $"BA_ \"{name}\"") is not { } signal)
+                    {
+                        SkipIgnoredStatement();
+                        return;
+                    }
+
+                    target = signal.AttributeValues;
                     scope = DbcAttributeScope.Signal;
                     break;
                 case "EV_":

@@ -7,13 +7,16 @@ internal sealed partial class DbcParser
 {
     private const string NoNode = "Vector__XXX";
 
+    /// <summary>Per message, its warning about signals reaching past it, to add later such signals to.</summary>
+    private readonly Dictionary<DbcMessage, (int Index, string Reason, List<string> Others)> _pastMessage = [];
+
     // BO_ <id> <name>: <length> <sender>
     private void ParseMessage(DbcToken keyword)
     {
         var idToken = Peek;
         uint dbcId = (uint)ExpectInteger("the BO_ message id", 0, uint.MaxValue);
         var nameToken = Peek;
-        string name = ExpectIdentifier("a message name after the BO_ id");
+        string name = ExpectName("the message name after the BO_ id", defines: true);
         Expect(":", $"after message name {name}");
         int length = (int)ExpectInteger($"the length of message {name}", 0, 64);
         string? sender = null;
@@ -25,14 +28,18 @@ internal sealed partial class DbcParser
         bool extended = (dbcId & 0x8000_0000u) != 0;
         uint id = dbcId & 0x7FFF_FFFFu;
         bool pseudo = name == IndependentSignalsMessage;
-        if (!pseudo && extended && id > 0x1FFF_FFFF)
+        if (!pseudo && id > 0x1FFF_FFFF)
         {
-            throw Error(idToken, $"extended id 0x{id:X} of message {name} does not fit 29 bits");
+            uint kept = id & 0x1FFF_FFFF;
+            bool becomesExtended = extended || kept > 0x7FF;
+            Warn(idToken, $"id 0x{id:X} of message {name} does not fit 29 bits; taken as {(becomesExtended ? "extended" : "standard")} id 0x{kept:X} (bits 29 and 30 dropped), as canmatrix does");
+            id = kept;
+            extended = becomesExtended;
         }
-
-        if (!pseudo && !extended && id > 0x7FF)
+        else if (!pseudo && !extended && id > 0x7FF)
         {
-            throw Error(idToken, $"id 0x{id:X} of message {name} does not fit 11 bits (extended ids are written with bit 31 set: {id | 0x8000_0000u})");
+            Warn(idToken, $"id 0x{id:X} of message {name} does not fit 11 bits and lacks the extended flag (bit 31: {id | 0x8000_0000u}); taken as extended, as canmatrix and cantools do");
+            extended = true;
         }
 
         var message = new DbcMessage(id, extended, name, length, sender == NoNode ? null : sender, keyword.Line);
@@ -45,13 +52,19 @@ internal sealed partial class DbcParser
         {
             if (_db.Message(name) is { } same)
             {
-                throw Error(nameToken, $"message name {name} is already used by id 0x{same.Id:X} (line {same.Line})");
+                Warn(nameToken, $"message name {name} is already used by id 0x{same.Id:X} (line {same.Line}); both are kept, and the name alone means the first");
             }
 
             _db.TryAdd(message);
         }
 
         _byDbcId.Add(dbcId, message);
+        if (!pseudo && extended)
+        {
+            // References may write the id either way once it was taken as extended.
+            _byDbcId.TryAdd(message.DbcId, message);
+        }
+
         _current = message;
     }
 
@@ -60,7 +73,7 @@ internal sealed partial class DbcParser
     {
         var message = _current ?? throw Error(keyword, "SG_ outside a message (a signal must follow its BO_ line)");
         var nameToken = Peek;
-        string name = ExpectIdentifier("a signal name after SG_");
+        string name = ExpectName("the signal name after SG_", defines: true);
         var signal = new DbcSignal(name, keyword.Line);
         if (Peek.Kind == DbcTokenKind.Identifier)
         {
@@ -100,7 +113,24 @@ internal sealed partial class DbcParser
         if (message.Name != IndependentSignalsMessage && signal.BytesNeeded > message.Length)
         {
             string layout = $"{signal.StartBit}|{signal.Length}@{(int)signal.ByteOrder}, {signal.ByteOrder}";
-            throw Error(startToken, $"signal {name} ({layout}) needs {signal.BytesNeeded} bytes but message {message.Name} has {message.Length}");
+            int carried = SignalCodec.CarriedBits(signal, message.Length);
+            string assumed = carried == 0
+                ? "a frame of that length carries none of its bits, so only longer frames show it"
+                : $"a frame of that length carries its first {carried} bits, decoded as a {carried}-bit value as canmatrix does";
+            signal.ReachesPastMessage = true;
+            if (_pastMessage.TryGetValue(message, out var first))
+            {
+                // One warning per message: files with a wrong length have many such signals.
+                first.Others.Add(name);
+                var w = _db.WarningList[first.Index];
+                _db.WarningList[first.Index] = w with { Reason = $"{first.Reason} (likewise {first.Others.Count} more: {string.Join(", ", first.Others)})" };
+            }
+            else
+            {
+                string reason = $"signal {name} ({layout}) needs {signal.BytesNeeded} bytes but message {message.Name} has {message.Length}; {assumed}";
+                Warn(startToken, reason);
+                _pastMessage.Add(message, (_db.WarningList.Count - 1, reason, []));
+            }
         }
 
         if (!message.TryAdd(signal))
@@ -114,6 +144,14 @@ internal sealed partial class DbcParser
         string s = t.Text;
         if (s == "M")
         {
+            signal.IsMultiplexor = true;
+            return;
+        }
+
+        if (s == "m")
+        {
+            // Seen in the field where M was meant: its siblings are mN and none is marked M.
+            Warn(t, $"multiplex indicator 'm' without a value for signal {signal.Name}; taken as M (the multiplexor)");
             signal.IsMultiplexor = true;
             return;
         }

@@ -6,8 +6,9 @@ namespace BmsGuard.HostSim.Dbc;
 /// Settles what a DBC file states out of order: attribute values are typed by their BA_DEF_
 /// (which may follow them), defaults fill objects without a BA_, and each multiplexed signal is
 /// linked to its switch (the message's M, or the SG_MUL_VAL_ one), rejecting loops.
+/// Oddities go to <paramref name="warn"/> (line, reason), which throws when reading strictly.
 /// </summary>
-internal sealed class DbcResolver(DbcDatabase db, string source)
+internal sealed class DbcResolver(DbcDatabase db, string source, Action<int, string> warn)
 {
     private readonly List<(string Name, DbcAttributeScope Scope, Dictionary<string, DbcAttributeValue> Target, DbcToken Value)> _values = [];
     private readonly List<(string Name, DbcToken Value)> _defaults = [];
@@ -23,7 +24,11 @@ internal sealed class DbcResolver(DbcDatabase db, string source)
         ResolveAttributes(all);
         foreach (var message in all)
         {
-            ResolveMultiplexing(message);
+            // Vector's pseudo-message collects unmapped signals, whose M marks mean nothing here.
+            if (message.Name != "VECTOR__INDEPENDENT_SIG_MSG")
+            {
+                ResolveMultiplexing(message);
+            }
         }
     }
 
@@ -111,7 +116,8 @@ internal sealed class DbcResolver(DbcDatabase db, string source)
             {
                 if (plain != null)
                 {
-                    throw new DbcFormatException(source, s.Line, $"message {message.Name} has two multiplexors (M): {plain.Name} and {s.Name}");
+                    // canmatrix lets the last one select; cantools refuses the message.
+                    warn(s.Line, $"message {message.Name} has several multiplexors (M): {plain.Name} and {s.Name}; its mN signals are taken to follow {s.Name}, the last, as canmatrix does");
                 }
 
                 plain = s;

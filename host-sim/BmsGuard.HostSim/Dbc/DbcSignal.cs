@@ -66,6 +66,9 @@ public sealed class DbcSignal
     /// <summary>Switch values for which this signal is present (from mN, or SG_MUL_VAL_ ranges).</summary>
     public IReadOnlyList<DbcMuxRange> MultiplexRanges { get; internal set; } = [];
 
+    /// <summary>True when the signal's bits reach past its message's length (a DBC flaw read with a warning).</summary>
+    public bool ReachesPastMessage { get; internal set; }
+
     /// <summary>Line of the SG_ statement.</summary>
     internal int Line { get; }
 

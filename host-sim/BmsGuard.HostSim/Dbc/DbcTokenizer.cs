@@ -120,6 +120,18 @@ internal static class DbcTokenizer
             {
                 int start = i;
                 i = ScanNumber(text, i);
+                if (i < text.Length && IsIdentifierPart(text[i]) && AllDigits(text, start, i))
+                {
+                    // A name that starts with digits ("1stCell", "12V_Status"): some tools write those.
+                    while (i < text.Length && IsIdentifierPart(text[i]))
+                    {
+                        i++;
+                    }
+
+                    tokens.Add(new DbcToken(DbcTokenKind.Identifier, text[start..i], line, column));
+                    continue;
+                }
+
                 tokens.Add(new DbcToken(DbcTokenKind.Number, text[start..i], line, column));
                 continue;
             }
@@ -135,6 +147,19 @@ internal static class DbcTokenizer
     private static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
     private static bool IsIdentifierPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static bool AllDigits(string text, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (!char.IsAsciiDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool NextIsDigit(string text, int i) => i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
 

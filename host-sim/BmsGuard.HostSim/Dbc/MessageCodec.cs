@@ -3,7 +3,8 @@ namespace BmsGuard.HostSim.Dbc;
 /// <summary>
 /// Decodes and encodes whole messages. A multiplexed signal is present only when its switch is
 /// present and holds a value in the signal's ranges (mN, or SG_MUL_VAL_ for extended
-/// multiplexing); signals whose bits lie beyond a short payload are absent.
+/// multiplexing); signals whose bits lie beyond a short payload are absent. A signal the DBC lets
+/// reach past its own message length is decoded from the bits a frame of that length carries.
 /// </summary>
 public static class MessageCodec
 {
@@ -24,6 +25,11 @@ public static class MessageCodec
             if (IsPresent(signal, data))
             {
                 ulong raw = SignalCodec.Read(signal, data);
+                values.Add(new DbcSignalValue(signal, raw, SignalScaling.ToPhysical(signal, raw)));
+            }
+            else if (IsPartlyCarried(message, signal, data))
+            {
+                ulong raw = SignalCodec.ReadCarried(signal, data);
                 values.Add(new DbcSignalValue(signal, raw, SignalScaling.ToPhysical(signal, raw)));
             }
         }
@@ -47,6 +53,13 @@ public static class MessageCodec
 
         return true;
     }
+
+    // A signal reaching past its message (a DBC flaw, warned about when read) in a frame at least
+    // as long as the message: integer signals decode from the bits that are there.
+    private static bool IsPartlyCarried(DbcMessage message, DbcSignal signal, ReadOnlySpan<byte> data) =>
+        signal.ReachesPastMessage && data.Length >= message.Length && signal.ValueType == DbcValueType.Integer
+        && SignalCodec.CarriedBits(signal, data.Length) > 0
+        && (signal.Multiplexer is not { } sw || (IsPresent(sw, data) && InRanges(signal.MultiplexRanges, SignalCodec.Read(sw, data))));
 
     /// <summary>A new payload of the message's length with the given physical values, other bits zero.</summary>
     /// <exception cref="ArgumentException">An unknown signal, a value that does not fit, or a multiplexed signal its switch values do not select.</exception>

@@ -17,8 +17,37 @@ public static class SignalCodec
     public static ulong Read(DbcSignal signal, ReadOnlySpan<byte> data)
     {
         CheckFits(signal, data.Length);
+        return ReadBits(signal, data, signal.Length);
+    }
+
+    /// <summary>How many of the signal's bits <paramref name="length"/> bytes carry, counted from where it starts (Intel: the LSB; Motorola: the MSB).</summary>
+    public static int CarriedBits(DbcSignal signal, int length)
+    {
+        int first = signal.ByteOrder == DbcByteOrder.Intel ? signal.StartBit : signal.MotorolaMsb;
+        return Math.Clamp((length * 8) - first, 0, signal.Length);
+    }
+
+    /// <summary>
+    /// For a signal that reaches past the end of <paramref name="data"/>: the bits the payload
+    /// carries (<see cref="CarriedBits"/>) read as a number of that width, as canmatrix reads them;
+    /// sign-extended to the signal's length when signed, so scaling and value tables see the same number.
+    /// </summary>
+    public static ulong ReadCarried(DbcSignal signal, ReadOnlySpan<byte> data)
+    {
+        int bits = CarriedBits(signal, data.Length);
+        ulong raw = ReadBits(signal, data, bits);
+        if (signal.IsSigned && bits > 0 && bits < signal.Length)
+        {
+            raw = (ulong)SignExtend(raw, bits);
+            raw = signal.Length >= 64 ? raw : raw & ((1UL << signal.Length) - 1);
+        }
+
+        return raw;
+    }
+
+    private static ulong ReadBits(DbcSignal signal, ReadOnlySpan<byte> data, int length)
+    {
         ulong value = 0;
-        int length = signal.Length;
         if (signal.ByteOrder == DbcByteOrder.Intel)
         {
             int pos = signal.StartBit;

@@ -68,9 +68,10 @@ public sealed class PolicyDocument
     {
         var doc = new PolicyDocument(source);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -80,7 +81,8 @@ public sealed class PolicyDocument
         {
             // YamlDotNet fails on some malformed input (e.g. a lone CR inside a flow mapping) with these
             // instead of a YamlException: still bad input, reported where its scanner stopped.
-            throw new InputException($"{source}:{FailureLine(text)}: not valid YAML (the YAML reader stopped here: {e.Message})");
+            long line = parser.Current is { } at ? Math.Clamp(at.Start.Line, 1, Math.Max(1, text.TrimEnd('\n').Split('\n').Length)) : FailureLine(text);
+            throw new InputException($"{source}:{line}: not valid YAML (the YAML reader stopped here: {e.Message})");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -5,8 +5,8 @@ namespace BmsGuard.HostSim.Sample;
 
 /// <summary>
 /// Synthesizes a capture for a DBC: the physical model (<see cref="BatteryModel"/>) runs in 1 ms
-/// steps; every message with a GenMsgCycleTime is encoded (<see cref="MessageSynthesizer"/>) at
-/// that cycle, with a fixed phase and a seeded jitter of up to ±40 µs; the scripted TCU events
+/// steps; every message with a cycle (its GenMsgCycleTime, or from <see cref="CycleTimes"/>) is
+/// encoded (<see cref="MessageSynthesizer"/>) at that cycle, with a fixed phase and a seeded jitter of up to ±40 µs; the scripted TCU events
 /// (<see cref="TcuScript"/>) come every minute. Messages sent by the TCU node go on can1, all
 /// others (the BMS and the rest of the vehicle bus) on can0. Seeded and deterministic: the same
 /// DBC, options and seed give the same frames. Streams in constant memory.
@@ -32,19 +32,21 @@ public sealed class TrafficGenerator
     private readonly TrafficScenario _scenario;
     private readonly long _durationMillis;
     private readonly ulong _seed;
+    private readonly CycleTimes _cycles;
 
-    /// <summary>A generator for <paramref name="dbc"/>.</summary>
-    /// <exception cref="ArgumentException">The DBC has no message with a cycle time, or the duration is not positive.</exception>
-    public TrafficGenerator(DbcDatabase dbc, TrafficScenario scenario, long durationMillis, ulong seed)
+    /// <summary>A generator for <paramref name="dbc"/>; <paramref name="cycles"/> (default: GenMsgCycleTime only) sets how often each message goes out.</summary>
+    /// <exception cref="ArgumentException">No message has a cycle time, or the duration is not positive.</exception>
+    public TrafficGenerator(DbcDatabase dbc, TrafficScenario scenario, long durationMillis, ulong seed, CycleTimes? cycles = null)
     {
+        _cycles = cycles ?? CycleTimes.FromDbc;
         if (durationMillis <= 0)
         {
             throw new ArgumentException("the duration must be positive", nameof(durationMillis));
         }
 
-        if (!dbc.Messages.Any(m => m.CycleTime is > 0))
+        if (!dbc.Messages.Any(m => _cycles.Of(m) is > 0))
         {
-            throw new ArgumentException($"{dbc.Source}: no message has a GenMsgCycleTime, so there is nothing cyclic to generate", nameof(dbc));
+            throw new ArgumentException($"{dbc.Source}: no message has a GenMsgCycleTime, so there is nothing cyclic to generate (give a default cycle, e.g. --cycle 100ms)", nameof(dbc));
         }
 
         _dbc = dbc;
@@ -175,7 +177,7 @@ public sealed class TrafficGenerator
         var list = new List<CyclicStream>();
         foreach (var m in _dbc.Messages)
         {
-            if (m.CycleTime is not { } cycle || cycle <= 0)
+            if (_cycles.Of(m) is not { } cycle || cycle <= 0)
             {
                 continue;
             }

@@ -9,27 +9,12 @@ namespace BmsGuard.Tests.Dbc;
 
 /// <summary>
 /// Our DBC parser and decoder against canmatrix (loadp_flat + Frame.decode) on the same files and
-/// frames: the same signals must be present (multiplexing) with the same physical values, exactly
-/// for integer signals (both sides use decimals) and within 1e-9 relative for IEEE floats.
+/// frames (<see cref="CanmatrixReference"/>): the same signals must be present (multiplexing) with
+/// the same physical values, exactly for integer signals (both sides use decimals) and within 1e-9
+/// relative for IEEE floats, and the same value names.
 /// </summary>
 public class CanmatrixCrossCheckTests
 {
-    // One JSON list, one object per input line: signal name -> str(phys_value). canmatrix prints
-    // notes ("ldf is not supported") while importing, so those go to stderr.
-    private const string Decode = """
-        import sys, json, contextlib
-        with contextlib.redirect_stdout(sys.stderr):
-            import canmatrix.formats
-            db = canmatrix.formats.loadp_flat(sys.argv[1])
-        frames = {(f.arbitration_id.id, f.arbitration_id.extended): f for f in db.frames}
-        out = []
-        for line in open(sys.argv[2]):
-            ident, ext, data = line.split()
-            frame = frames[(int(ident, 16), ext == '1')]
-            out.append({name: str(v.phys_value) for name, v in frame.decode(bytes.fromhex(data)).items()})
-        print(json.dumps(out))
-        """;
-
     [CanmatrixFact]
     public void Reference_dbc_decodes_the_sample_and_random_frames_as_canmatrix_does()
     {
@@ -73,72 +58,15 @@ public class CanmatrixCrossCheckTests
         Assert.True(compared > 4_000, $"only {compared} values compared");
     }
 
-    private static List<(DbcMessage Message, byte[] Data)> RandomFrames(DbcDatabase db, Random rng, int perMessage)
-    {
-        var frames = new List<(DbcMessage, byte[])>();
-        foreach (var m in db.Messages)
-        {
-            for (int i = 0; i < perMessage; i++)
-            {
-                var data = new byte[m.Length];
-                rng.NextBytes(data);
-                frames.Add((m, data));
-            }
-        }
+    private static List<(DbcMessage Message, byte[] Data)> RandomFrames(DbcDatabase db, Random rng, int perMessage) =>
+        CanmatrixReference.RandomFrames(db, rng, perMessage);
 
-        return frames;
-    }
-
-    /// <summary>Decodes every frame on both sides; returns how many signal values were compared.</summary>
+    /// <summary>Decodes every frame on both sides (values and value names); returns how many signal values were compared.</summary>
     private static int CrossCheck(string dbcPath, List<(DbcMessage Message, byte[] Data)> frames)
     {
-        using var dir = new TempDir();
-        var input = new StringBuilder();
-        foreach (var (m, data) in frames)
-        {
-            input.Append(CultureInfo.InvariantCulture, $"{m.Id:X} {(m.IsExtended ? 1 : 0)} {Convert.ToHexString(data)}\n");
-        }
-
-        string framesPath = dir.File("frames.txt", input.ToString());
-        var theirs = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(Canmatrix.Run(Decode, dbcPath, framesPath))!;
-        Assert.Equal(frames.Count, theirs.Count);
-
-        var differences = new List<string>();
-        int compared = 0;
-        for (int i = 0; i < frames.Count; i++)
-        {
-            var (m, data) = frames[i];
-            var ours = MessageCodec.Decode(m, data).ToDictionary(v => v.Signal.Name, v => v.Physical);
-            string where = $"{m.Name} {Convert.ToHexString(data)}";
-            if (!ours.Keys.Order().SequenceEqual(theirs[i].Keys.Order()))
-            {
-                differences.Add($"{where}: signals ours [{string.Join(' ', ours.Keys)}] canmatrix [{string.Join(' ', theirs[i].Keys)}]");
-                continue;
-            }
-
-            foreach (var (name, value) in ours)
-            {
-                compared++;
-                if (!Same(value, theirs[i][name]))
-                {
-                    differences.Add($"{where}: {name} ours {value} canmatrix {theirs[i][name]}");
-                }
-            }
-        }
-
-        Assert.True(differences.Count == 0, $"{differences.Count} differences, first: \n{string.Join('\n', differences.Take(20))}");
-        return compared;
-    }
-
-    private static bool Same(PhysicalValue ours, string theirs)
-    {
-        if (ours.Exact is { } exact && decimal.TryParse(theirs, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d))
-        {
-            return exact == d;
-        }
-
-        double a = ours.Value;
-        double b = double.Parse(theirs, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return (double.IsNaN(a) && double.IsNaN(b)) || a == b || Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
+        var result = CanmatrixReference.Compare(dbcPath, DbcDatabase.Load(dbcPath), frames);
+        Assert.True(result.Differences.Count == 0, $"{result.Differences.Count} differences, first: \n{string.Join('\n', result.Differences.Take(20))}");
+        Assert.Empty(result.TheirErrors);
+        return result.Compared;
     }
 }

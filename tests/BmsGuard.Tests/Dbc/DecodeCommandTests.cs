@@ -116,6 +116,7 @@ public class DecodeCommandTests
     [Fact]
     public void Help_lists_decode()
     {
-        Assert.Contains("bmsguard decode CAPTURE --dbc FILE", CliRun.Of("help").Stdout, StringComparison.Ordinal);
+        Assert.Contains("decode <capture>", CliRun.Of("help").Stdout, StringComparison.Ordinal);
+        Assert.Contains("--dbc <FILE>", CliRun.Of("decode", "-h").Stdout, StringComparison.Ordinal);
     }
 }

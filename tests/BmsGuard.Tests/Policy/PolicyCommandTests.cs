@@ -68,11 +68,19 @@ public class PolicyCommandTests
         var (_, bundle) = PolicyFiles.Compile(dir, PolicyFiles.ReferencePolicy, keyPath);
 
         byte[] data = File.ReadAllBytes(bundle);
-        data[TelemetryBundle.HeaderSize + 10] ^= 0x20;
+        byte[] budget = (byte[])data.Clone();
+        data[TelemetryBundle.HeaderSize + 14] ^= 0x20; // a letter of the topic prefix: still a valid body
         File.WriteAllBytes(bundle + ".tampered", data);
         var tampered = CliRun.Of("policy", "show", bundle + ".tampered", "--key", keyPath);
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("INVALID", tampered.Stdout);
+
+        budget[TelemetryBundle.HeaderSize + 10] ^= 0x20; // the egress budget, now beyond what a body may hold
+        File.WriteAllBytes(bundle + ".budget", budget);
+        var badBody = CliRun.Of("policy", "show", bundle + ".budget", "--key", keyPath);
+        Assert.Equal(1, badBody.ExitCode);
+        Assert.Contains("bad-body: egress budget must be 512 to 2000000000 bytes per hour", badBody.Stderr);
+        Assert.Contains("INVALID: the tag does not verify", badBody.Stderr);
 
         var foreign = CliRun.Of("policy", "show", bundle, "--key", otherPath);
         Assert.Equal(1, foreign.ExitCode);

@@ -57,7 +57,7 @@ public class PolicyErrorTests
     {
         using var dir = new TempDir();
         var (keyPath, _) = PolicyFiles.NewKey(dir, "owner.key");
-        var run = PolicyFiles.Compile(dir, dir.File("p.yaml", "egress:\n  bytes-per-hour: 5\nsignals:\n  SOC: forward\n"), keyPath).Run;
+        var run = PolicyFiles.Compile(dir, dir.File("p.yaml", "egress:\n  bytes-per-hour: 5000\nsignals:\n  SOC: forward\n"), keyPath).Run;
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("missing destination: brokers", run.Stderr);
     }

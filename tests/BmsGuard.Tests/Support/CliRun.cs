@@ -9,7 +9,7 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Cli.Run(args, stdout, stderr);
+        int code = BmsGuard.HostSim.Cli.Run(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -96,6 +96,7 @@ internal static class AscClassicLine
             return false;
         }
 
+        bool transmit = (line[i] | 0x20) == (byte)'t';
         i += 2;
         if (!SpaceFollows(line, ref i) || (line[i] | 0x20) != (byte)'d')
         {
@@ -138,6 +139,7 @@ internal static class AscClassicLine
         f.Id = id;
         f.Extended = extended;
         f.Remote = f.Error = f.Fd = f.BitRateSwitch = f.ErrorStateIndicator = false;
+        f.Transmit = transmit;
         f.Length = dlc;
         f.Len8Dlc = 0;
         offsetNanos = (seconds * 1_000_000_000L) + fraction;

@@ -52,7 +52,7 @@ internal static class AscDate
             hour = (hour % 12) + (pm ? 12 : 0);
         }
 
-        if (year < 1 || month > 12 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }

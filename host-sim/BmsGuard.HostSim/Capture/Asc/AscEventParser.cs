@@ -48,12 +48,17 @@ internal static class AscEventParser
         return AscTokens.IsWord(third) && (AscTokens.StartsWithIgnoreCase(direction, "tx"u8) || AscTokens.StartsWithIgnoreCase(direction, "rx"u8));
     }
 
-    /// <summary>Fills <paramref name="f"/> (all but time and channel) from a CAN event line.</summary>
+    /// <summary>
+    /// Fills <paramref name="f"/> (all but time and channel) from a CAN event line; an oddity read
+    /// the way python-can reads it is described in <paramref name="warning"/>.
+    /// </summary>
     /// <returns>Null on success, else the reason the line is malformed.</returns>
-    public static string? Parse(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f, out int channel)
+    public static string? Parse(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f, out int channel, out string? warning)
     {
+        warning = null;
         f.Id = 0;
         f.Extended = f.Remote = f.Error = f.Fd = f.BitRateSwitch = f.ErrorStateIndicator = false;
+        f.Transmit = AscTokens.StartsWithIgnoreCase(t.Get(line, 3), "tx"u8);
         f.Length = 0;
         f.Len8Dlc = 0;
         bool fd = AscTokens.IsIgnoreCase(t.Get(line, 1), "canfd"u8);
@@ -85,11 +90,12 @@ internal static class AscEventParser
             return error;
         }
 
-        return fd ? ParseFd(line, t, decimalBase, f) : ParseClassic(line, t, decimalBase, f);
+        return fd ? ParseFd(line, t, decimalBase, f, out warning) : ParseClassic(line, t, decimalBase, f, out warning);
     }
 
-    private static string? ParseClassic(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f)
+    private static string? ParseClassic(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f, out string? warning)
     {
+        warning = null;
         var kind = t.Get(line, 4);
         bool remote = AscTokens.IsIgnoreCase(kind, "r"u8);
         if (!remote && !AscTokens.IsIgnoreCase(kind, "d"u8))
@@ -123,7 +129,7 @@ internal static class AscEventParser
             return "expected the DLC after 'd'";
         }
 
-        if (!TryNumber(dlcText, decimalBase ? 10 : 16, 15, out uint dlc))
+        if (!TryNumber(dlcText, decimalBase ? 10 : 16, 255, out uint dlc))
         {
             return $"invalid DLC '{Text(dlcText)}' (0..{(decimalBase ? "15" : "F")})";
         }
@@ -135,12 +141,23 @@ internal static class AscEventParser
             return error;
         }
 
+        if (dlc > 15)
+        {
+            // python-can reads any DLC above 8 on a classic line as 8 data bytes.
+            int more = t.Count - 6 - 8;
+            warning = $"classic frame with DLC {Text(dlcText)} (at most {(decimalBase ? "15" : "F")}): read as 8 data bytes, as python-can does"
+                + (more > 0 ? $"; the {more} further columns are not read (a classic frame carries 8 bytes; a CAN FD frame is a CANFD line)" : "");
+            SetClassicLength(f, 8);
+            return null;
+        }
+
         SetClassicLength(f, (int)dlc);
         return null;
     }
 
-    private static string? ParseFd(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f)
+    private static string? ParseFd(ReadOnlySpan<byte> line, AscTokens t, bool decimalBase, CaptureFrame f, out string? warning)
     {
+        warning = null;
         // python-can tells a symbolic name from the BRS column by the column being all digits.
         int brsColumn = AscTokens.IsDigits(t.Get(line, 5)) ? 5 : 6;
         var brs = t.Get(line, brsColumn);
@@ -180,6 +197,13 @@ internal static class AscEventParser
         bool hasFlags = TryNumber(t.Get(line, dataColumn + (int)dataLength + 2), 16, uint.MaxValue, out uint flags);
         bool remote = hasFlags ? (flags & (FlagEdl | FlagRemote)) == FlagRemote : dataLength == 0 && dlc != 0;
         bool isFd = hasFlags ? (flags & FlagEdl) != 0 : !remote;
+        if (!isFd && !remote && dataLength > 8)
+        {
+            // Vector's tools write such lines; only an FD frame carries more than 8 bytes, and python-can reads every CANFD line as FD.
+            warning = $"CANFD line with {dataLength} data bytes but flags {flags:x} without EDL (0x1000): read as a CAN FD frame";
+            isFd = true;
+        }
+
         if (remote)
         {
             if (dataLength != 0)

@@ -5,7 +5,10 @@ namespace BmsGuard.HostSim.Capture.Asc;
 /// <summary>
 /// Streaming reader for Vector ASC logs (CANoe/CANalyzer ASCII), in constant memory. CAN frames,
 /// remote frames, error frames and CAN FD lines become frames; every other event (statistics,
-/// chip status, J1939 transport, "Start of measurement") is skipped as python-can 4.1 skips it.
+/// chip status, J1939 transport, "Start of measurement") is skipped as python-can 4.1 skips it, and
+/// counted (<see cref="CaptureWarnings.Skip"/>). Lines python-can reads that Vector's rules do not
+/// foresee (a classic DLC above 15, a CANFD line of more than 8 bytes without the EDL flag) are read
+/// as python-can reads them, with a warning. A text with no ASC header and no CAN event is an error.
 /// A malformed CAN line stops the read with a <see cref="CaptureFormatException"/> naming the line.
 /// </summary>
 /// <remarks>
@@ -18,12 +21,15 @@ namespace BmsGuard.HostSim.Capture.Asc;
 /// </remarks>
 public sealed class AscLogReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     private readonly TextLineReader _lines;
     private readonly string _source;
     private readonly TimeZoneInfo _zone;
     private readonly AscTokens _tokens = new();
     private readonly string?[] _channels = new string?[256];
     private bool _decimalBase;
+    private bool _recognized;
+    private bool _blankOnly = true;
     private bool _relative;
     private long _startNanos;
     private long _sinceStartNanos;
@@ -33,8 +39,10 @@ public sealed class AscLogReader : ICaptureReader
     /// <param name="source">File name for error messages.</param>
     /// <param name="leaveOpen">Keep <paramref name="stream"/> open on dispose.</param>
     /// <param name="zone">Zone of the header's wall-clock dates; the local zone when null.</param>
-    public AscLogReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? zone = null)
+    /// <param name="warnings">Where oddities read anyway are reported; none: counted only.</param>
+    public AscLogReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? zone = null, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _lines = new TextLineReader(stream, source, leaveOpen);
         _source = source;
         _zone = zone ?? TimeZoneInfo.Local;
@@ -55,6 +63,7 @@ public sealed class AscLogReader : ICaptureReader
             {
                 frame.TimestampNanos = EventTime(offset);
                 frame.Channel = Channel(number);
+                _recognized = true;
                 return true;
             }
 
@@ -63,6 +72,8 @@ public sealed class AscLogReader : ICaptureReader
             {
                 continue;
             }
+
+            _blankOnly = false;
 
             var first = _tokens.Get(line, 0);
             if (!AscTokens.IsTimestamp(first))
@@ -74,18 +85,31 @@ public sealed class AscLogReader : ICaptureReader
             long time = EventTime(first);
             if (!AscEventParser.IsCanEvent(line, _tokens))
             {
+                _warnings.Skip(SkippedKind(line));
                 continue;
             }
 
-            string? error = AscEventParser.Parse(line, _tokens, _decimalBase, frame, out int channel);
+            string? error = AscEventParser.Parse(line, _tokens, _decimalBase, frame, out int channel, out string? warning);
             if (error != null)
             {
                 throw Error(error);
             }
 
+            if (warning != null)
+            {
+                _warnings.AtLine(_source, _lines.Line, "ASC frame read as python-can reads it", warning);
+            }
+
+            _recognized = true;
             frame.TimestampNanos = time;
             frame.Channel = Channel(channel);
             return true;
+        }
+
+        // An empty stream is an empty capture here (the CLI names empty files before reading).
+        if (!_recognized && !_blankOnly)
+        {
+            throw new CaptureFormatException(_source, _lines.Line, $"not a Vector ASC file: none of its {_lines.Line} lines is an ASC header (date, base, Begin Triggerblock) or a CAN event");
         }
 
         return false;
@@ -119,9 +143,17 @@ public sealed class AscLogReader : ICaptureReader
         }
     }
 
+    // The event's name for the skipped-lines count: "Statistic:", "J1939TP", "CAN" (chip status)...
+    private string SkippedKind(ReadOnlySpan<byte> line)
+    {
+        var word = _tokens.Get(line, AscTokens.IsDigits(_tokens.Get(line, 1)) ? 2 : 1);
+        return word.IsEmpty ? "(time only)" : Encoding.Latin1.GetString(word[..Math.Min(word.Length, 24)]);
+    }
+
     private void Header(ReadOnlySpan<byte> line)
     {
         var keyword = _tokens.Get(line, 0);
+        _recognized |= AscTokens.IsIgnoreCase(keyword, "date"u8) || AscTokens.IsIgnoreCase(keyword, "base"u8) || AscTokens.IsIgnoreCase(keyword, "begin"u8);
         if (AscTokens.IsIgnoreCase(keyword, "date"u8))
         {
             _startNanos = ParseDate(line, 1, "date");

@@ -170,7 +170,7 @@ public sealed class AscLogWriter : ICaptureWriter
         int n = Number(b, channel, 0);
         n += Ascii(b[n..], "  ");
         n += Padded(b[n..], Id(b[n..], f), 15, left: true);
-        n += Ascii(b[n..], " Rx   ");
+        n += Ascii(b[n..], f.Transmit ? " Tx   " : " Rx   ");
         b[n++] = f.Remote ? (byte)'r' : (byte)'d';
         b[n++] = (byte)' ';
         int dlc = f.Len8Dlc > 8 && f.Length == 8 ? f.Len8Dlc : f.Length;
@@ -189,7 +189,7 @@ public sealed class AscLogWriter : ICaptureWriter
     {
         int n = Ascii(b, "CANFD ");
         n += Padded(b[n..], Number(b[n..], channel, 0), 3, left: false);
-        n += Ascii(b[n..], " Rx   ");
+        n += Ascii(b[n..], f.Transmit ? " Tx   " : " Rx   ");
         n += Padded(b[n..], Id(b[n..], f), 8, left: false);
         n += Padded(b[n..], 0, 34, left: false);
         b[n++] = (byte)' ';

@@ -101,7 +101,9 @@ internal sealed class BlfContainerInput : IDisposable
         {
             n = _data!.Read(into);
         }
-        catch (InvalidDataException) when (!_input.InnerCorrupt)
+
+        // zlib reports some corruptions (a preset dictionary, a bad stream state) as ZLibException, an IOException.
+        catch (Exception e) when (e is InvalidDataException or IOException && !_input.InnerCorrupt)
         {
             throw Error(ContainerOffset, CorruptZlib);
         }
@@ -124,7 +126,7 @@ internal sealed class BlfContainerInput : IDisposable
             {
                 extra = _zlib.Read(_scratch.AsSpan(0, 1));
             }
-            catch (InvalidDataException) when (!_input.InnerCorrupt)
+            catch (Exception e) when (e is InvalidDataException or IOException && !_input.InnerCorrupt)
             {
                 throw Error(ContainerOffset, CorruptZlib);
             }

@@ -62,6 +62,9 @@ internal static class BlfFormat
     /// <summary>CAN_MESSAGE / CAN_FD_MESSAGE flags byte: remote frame.</summary>
     public const byte RemoteFlag = 0x80;
 
+    /// <summary>CAN_MESSAGE/CAN_FD_MESSAGE flags: the frame was sent (Tx) by the logging node.</summary>
+    public const byte TransmitFlag = 0x01;
+
     // CAN_FD_MESSAGE fdFlags byte.
     public const byte FdEdl = 0x01;
     public const byte FdBrs = 0x02;

@@ -11,21 +11,26 @@ internal static class BlfFrameCodec
     private const uint IdMask = 0x1FFFFFFF;
 
     /// <summary>
-    /// Payload bytes needed to decode an object of <paramref name="type"/>: fixed for all but
-    /// CAN_FD_MESSAGE_64, whose data length is in its fixed part (pass that part, or empty to ask
-    /// for the fixed size first).
+    /// Payload bytes needed to decode an object of <paramref name="type"/>: for CAN_FD_MESSAGE_64
+    /// only its fixed part (the data that follows may be shorter than its valid-bytes field).
     /// </summary>
-    public static int Needed(uint type, ReadOnlySpan<byte> fixedPart) => type switch
+    public static int Needed(uint type) => type switch
     {
         BlfFormat.CanMessage or BlfFormat.CanMessage2 => BlfFormat.CanMessagePayload,
         BlfFormat.CanErrorExt => BlfFormat.CanErrorExtPayload,
         BlfFormat.CanFdMessage => BlfFormat.CanFdMessagePayload,
-        _ => BlfFormat.CanFdMessage64Fixed + (fixedPart.IsEmpty ? 0 : fixedPart[2]),
+        _ => BlfFormat.CanFdMessage64Fixed,
     };
 
-    /// <summary>Fills <paramref name="f"/> (all but time and channel) from a CAN object payload; returns the error, or null.</summary>
-    public static string? Decode(uint type, ReadOnlySpan<byte> p, CaptureFrame f, out int channel)
+    /// <summary>
+    /// Fills <paramref name="f"/> (all but time and channel) from a CAN object payload; returns the
+    /// error, or null. An oddity read as python-can reads it is described in <paramref name="warning"/>.
+    /// A CAN_FD_MESSAGE_64 payload may be shorter than its valid data bytes (Vector writes only the
+    /// bytes present); the missing ones read as zeros, as CANoe and python-can do.
+    /// </summary>
+    public static string? Decode(uint type, ReadOnlySpan<byte> p, CaptureFrame f, out int channel, out string? warning)
     {
+        warning = null;
         f.Error = false;
         f.Fd = false;
         f.BitRateSwitch = false;
@@ -41,6 +46,7 @@ internal static class BlfFrameCodec
                 // channel u16, flags u8, dlc u8, id u32, data[8]
                 channel = BinaryPrimitives.ReadUInt16LittleEndian(p);
                 f.Remote = (p[2] & BlfFormat.RemoteFlag) != 0;
+                f.Transmit = (p[2] & BlfFormat.TransmitFlag) != 0;
                 dlc = p[3];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[4..]);
                 data = p.Slice(8, 8);
@@ -50,6 +56,7 @@ internal static class BlfFrameCodec
                 // frame length u32, id u32, extended flags u16, reserved u16, data[8]
                 channel = BinaryPrimitives.ReadUInt16LittleEndian(p);
                 f.Error = true;
+                f.Transmit = false;
                 dlc = p[10];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[16..]);
                 data = p.Slice(24, 8);
@@ -62,6 +69,7 @@ internal static class BlfFrameCodec
                 f.Remote = !f.Fd && (p[2] & BlfFormat.RemoteFlag) != 0;
                 f.BitRateSwitch = f.Fd && (p[13] & BlfFormat.FdBrs) != 0;
                 f.ErrorStateIndicator = f.Fd && (p[13] & BlfFormat.FdEsi) != 0;
+                f.Transmit = (p[2] & BlfFormat.TransmitFlag) != 0;
                 dlc = p[3];
                 id = BinaryPrimitives.ReadUInt32LittleEndian(p[4..]);
                 if (p[14] > 64)
@@ -83,20 +91,30 @@ internal static class BlfFrameCodec
                 f.Remote = !f.Fd && (flags & BlfFormat.Fd64Remote) != 0;
                 f.BitRateSwitch = f.Fd && (flags & BlfFormat.Fd64Brs) != 0;
                 f.ErrorStateIndicator = f.Fd && (flags & BlfFormat.Fd64Esi) != 0;
-                data = p.Slice(BlfFormat.CanFdMessage64Fixed, p[2]);
+                f.Transmit = p[34] != 0;
+                data = p.Slice(BlfFormat.CanFdMessage64Fixed, Math.Min(p[2], p.Length - BlfFormat.CanFdMessage64Fixed));
+                if (f.Fd && (flags & BlfFormat.Fd64Remote) != 0)
+                {
+                    warning = "CAN_FD_MESSAGE_64 with both the EDL (FD) and the RTR flag: CAN FD has no remote frames, read as an FD data frame (python-can calls it a remote FD frame)";
+                }
+
                 break;
         }
 
         if (dlc > 15)
         {
-            return $"{BlfFormat.TypeName(type)} with DLC {dlc} (at most 15)";
+            // python-can reads such a DLC as the largest length: 8 bytes classic, 64 FD.
+            warning = $"{BlfFormat.TypeName(type)} with DLC {dlc} (at most 15): read as DLC 15 ({(f.Fd ? 64 : 8)} data bytes{(f.Fd ? "" : ", of which the object holds 8")}), as python-can reads it";
+            dlc = 15;
         }
 
         f.Extended = (id & BlfFormat.ExtendedId) != 0;
         f.Id = id & IdMask;
         if (!f.Extended && !f.Error && f.Id > 0x7FF)
         {
-            return $"{BlfFormat.TypeName(type)} with standard identifier {f.Id:X} above 7FF";
+            // No 11-bit frame has such an id; python-can keeps it as one, we keep all 29 bits as an extended id.
+            warning = $"{BlfFormat.TypeName(type)} with standard identifier {f.Id:X} above 7FF (extended flag clear): read as a 29-bit identifier";
+            f.Extended = true;
         }
 
         if (f.Fd)
@@ -106,7 +124,7 @@ internal static class BlfFrameCodec
         else
         {
             f.Length = Math.Min(dlc, 8);
-            f.Len8Dlc = dlc > 8 && !f.Remote && !f.Error ? dlc : 0;
+            f.Len8Dlc = dlc > 8 && !f.Remote && !f.Error && warning == null ? dlc : 0;
         }
 
         // Valid data bytes may be fewer than the DLC says (vector_blf: "can differ"); the rest reads as zeros.
@@ -162,7 +180,7 @@ internal static class BlfFrameCodec
             length = BlfFormat.CanMessagePayload;
             into[..length].Clear();
             BinaryPrimitives.WriteUInt16LittleEndian(into, (ushort)channel);
-            into[2] = f.Remote ? BlfFormat.RemoteFlag : (byte)0;
+            into[2] = (byte)((f.Remote ? BlfFormat.RemoteFlag : 0) | (f.Transmit ? BlfFormat.TransmitFlag : 0));
             into[3] = (byte)(!f.Remote && f.Length == 8 && f.Len8Dlc is > 8 and <= 15 ? f.Len8Dlc : f.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
             if (!f.Remote)
@@ -179,9 +197,25 @@ internal static class BlfFrameCodec
             return $"{f.Length} is not a CAN FD payload length";
         }
 
+        if (channel > ushort.MaxValue)
+        {
+            return $"channel {channel} above {ushort.MaxValue}";
+        }
+
         if (channel > byte.MaxValue)
         {
-            return $"channel {channel} above 255 (CAN_FD_MESSAGE_64 has an 8-bit channel)";
+            // CAN_FD_MESSAGE_64 has an 8-bit channel; the older CAN_FD_MESSAGE a 16-bit one.
+            type = BlfFormat.CanFdMessage;
+            length = BlfFormat.CanFdMessagePayload;
+            into[..length].Clear();
+            BinaryPrimitives.WriteUInt16LittleEndian(into, (ushort)channel);
+            into[2] = f.Transmit ? BlfFormat.TransmitFlag : (byte)0;
+            into[3] = (byte)dlc;
+            BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
+            into[13] = (byte)(BlfFormat.FdEdl | (f.BitRateSwitch ? BlfFormat.FdBrs : 0) | (f.ErrorStateIndicator ? BlfFormat.FdEsi : 0));
+            into[14] = (byte)f.Length;
+            f.Data.AsSpan(0, f.Length).CopyTo(into[20..]);
+            return null;
         }
 
         type = BlfFormat.CanFdMessage64;
@@ -193,6 +227,7 @@ internal static class BlfFrameCodec
         BinaryPrimitives.WriteUInt32LittleEndian(into[4..], id);
         uint flags = BlfFormat.Fd64Edl | (f.BitRateSwitch ? BlfFormat.Fd64Brs : 0) | (f.ErrorStateIndicator ? BlfFormat.Fd64Esi : 0);
         BinaryPrimitives.WriteUInt32LittleEndian(into[12..], flags);
+        into[34] = f.Transmit ? (byte)1 : (byte)0;
         f.Data.AsSpan(0, f.Length).CopyTo(into[BlfFormat.CanFdMessage64Fixed..]);
         return null;
     }

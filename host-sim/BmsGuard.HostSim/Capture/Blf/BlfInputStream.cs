@@ -22,8 +22,8 @@ internal sealed class BlfInputStream : Stream
     public long Offset { get; private set; }
 
     /// <summary>
-    /// True once the underlying stream threw <see cref="InvalidDataException"/> (a corrupt .gz around
-    /// the .blf), so that is not mistaken for corrupt zlib data inside a container.
+    /// True once the underlying stream threw <see cref="InvalidDataException"/> or an <see cref="IOException"/>
+    /// (a corrupt .gz around the .blf, a read error), so that is not mistaken for corrupt zlib data inside a container.
     /// </summary>
     public bool InnerCorrupt { get; private set; }
 
@@ -75,7 +75,7 @@ internal sealed class BlfInputStream : Stream
         {
             n = _inner.Read(buffer);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             InnerCorrupt = true;
             throw;

@@ -7,7 +7,9 @@ namespace BmsGuard.HostSim.Capture.Blf;
 /// works): decompresses one LOG_CONTAINER at a time and reads CAN_MESSAGE, CAN_MESSAGE2,
 /// CAN_ERROR_EXT, CAN_FD_MESSAGE and CAN_FD_MESSAGE_64 objects, skipping other object types by their
 /// size. Malformed or truncated input stops the read with a <see cref="CaptureFormatException"/>
-/// naming the byte offset and the reason.
+/// naming the byte offset and the reason. What Vector's tools and python-can's test files hold but
+/// the format does not foresee (CAN_FD_MESSAGE_64 objects shorter than their valid data bytes, DLC
+/// fields above 15, an 11-bit id above 7FF) is read as python-can reads it, with a warning.
 /// </summary>
 /// <remarks>
 /// Timestamps are the file header's start time (SYSTEMTIME, local time in <c>timeZone</c>, as
@@ -18,6 +20,7 @@ namespace BmsGuard.HostSim.Capture.Blf;
 /// </remarks>
 public sealed class BlfReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     private const int MaxPadding = 3;
     private readonly BlfContainerInput _input;
     private readonly string _source;
@@ -33,8 +36,9 @@ public sealed class BlfReader : ICaptureReader
     /// Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors;
     /// <paramref name="timeZone"/> is the zone of the header's start time (default: local).
     /// </summary>
-    public BlfReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? timeZone = null, int bufferSize = 1 << 16)
+    public BlfReader(Stream stream, string source, bool leaveOpen = false, TimeZoneInfo? timeZone = null, int bufferSize = 1 << 16, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _source = source;
         _input = new BlfContainerInput(stream, source, leaveOpen, timeZone ?? TimeZoneInfo.Local);
         _buffer = new byte[Math.Max(bufferSize, 512)];
@@ -113,20 +117,36 @@ public sealed class BlfReader : ICaptureReader
             throw Error(at, $"{BlfFormat.TypeName(type)} header size {headerSize} does not match header version {version} ({expectedHeader} bytes)");
         }
 
-        int needed = headerSize + BlfFrameCodec.Needed(type, default);
+        int needed = headerSize + BlfFrameCodec.Needed(type);
         if (type == BlfFormat.CanFdMessage64)
         {
-            // The data length is inside the fixed part: read that first.
+            // The data length is inside the fixed part: read that first. Vector's tools write only
+            // the data bytes present (object size 120 for 48 of 64 valid bytes), and an extended
+            // data part may follow them (its offset in byte 35): the data ends at whichever is first.
             RequireSize(at, type, size, needed);
-            needed = headerSize + BlfFrameCodec.Needed(type, _buffer.AsSpan(_pos + headerSize, BlfFormat.CanFdMessage64Fixed));
+            var fixedPart = _buffer.AsSpan(_pos + headerSize, BlfFormat.CanFdMessage64Fixed);
+            int valid = fixedPart[2];
+            int dataEnd = fixedPart[35] != 0 && fixedPart[35] <= size ? fixedPart[35] : (int)size;
+            int present = Math.Clamp(dataEnd - needed, 0, valid);
+            if (present < valid)
+            {
+                Warn(at, "BLF short CAN FD object", $"CAN_FD_MESSAGE_64 object size {size} holds {present} of its {valid} valid data bytes: the other {valid - present} read as zeros, as CANoe does");
+            }
+
+            needed += present;
         }
 
         RequireSize(at, type, size, needed);
         ReadOnlySpan<byte> obj = _buffer.AsSpan(_pos, needed);
-        string? error = BlfFrameCodec.Decode(type, obj[headerSize..], frame, out int channel);
+        string? error = BlfFrameCodec.Decode(type, obj[headerSize..], frame, out int channel, out string? warning);
         if (error != null)
         {
             throw Error(at, error);
+        }
+
+        if (warning != null)
+        {
+            Warn(at, "BLF " + BlfFormat.TypeName(type), warning);
         }
 
         // Header versions 1 and 2 both keep the flags at 16 and the timestamp at 24.
@@ -251,6 +271,9 @@ public sealed class BlfReader : ICaptureReader
 
         return _channels[number] ??= ChannelNames.FromNumber(number);
     }
+
+    private void Warn(long at, string kind, string reason) =>
+        _warnings.AtByteOffset(_source, at, kind, $"{reason} [offset in the uncompressed object stream; reading the LOG_CONTAINER at file byte offset {_input.ContainerOffset}]");
 
     // Offsets inside containers count the uncompressed object stream; the container's file offset
     // tells where to look in the file itself.

@@ -19,6 +19,7 @@ namespace BmsGuard.HostSim.Capture.Csv;
 /// </remarks>
 public sealed class CsvLogReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     /// <summary>The header python-can writes and this reader requires.</summary>
     public const string Header = "timestamp,arbitration_id,extended,remote,error,dlc,data";
 
@@ -32,8 +33,9 @@ public sealed class CsvLogReader : ICaptureReader
     private bool _headerRead;
 
     /// <summary>Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    public CsvLogReader(Stream stream, string source, bool leaveOpen = false)
+    public CsvLogReader(Stream stream, string source, bool leaveOpen = false, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _lines = new TextLineReader(stream, source, leaveOpen);
         _source = source;
     }

@@ -11,23 +11,32 @@ namespace BmsGuard.HostSim.Capture.Csv;
 /// </summary>
 /// <remarks>
 /// Timestamps are exact decimal seconds (six decimals, nine with sub-microsecond time). The layout
-/// has no channel and no FD flags: channels are not written, and an FD frame keeps its data but
-/// not BRS/ESI (more than 8 bytes reads back as FD, up to 8 as classic), as python-can's own
-/// writer does. Error frames keep their error class (the id) and data.
+/// has no channel, direction or FD flag column: channels are not written, and an FD frame keeps
+/// its data but not BRS/ESI (more than 8 bytes reads back as FD, up to 8 as classic), as
+/// python-can's own writer does. Each of these losses is a warning (once) when a frame needs the
+/// column: a second channel, a Tx frame, an FD frame with BRS/ESI or of up to 8 bytes. Error frames
+/// keep their error class (the id) and data.
 /// </remarks>
 public sealed class CsvLogWriter : ICaptureWriter
 {
+    private readonly CaptureWarnings _warnings;
     private const int Capacity = 1 << 16;
     private const int MaxLine = 256;
+    private const string Destination = "CSV output";
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly byte[] _buffer = new byte[Capacity];
     private int _used;
     private bool _disposed;
+    private string? _firstChannel;
+    private bool _channelsWarned;
+    private bool _directionWarned;
+    private bool _fdWarned;
 
     /// <summary>Writes the header to <paramref name="stream"/> (the writer buffers itself).</summary>
-    public CsvLogWriter(Stream stream, bool leaveOpen = false)
+    public CsvLogWriter(Stream stream, bool leaveOpen = false, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _stream = stream;
         _leaveOpen = leaveOpen;
         _used = Encoding.ASCII.GetBytes(CsvLogReader.Header + "\n", _buffer);
@@ -39,6 +48,7 @@ public sealed class CsvLogWriter : ICaptureWriter
     /// <summary>Writes one frame.</summary>
     public void Write(CaptureFrame f)
     {
+        Check(f);
         if (_used > Capacity - MaxLine)
         {
             FlushBuffer();
@@ -88,6 +98,29 @@ public sealed class CsvLogWriter : ICaptureWriter
         if (!_leaveOpen)
         {
             _stream.Dispose();
+        }
+    }
+
+    // What python-can's layout cannot say, warned about once each (line: the frame's line in the output).
+    private void Check(CaptureFrame f)
+    {
+        _firstChannel ??= f.Channel;
+        if (!_channelsWarned && f.Channel != _firstChannel)
+        {
+            _channelsWarned = true;
+            _warnings.AtLine(Destination, Count + 2, "CSV has no channel column", $"python-can's CSV has no channel column: frames of channel {f.Channel} and of channel {_firstChannel} are written alike and read back as one channel; convert to .log, .asc, .blf or .trc to keep channels");
+        }
+
+        if (!_directionWarned && f.Transmit)
+        {
+            _directionWarned = true;
+            _warnings.AtLine(Destination, Count + 2, "CSV has no direction column", "python-can's CSV has no direction column: Tx frames read back as Rx; convert to .asc, .blf or .trc to keep it");
+        }
+
+        if (!_fdWarned && f.Fd && (f.BitRateSwitch || f.ErrorStateIndicator || f.Length <= 8))
+        {
+            _fdWarned = true;
+            _warnings.AtLine(Destination, Count + 2, "CSV has no FD flag columns", "python-can's CSV has no FD flag columns: BRS and ESI are not kept, and FD frames of up to 8 bytes read back as classic frames; convert to .log, .asc, .blf or .trc to keep them");
         }
     }
 

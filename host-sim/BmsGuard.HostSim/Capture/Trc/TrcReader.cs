@@ -17,6 +17,7 @@ namespace BmsGuard.HostSim.Capture.Trc;
 /// </remarks>
 public sealed class TrcReader : ICaptureReader
 {
+    private readonly CaptureWarnings _warnings;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string _source;
@@ -27,8 +28,9 @@ public sealed class TrcReader : ICaptureReader
     private bool _started;
 
     /// <summary>Reads from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    public TrcReader(Stream stream, string source, bool leaveOpen = false, int bufferSize = 1 << 16)
+    public TrcReader(Stream stream, string source, bool leaveOpen = false, int bufferSize = 1 << 16, CaptureWarnings? warnings = null)
     {
+        _warnings = warnings ?? new CaptureWarnings();
         _stream = stream;
         _source = source;
         _leaveOpen = leaveOpen;
@@ -98,6 +100,7 @@ public sealed class TrcReader : ICaptureReader
                 }
 
                 SkippedNonFrames++;
+                _warnings.Skip("TRC status/event line");
             }
 
             return false;

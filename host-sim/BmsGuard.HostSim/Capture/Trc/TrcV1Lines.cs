@@ -26,6 +26,7 @@ internal static class TrcV1Lines
         f.TimestampNanos = TrcTime.ParseOffset(Field(line, fields, i++, "time offset"));
         f.Channel = minor >= 2 ? buses.Parse(Field(line, fields, i++, "bus")) : buses.First;
         bool error = false;
+        f.Transmit = false;
         if (minor >= 1)
         {
             var type = Field(line, fields, i++, "type");
@@ -35,6 +36,7 @@ internal static class TrcV1Lines
             }
 
             error = type.SequenceEqual("Error"u8);
+            f.Transmit = type.SequenceEqual("Tx"u8);
             if (!error && !type.SequenceEqual("Rx"u8) && !type.SequenceEqual("Tx"u8))
             {
                 throw new TrcSyntaxException($"unknown message type '{TrcFields.Text(type)}' (TRC 1.{minor} knows Rx, Tx, Warng, Error)");

@@ -61,6 +61,7 @@ internal static class TrcV2Lines
 
         f.TimestampNanos = TrcTime.ParseOffset(fields.Get(line, At(c.Offset)));
         f.Channel = c.Bus >= 0 ? buses.Parse(fields.Get(line, At(c.Bus))) : buses.First;
+        f.Transmit = false;
         if (c.Direction >= 0)
         {
             var direction = fields.Get(line, At(c.Direction));
@@ -68,6 +69,8 @@ internal static class TrcV2Lines
             {
                 throw new TrcSyntaxException($"direction '{TrcFields.Text(direction)}' is not Rx or Tx");
             }
+
+            f.Transmit = direction[0] == (byte)'T';
         }
 
         if (c.Reserved >= 0 && !fields.Get(line, At(c.Reserved)).SequenceEqual("-"u8))

@@ -15,8 +15,8 @@ namespace BmsGuard.HostSim.Capture.Trc;
 /// <para>Bus numbers come from the channel (<see cref="ChannelNames.TryGetNumber"/>: "can0" is bus
 /// 1, "2" is bus 2). Data frames are DT, remote frames RR, CAN FD frames FD/FB/FE/BI by their BRS
 /// and ESI flags with L the DLC, a classic frame's raw DLC 9..15 is kept as L. Error frames are ER
-/// lines (see <see cref="ApproximatedErrorFrames"/>). Every frame is written "Rx": captures do not
-/// record a direction. A frame TRC cannot hold stops the write with a
+/// lines (see <see cref="ApproximatedErrorFrames"/>). The direction column is Tx for frames the
+/// recording node sent (<see cref="CaptureFrame.Transmit"/>), else Rx. A frame TRC cannot hold stops the write with a
 /// <see cref="CaptureFormatException"/> whose line is the frame's number.</para>
 /// </remarks>
 public sealed class TrcWriter : ICaptureWriter
@@ -89,7 +89,7 @@ public sealed class TrcWriter : ICaptureWriter
         b[n++] = (byte)' ';
         ReadOnlySpan<byte> id = f.Error ? "-"u8 : field[..TrcText.Hex(field, f.Id, f.Extended ? 8 : 4)];
         n += TrcText.Right(b[n..], id, 8);
-        " Rx -  "u8.CopyTo(b[n..]);
+        (f.Transmit ? " Tx -  "u8 : " Rx -  "u8).CopyTo(b[n..]);
         n += 7;
 
         Span<byte> errorData = stackalloc byte[5];

@@ -154,7 +154,7 @@ public class BlfRoundTripTests
         Assert.Contains("earlier than the file start", Fails(_ => { }, earlierSecond: true), StringComparison.Ordinal);
         Assert.Contains("13 is not a CAN FD payload length", Fails(f => (f.Error, f.Fd, f.Length) = (false, true, 13)), StringComparison.Ordinal);
         Assert.Contains("identifier 800 does not fit 11 bits", Fails(f => (f.Error, f.Extended, f.Id) = (false, false, 0x800)), StringComparison.Ordinal);
-        Assert.Contains("channel 300 above 255", Fails(f => (f.Error, f.Fd, f.Length, f.Channel) = (false, true, 8, "300")), StringComparison.Ordinal);
+        Assert.Contains("channel 70000 above 65535", Fails(f => (f.Error, f.Fd, f.Length, f.Channel) = (false, true, 8, "70000")), StringComparison.Ordinal);
     }
 
     [Fact]
