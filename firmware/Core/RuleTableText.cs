@@ -24,7 +24,8 @@ namespace BmsGuard.Core
         /// <summary>Prints the table in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(RuleTable table)
         {
-            StringBuilder sb = new StringBuilder();
+            // Thousands of rules print past the device StringBuilder's default cap (LargeText).
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard rule table: BMS -> TCU allowlist, first match wins; TCU -> BMS default deny\n");
             for (int i = 0; i < table.Count; i++)
             {

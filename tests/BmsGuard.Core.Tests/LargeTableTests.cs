@@ -114,7 +114,8 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void ParsedTextOf4097RulesIsRejected()
         {
-            StringBuilder sb = new StringBuilder();
+            // About 82,000 chars: past the default device StringBuilder's cap (LargeText).
+            StringBuilder sb = LargeText.Builder();
             for (int i = 0; i <= RuleIndex.MaxRules; i++)
             {
                 sb.Append("rule r");

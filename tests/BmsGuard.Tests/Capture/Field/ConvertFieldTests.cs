@@ -37,7 +37,7 @@ public class ConvertFieldTests
         Assert.Contains("converted 3 frames from " + input + " to " + Path.Combine(dir.Path, "out.csv") + " (2 warnings)", run.Stderr, StringComparison.Ordinal);
 
         var strict = CliRun.Of("convert", input, Path.Combine(dir.Path, "strict.csv"), "--strict");
-        Assert.Equal(Cli.BadInput, strict.ExitCode);
+        Assert.Equal(BmsGuard.HostSim.Cli.BadInput, strict.ExitCode);
         Assert.Contains("CSV output:3: python-can's CSV has no channel column", strict.Stderr, StringComparison.Ordinal);
         Assert.Contains("refused by --strict", strict.Stderr, StringComparison.Ordinal);
 
@@ -55,7 +55,7 @@ public class ConvertFieldTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(input + ":3: time goes back 9.5 s here (concatenated logs?)", run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.Split('\n'), l => l.Contains("time goes back", StringComparison.Ordinal));
-        Assert.Equal(Cli.BadInput, CliRun.Of("convert", input, Path.Combine(dir.Path, "s.log"), "--strict").ExitCode);
+        Assert.Equal(BmsGuard.HostSim.Cli.BadInput, CliRun.Of("convert", input, Path.Combine(dir.Path, "s.log"), "--strict").ExitCode);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public class ConvertFieldTests
         using var dir = new TempDir();
         string input = dir.File(name, content);
         var run = CliRun.Of("convert", input, Path.Combine(dir.Path, "out.blf"));
-        Assert.Equal(Cli.BadInput, run.ExitCode);
+        Assert.Equal(BmsGuard.HostSim.Cli.BadInput, run.ExitCode);
         Assert.Contains(message.Replace(name, input, StringComparison.Ordinal), run.Stderr, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,8 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+[assembly: AssemblyTitle("BmsGuard.Core.Diagnostics")]
+[assembly: AssemblyProduct("BMS Guard")]
+[assembly: AssemblyVersion("1.0.0.0")]
+// The firmware was one assembly before it outgrew nanoFramework's 64 KB tables; the assemblies built on this one keep its internals.
+[assembly: InternalsVisibleTo("BmsGuard.Device")]

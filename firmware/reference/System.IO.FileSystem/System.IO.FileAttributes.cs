@@ -1,0 +1,27 @@
+// Public surface of System.IO.FileSystem.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using nanoFramework.Runtime.Events;
+using nanoFramework.System.IO.FileSystem;
+
+namespace System.IO
+{
+    [Flags]
+    public enum FileAttributes
+    {
+        ReadOnly = 1,
+        Hidden = 2,
+        System = 4,
+        Directory = 0x10,
+        Archive = 0x20,
+        Normal = 0x80
+    }
+}

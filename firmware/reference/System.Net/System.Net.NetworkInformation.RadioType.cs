@@ -1,0 +1,27 @@
+// Public surface of System.Net.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace System.Net.NetworkInformation
+{
+    public enum RadioType : byte
+    {
+        NotSpecified = 0,
+        _802_11a = 1,
+        _802_11b = 2,
+        _802_11g = 4,
+        _802_11n = 8
+    }
+}

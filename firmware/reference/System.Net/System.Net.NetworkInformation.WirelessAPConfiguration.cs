@@ -1,0 +1,165 @@
+// Public surface of System.Net.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace System.Net.NetworkInformation
+{
+    public class WirelessAPConfiguration
+    {
+        [Flags]
+        public enum ConfigurationOptions : byte
+        {
+            None = 0,
+            Disable = 1,
+            Enable = 2,
+            AutoStart = 6,
+            HiddenSSID = 8
+        }
+
+        public AuthenticationType Authentication
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public EncryptionType Encryption
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public RadioType Radio
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public string Password
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public string Ssid
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public ConfigurationOptions Options
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public byte Channel
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public byte MaxConnections
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public uint Id
+        {
+            get
+            {
+                throw null;
+            }
+        }
+
+        public WirelessAPConfiguration(uint id)
+        {
+            throw null;
+        }
+
+        public void SaveConfiguration()
+        {
+            throw null;
+        }
+
+        public static WirelessAPConfiguration[] GetAllWirelessAPConfigurations()
+        {
+            throw null;
+        }
+
+        public WirelessAPStation[] GetConnectedStations()
+        {
+            throw null;
+        }
+
+        public WirelessAPStation GetConnectedStations(int stationIndex)
+        {
+            throw null;
+        }
+
+        public void DeAuthStation(int stationIndex)
+        {
+            throw null;
+        }
+    }
+}

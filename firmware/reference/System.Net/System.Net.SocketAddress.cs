@@ -1,0 +1,69 @@
+// Public surface of System.Net.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace System.Net
+{
+    public class SocketAddress
+    {
+        internal SocketAddress()
+        {
+            throw null;
+        }
+
+        public AddressFamily Family
+        {
+            get
+            {
+                throw null;
+            }
+        }
+
+        public int Size
+        {
+            get
+            {
+                throw null;
+            }
+        }
+
+        public byte this[int offset]
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public SocketAddress(AddressFamily family, int size)
+        {
+            throw null;
+        }
+
+        public override bool Equals(object obj)
+        {
+            throw null;
+        }
+
+        public override int GetHashCode()
+        {
+            throw null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// Public surface of System.Net.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace System.Net.Sockets
+{
+    [Flags]
+    public enum SocketFlags
+    {
+        None = 0,
+        OutOfBand = 1,
+        Peek = 2,
+        DontRoute = 4,
+        MaxIOVectorLength = 0x10,
+        Truncated = 0x100,
+        ControlDataTruncated = 0x200,
+        Broadcast = 0x400,
+        Multicast = 0x800,
+        Partial = 0x8000
+    }
+}

@@ -1,0 +1,29 @@
+// Public surface of nanoFramework.M2Mqtt.Core.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using nanoFramework.M2Mqtt.Messages;
+
+namespace nanoFramework.M2Mqtt.Messages
+{
+    public class MqttMsgPublishEventArgs : EventArgs
+    {
+        public string Topic { get; }
+
+        public byte[] Message { get; }
+
+        public bool DupFlag { get; }
+
+        public MqttQoSLevel QosLevel { get; }
+
+        public bool Retain { get; }
+
+        public MqttMsgPublishEventArgs(string topic, byte[] message, bool dupFlag, MqttQoSLevel qosLevel, bool retain)
+        {
+            throw null;
+        }
+    }
+}

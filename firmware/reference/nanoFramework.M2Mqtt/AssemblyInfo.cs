@@ -1,0 +1,26 @@
+// Public surface of nanoFramework.M2Mqtt.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.M2Mqtt.Exceptions;
+using nanoFramework.M2Mqtt.Internal;
+using nanoFramework.M2Mqtt.Messages;
+using nanoFramework.M2Mqtt.Session;
+
+[assembly: AssemblyTitle ("nanoFramework.M2Mqtt")]
+[assembly: AssemblyCompany ("nanoFramework Contributors")]
+[assembly: AssemblyProduct ("nanoFramework.M2Mqtt")]
+[assembly: AssemblyCopyright ("Copyright (c) Paolo Patierno 2014 & .NET Foundation and Contributors")]
+[assembly: AssemblyNativeVersion ("0.0.0.0")]
+[assembly: AssemblyFileVersion ("5.1.215.0")]
+[assembly: AssemblyVersion ("5.1.215.0")]

@@ -1,0 +1,61 @@
+// Public surface of nanoFramework.M2Mqtt.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using nanoFramework.M2Mqtt.Exceptions;
+using nanoFramework.M2Mqtt.Internal;
+using nanoFramework.M2Mqtt.Messages;
+using nanoFramework.M2Mqtt.Session;
+
+namespace nanoFramework.M2Mqtt.Messages
+{
+    public class MqttMsgSubscribe : MqttMsgBase
+    {
+        public int SubscriptionIdentifier { get; set; }
+
+        public MqttRetainHandeling RetainHandeling { get; set; }
+
+        public bool RetainAsPublished { get; set; }
+
+        public bool NoLocal { get; set; }
+
+        public string[] Topics { get; set; }
+
+        public MqttQoSLevel[] QoSLevels { get; set; }
+
+        public MqttMsgSubscribe()
+        {
+            throw null;
+        }
+
+        public MqttMsgSubscribe(string[] topics, MqttQoSLevel[] qosLevels)
+        {
+            throw null;
+        }
+
+        public static MqttMsgSubscribe Parse(byte fixedHeaderFirstByte, MqttProtocolVersion protocolVersion, IMqttNetworkChannel channel)
+        {
+            throw null;
+        }
+
+        public override byte[] GetBytes(MqttProtocolVersion protocolVersion)
+        {
+            throw null;
+        }
+
+        public override string ToString()
+        {
+            throw null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+// Public surface of nanoFramework.Runtime.Events.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace nanoFramework.Runtime.Events
+{
+    public delegate void NativeEventHandler(uint data1, uint data2, DateTime time);
+}

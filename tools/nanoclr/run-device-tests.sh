@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# run-device-tests.sh NF_INTERPRETER METADATA_PROCESSOR TESTFRAMEWORK SYSTEM_TEXT [WORK_DIR]
+# Runs the firmware core tests on the real nanoFramework runtime (POSIX nanoCLR) from checkouts of
+# nanoframework/nf-interpreter, metadata-processor (v3.0.x), nanoFramework.TestFramework and
+# System.Text (v1.3.42). Needs the .NET SDK, python3, git, cmake, ninja, gcc/g++ (apt-get install
+# cmake ninja-build g++). Prints failed tests and `device tests: N passed, N failed, N skipped`;
+# exits non-zero on any failure or crash. See docs/device.md.
+set -euo pipefail
+for t in dotnet python3 git cmake ninja g++; do
+  command -v "$t" >/dev/null || { echo "missing: $t (apt-get install cmake ninja-build g++; .NET SDK 10)" >&2; exit 2; }
+done
+exec python3 "$(dirname "$0")/devicetests.py" "$@"
