@@ -6,6 +6,7 @@ using BmsGuard.Esp32;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.HostSim.Report;
 
 namespace BmsGuard.HostSim.Commands;
 
@@ -41,6 +42,7 @@ public static class ReplayCommand
             SpiClockHz = cl.IntOption("--spi-hz", Esp32Mcp2515Board.SpiClockHz, 1_000, 10_000_000),
             TransactionOverheadNanos = cl.IntOption("--spi-overhead-ns", 0, 0, 10_000_000),
         };
+        string? reportPath = cl.Option("--report");
         cl.RejectUnknown(1);
         IReplayBoard board = ReplayBoards.Create(boardName, exactDlc, esp32)
             ?? throw new UsageException($"--board must be {ReplayBoards.Nucleo} or {ReplayBoards.Esp32}, not '{boardName}'");
@@ -99,6 +101,7 @@ public static class ReplayCommand
         ReplayCounts counts;
         string outboxPath = Path.Combine(outDir, "outbox.txt");
         File.Delete(outboxPath);
+        var collector = reportPath == null ? null : new ReportCollector();
         using var spool = new OutputSpool();
         using (var outbox = OutboxWriter.Open(outboxPath))
         using (reader)
@@ -136,6 +139,7 @@ public static class ReplayCommand
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
                     DrainTimeout = drain,
+                    Report = collector,
                 },
                 board);
             }
@@ -153,6 +157,16 @@ public static class ReplayCommand
         string summary = ReplaySummary.Format(source, counts, rules, map);
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
         File.WriteAllText(summaryPath, summary);
+        if (collector != null)
+        {
+            var written = Stopwatch.StartNew();
+            long bytes = ReportPage.Write(reportPath!, new ReportInput("replay", source, collector, counts, rules, summary, OutboxReader.Load(outboxPath)));
+            if (!quiet)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {reportPath} ({bytes:N0} bytes, written in {written.Elapsed.TotalSeconds:F2} s)"));
+            }
+        }
+
         if (!quiet)
         {
             stdout.Write(summary);

@@ -51,6 +51,7 @@ public static class VerbTable
                 new("--board", "nucleo-f767zi|esp32-mcp2515", "The board emulated: the STM32's native CAN (default) or an ESP32 with two MCP2515 on SPI."),
                 new("--spi-hz", "HZ", "esp32-mcp2515: the SPI clock (default 10 MHz)."),
                 new("--spi-overhead-ns", "NS", "esp32-mcp2515: a fixed cost per SPI transaction, to model the interpreter."),
+                new("--report", "FILE", "Also write one self-contained HTML report: traffic, rules, commands and diagnostics, telemetry, audit (docs/report.md)."),
             ],
             ReplayCommand.Run),
         new("bench", "Runs the firmware live between two CAN interfaces on the wall clock, writing the replay's logs while it runs.",

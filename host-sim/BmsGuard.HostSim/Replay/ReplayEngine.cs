@@ -45,6 +45,7 @@ public static class ReplayEngine
         using var node = board ?? new NucleoReplayBoard(exactDlc);
         node.Start(rules, clock, guardFiles, recorder, guard.Wire ?? recorder);
         node.Gateway.Sink = recorder;
+        guard.Report?.Attach(node.Guard, node.Gateway);
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;
         if (guard.PolicyBundle != null)
@@ -149,6 +150,7 @@ public static class ReplayEngine
         }
 
         counts.GuardLines = [.. GuardReport.Lines(node.Guard), .. node.Lines()];
+        guard.Report?.Finish(guardFiles);
         return counts;
     }
 

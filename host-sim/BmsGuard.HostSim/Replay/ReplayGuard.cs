@@ -40,4 +40,6 @@ public sealed class ReplayGuard
     /// them on real buses); it must hand each to the recorder too. Null: the recorder alone.
     /// </summary>
     public ICanTransmitSink? Wire { get; init; }
+    /// <summary>Collects what the HTML report shows (<c>--report</c>); null for none.</summary>
+    public Report.ReportCollector? Report { get; init; }
 }
