@@ -35,4 +35,7 @@ public sealed record BenchOptions
 
     /// <summary>Emulate a CAN driver that keeps the received DLC.</summary>
     public bool ExactDlc { get; init; }
+
+    /// <summary>Where the HTML report goes when the run ends; null for none.</summary>
+    public string? Report { get; init; }
 }

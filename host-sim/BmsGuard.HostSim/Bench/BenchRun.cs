@@ -4,6 +4,7 @@ using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Commands;
 using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.HostSim.Report;
 
 namespace BmsGuard.HostSim.Bench;
 
@@ -119,6 +120,7 @@ public static class BenchRun
         ];
         ReplayCounts counts;
         BenchStatus status;
+        var collector = o.Report == null ? null : new ReportCollector();
         using (var outbox = new OutboxWriter(outboxText, ownsWriter: true))
         using (var recorder = new ReplayRecorder(map, rules, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, logs[0], logs[1], logs[2], logs[3], logs[4]))
         {
@@ -148,6 +150,7 @@ public static class BenchRun
                 UplinkClock = o.Broker == null ? null : new WallClock(),
                 Uplink = telemetry => ReplayCommand.Uplink(telemetry, outbox, o.Broker),
                 Wire = wire,
+                Report = collector,
             });
             if (!o.Quiet && terminal)
             {
@@ -158,6 +161,12 @@ public static class BenchRun
         string summary = ReplaySummary.Format($"{interfaces[0].Name} (bms) and {interfaces[1].Name} (tcu)", counts, rules, map) + Environment.NewLine + status.Summary();
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
         File.WriteAllText(summaryPath, summary);
+        if (collector != null)
+        {
+            string source = $"{interfaces[0].Name} (bms) and {interfaces[1].Name} (tcu)";
+            ReportPage.Write(o.Report!, new ReportInput("bench", source, collector, counts, rules, summary, OutboxReader.Load(outboxPath)));
+        }
+
         if (!o.Quiet)
         {
             stdout.Write(summary);

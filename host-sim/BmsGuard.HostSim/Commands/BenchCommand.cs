@@ -32,6 +32,7 @@ public static class BenchCommand
             Decisions = !cl.Flag("--no-decisions"),
             Quiet = cl.Flag("--quiet"),
             ExactDlc = cl.Flag("--exact-dlc"),
+            Report = cl.Option("--report"),
         };
         cl.RejectUnknown(0);
         if (bms == tcu)

@@ -68,6 +68,7 @@ public static class VerbTable
                 new("--no-decisions", null, "Do not write decisions.log."),
                 new("--quiet", null, "No status line."),
                 new("--exact-dlc", null, "Emulate a CAN driver that keeps the DLC."),
+                new("--report", "FILE", "When the run ends, also write the self-contained HTML report (docs/report.md)."),
             ],
             BenchCommand.Run),
         new("play", "Sends a capture on an interface with its original timing.",
