@@ -177,6 +177,13 @@ public static class ReplayCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed in {seconds:F2} s wall time ({frames / Math.Max(seconds, 1e-9):N0} frames/s)"));
         }
 
+        if (broker != null && counts.UplinkFailure != null)
+        {
+            // The logs are complete; what failed is the broker the user asked for.
+            stderr.WriteLine($"bmsguard: --mqtt {broker.Value.Host}:{broker.Value.Port}: {counts.UplinkFailure}");
+            return Cli.External;
+        }
+
         return 0;
     }
 

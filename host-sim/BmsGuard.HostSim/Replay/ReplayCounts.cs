@@ -33,6 +33,9 @@ public sealed class ReplayCounts
     /// <summary>What the guard decided about commands and diagnostics (verdict counts), one line each; empty when nothing reached it.</summary>
     public IReadOnlyList<string> GuardLines { get; internal set; } = [];
 
+    /// <summary>Why telemetry did not all reach the broker (refused destination, messages still pending); null when it did or none was due.</summary>
+    public string? UplinkFailure { get; internal set; }
+
     /// <summary>Frames from <paramref name="from"/> dropped, all reasons.</summary>
     public long Dropped(GatewayPort from) => _reasonCounts.Sum(c => c[(int)from]);
 

@@ -73,11 +73,17 @@ public sealed class TelemetryReplayTests : IDisposable
     public void An_unreachable_broker_loses_nothing_silently_and_a_broker_off_the_policy_list_gets_nothing()
     {
         string bundle = Stage();
-        var down = Cli("replay", "--guard", P("guard"), "--policy", bundle, "--mqtt", "127.0.0.1:1", "--mqtt-wait", "300ms", "--out", P("down"));
+        // Both are an external part failing: exit 3 with one line, the logs and the summary complete.
+        var down = CliRun.Of("replay", "--guard", P("guard"), "--policy", bundle, "--mqtt", "127.0.0.1:1", "--mqtt-wait", "300ms", "--out", P("down"));
+        Assert.Equal(3, down.ExitCode);
+        Assert.Equal("bmsguard: --mqtt 127.0.0.1:1: 61 telemetry message(s) still pending: the broker did not acknowledge them", down.Stderr.Trim());
         Assert.Contains("uplink: enqueued=61 published=0 acknowledged=0 resent=0 dropped: queue-full=0 over-budget=0 too-large=0; pending=61", down.Stdout);
+        Assert.True(File.Exists(P("down", "summary.txt")));
         Assert.Empty(Outbox(P("down", "outbox.txt")));
 
-        var foreign = Cli("replay", "--guard", P("guard"), "--policy", bundle, "--mqtt", "192.0.2.7:1883", "--mqtt-wait", "0s", "--out", P("foreign"));
+        var foreign = CliRun.Of("replay", "--guard", P("guard"), "--policy", bundle, "--mqtt", "192.0.2.7:1883", "--mqtt-wait", "0s", "--out", P("foreign"));
+        Assert.Equal(3, foreign.ExitCode);
+        Assert.Contains("the broker is not on the policy's broker list", foreign.Stderr, StringComparison.Ordinal);
         Assert.Contains("uplink: refused: the broker is not on the policy's list", foreign.Stdout);
         Assert.Empty(Outbox(P("foreign", "outbox.txt")));
     }
