@@ -10,6 +10,7 @@ namespace BmsGuard.HostSim.Replay;
 public sealed class ChannelMap
 {
     private readonly Dictionary<string, GatewayPort> _sides = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ignored = new(StringComparer.Ordinal);
     private readonly string?[] _outputNames = new string?[2];
 
     /// <summary>
@@ -21,7 +22,7 @@ public sealed class ChannelMap
     /// <summary>The default map (<see cref="DefaultText"/>).</summary>
     public static ChannelMap Default => Parse(DefaultText);
 
-    /// <summary>Parses <c>iface=bms|tcu[,iface=bms|tcu...]</c>; throws <see cref="FormatException"/> with the reason.</summary>
+    /// <summary>Parses <c>iface=bms|tcu|none[,...]</c> (none: the interface's frames are skipped and counted); throws <see cref="FormatException"/> with the reason.</summary>
     public static ChannelMap Parse(string text)
     {
         var map = new ChannelMap();
@@ -30,7 +31,7 @@ public sealed class ChannelMap
             int eq = part.IndexOf('=');
             if (eq <= 0 || eq == part.Length - 1)
             {
-                throw new FormatException($"bad interface mapping '{part}': expected iface=bms or iface=tcu");
+                throw new FormatException($"bad interface mapping '{part}': expected iface=bms, iface=tcu or iface=none");
             }
 
             string iface = part[..eq];
@@ -39,13 +40,24 @@ public sealed class ChannelMap
                 throw new FormatException($"interface name longer than {CandumpLineFormatter.MaxInterfaceName} bytes: '{iface[..16]}...'");
             }
 
-            GatewayPort side = part[(eq + 1)..].ToLowerInvariant() switch
+            string sideName = part[(eq + 1)..].ToLowerInvariant();
+            if (sideName == "none")
+            {
+                if (map._sides.ContainsKey(iface) || !map._ignored.Add(iface))
+                {
+                    throw new FormatException($"interface '{iface}' is mapped twice");
+                }
+
+                continue;
+            }
+
+            GatewayPort side = sideName switch
             {
                 "bms" => GatewayPort.Bms,
                 "tcu" => GatewayPort.Tcu,
-                var other => throw new FormatException($"bad side '{other}' for interface '{iface}': expected bms or tcu"),
+                var other => throw new FormatException($"bad side '{other}' for interface '{iface}': expected bms, tcu or none"),
             };
-            if (!map._sides.TryAdd(iface, side))
+            if (map._ignored.Contains(iface) || !map._sides.TryAdd(iface, side))
             {
                 throw new FormatException($"interface '{iface}' is mapped twice");
             }
@@ -67,10 +79,13 @@ public sealed class ChannelMap
     /// <summary>The side of an interface, or false when it is not mapped.</summary>
     public bool TryGetSide(string iface, out GatewayPort side) => _sides.TryGetValue(iface, out side);
 
+    /// <summary>True when the interface is mapped to none: its frames are skipped (and counted).</summary>
+    public bool Ignores(string iface) => _ignored.Contains(iface);
+
     /// <summary>Interface name used when writing frames that reached <paramref name="side"/> (the first mapped to it).</summary>
     public string OutputName(GatewayPort side) => _outputNames[(int)side]!;
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Join(",", _sides.Select(kv => $"{kv.Key}={(kv.Value == GatewayPort.Bms ? "bms" : "tcu")}"));
+        string.Join(",", _sides.Select(kv => $"{kv.Key}={(kv.Value == GatewayPort.Bms ? "bms" : "tcu")}").Concat(_ignored.Select(i => $"{i}=none")));
 }

@@ -57,6 +57,9 @@ public sealed class ReplayCounts
     /// <summary>Frames whose capture time went backwards (replayed at the last time instead).</summary>
     public long TimeWentBackwards { get; internal set; }
 
+    /// <summary>Frames on interfaces the map sends to none: skipped, neither side saw them.</summary>
+    public long Ignored { get; internal set; }
+
     /// <summary>First and last capture time, nanoseconds.</summary>
     public long FirstNanos { get; internal set; } = -1;
 

@@ -85,7 +85,13 @@ public static class ReplayEngine
                 GatewayPort side = lastSide;
                 if (!ReferenceEquals(frame.Channel, lastChannel) && !map.TryGetSide(frame.Channel, out side))
                 {
-                    throw new CaptureFormatException(source, reader.Line, $"interface '{frame.Channel}' is not mapped to a side (add --map {frame.Channel}=bms or --map {frame.Channel}=tcu)");
+                    if (map.Ignores(frame.Channel))
+                    {
+                        counts.Ignored++;
+                        continue;
+                    }
+
+                    throw new CaptureFormatException(source, reader.Line, $"interface '{frame.Channel}' is not mapped to a side (replay with --map {map},{frame.Channel}=bms, =tcu or =none)");
                 }
 
                 if (counts.FirstNanos < 0)

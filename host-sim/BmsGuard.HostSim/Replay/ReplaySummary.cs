@@ -16,6 +16,11 @@ public static class ReplaySummary
         double span = counts.FirstNanos < 0 ? 0 : (counts.LastNanos - counts.FirstNanos) / 1e9;
         sb.AppendLine(inv, $"BMS Guard replay of {source}: {total} frames over {span:F3} s of capture time");
         sb.AppendLine(inv, $"interfaces: {map}   rules: {rules.Count}");
+        if (counts.Ignored > 0)
+        {
+            sb.AppendLine(inv, $"ignored: {counts.Ignored} frames on interfaces mapped to none");
+        }
+
         if (counts.TimeWentBackwards > 0)
         {
             sb.AppendLine(inv, $"warning: {counts.TimeWentBackwards} frames had a timestamp earlier than the previous one; they were replayed at the previous time");

@@ -24,8 +24,18 @@ public class ReplayErrorTests
         string capture = dir.File("in.log", "(1.000000) can0 123#11\n(1.000001) vcan7 123#11\n");
         var run = CliRun.Of("replay", capture, "--out", dir.Path);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(":2: interface 'vcan7' is not mapped to a side (add --map vcan7=bms or --map vcan7=tcu)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(":2: interface 'vcan7' is not mapped to a side (replay with --map can0=bms,can1=tcu,1=bms,2=tcu,vcan7=bms, =tcu or =none)", run.Stderr, StringComparison.Ordinal);
         AssertNoStackTrace(run);
+
+        // The map the hint names works as given, and none skips the interface with a count.
+        var mapped = CliRun.Of("replay", capture, "--out", dir.Path, "--map", "can0=bms,can1=tcu,1=bms,2=tcu,vcan7=tcu");
+        Assert.Equal(0, mapped.ExitCode);
+        Assert.Contains("TCU -> BMS           1", mapped.Stdout, StringComparison.Ordinal);
+        var ignored = CliRun.Of("replay", capture, "--out", dir.Path, "--map", "can0=bms,can1=tcu,vcan7=none");
+        Assert.Equal(0, ignored.ExitCode);
+        Assert.Contains("ignored: 1 frames on interfaces mapped to none", ignored.Stdout, StringComparison.Ordinal);
+        Assert.Contains("TCU -> BMS           0", ignored.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, CliRun.Of("replay", capture, "--out", dir.Path, "--map", "can0=bms,can1=tcu,vcan7=none,vcan7=bms").ExitCode);
     }
 
     [Fact]
