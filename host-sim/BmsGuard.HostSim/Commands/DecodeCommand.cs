@@ -35,7 +35,8 @@ public static class DecodeCommand
         var counts = new Counts();
         var line = new StringBuilder(256);
         var values = new List<DbcSignalValue>();
-        using (var reader = CaptureInput.Open(capture, capture))
+        var warnings = new CaptureWarnings(stderr, strict);
+        using (var reader = CaptureInput.Open(capture, capture, warnings))
         {
             var frame = new CaptureFrame();
             if (format.Header is { } header)
@@ -61,6 +62,7 @@ public static class DecodeCommand
             }
         }
 
+        warnings.Finish();
         stderr.WriteLine(counts.Summary(capture));
         return 0;
     }

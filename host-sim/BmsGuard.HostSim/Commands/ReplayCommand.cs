@@ -72,7 +72,9 @@ public static class ReplayCommand
         RuleTable rules = RuleFiles.Load(rulesPath);
         string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
         // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
-        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source), candumpLines: true);
+        // The reader warns about oddities from its own thread: the writer is synchronized.
+        var warnings = new CaptureWarnings(TextWriter.Synchronized(stderr), cl.Flag("--strict"));
+        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings), candumpLines: true);
         long total = CaptureInput.Length(capture);
 
         try
@@ -154,6 +156,7 @@ public static class ReplayCommand
             }
         }
 
+        warnings.Finish();
         string summary = ReplaySummary.Format(source, counts, rules, map);
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
         File.WriteAllText(summaryPath, summary);

@@ -44,6 +44,7 @@ public static class VerbTable
                 new("--no-decisions", null, "Do not write decisions.log."),
                 new("--quiet", null, "Print nothing but errors."),
                 new("--exact-dlc", null, "Emulate a CAN driver that keeps the DLC (the STM32 driver sends 8 bytes)."),
+                Strict,
                 new("--guard", "DIR", "Run the guard on the files in DIR (from 'bmsguard provision')."),
                 new("--policy", "BUNDLE", "Offer a telemetry policy bundle at boot (bmsguard policy compile)."),
                 new("--mqtt", "HOST:PORT", "Also publish the sanitized telemetry to this broker (on the policy's list)."),
