@@ -19,7 +19,7 @@ public static class PolicyCommand
         switch (cl.Positional.FirstOrDefault())
         {
             case "compile":
-                return Compile(cl, stdout);
+                return Compile(cl, stdout, stderr);
             case "show":
                 return Show(cl, stdout, stderr);
             default:
@@ -27,7 +27,7 @@ public static class PolicyCommand
         }
     }
 
-    private static int Compile(CommandLine cl, TextWriter stdout)
+    private static int Compile(CommandLine cl, TextWriter stdout, TextWriter stderr)
     {
         string dbcPath = cl.Option("--dbc") ?? throw new UsageException("policy compile needs --dbc FILE");
         string keyPath = cl.Option("--key") ?? throw new UsageException("policy compile needs --key OWNER.key");
@@ -52,7 +52,7 @@ public static class PolicyCommand
 
         string policyPath = cl.Positional[1];
         var key = OwnerKey(keyPath);
-        var db = DbcInput.Load(dbcPath);
+        var db = DbcInput.Load(dbcPath, stderr);
         if (!File.Exists(policyPath))
         {
             throw new InputException($"{policyPath}: policy file not found");
