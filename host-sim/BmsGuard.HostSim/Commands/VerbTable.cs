@@ -19,7 +19,7 @@ public static class VerbTable
 {
     private static readonly OptionSpec Strict = new("--strict", null, "Refuse what the reader would otherwise accept with a warning (file:line and what was assumed).");
 
-    private static readonly OptionSpec Out = new("--out", "FILE", "Output file (its extension picks the format; - is standard output).");
+    private static readonly OptionSpec Out = new("--out", "FILE", "Output file (its extension picks the format).");
 
     /// <summary>Help text of a word that groups verbs (<c>keys</c>, <c>command</c>, …).</summary>
     public static string GroupDescription(string name) => name switch
@@ -36,7 +36,7 @@ public static class VerbTable
     public static IReadOnlyList<VerbSpec> All { get; } =
     [
         new("replay", "Replays a capture through the firmware in the emulator (default: the bundled reference drive) and writes the logs to DIR.",
-            new ArgumentSpec("capture", 0, 1, "Capture file: .log candump -l, .asc, .blf, .trc, .csv, any of them .gz; - is standard input (candump)."),
+            new ArgumentSpec("capture", 0, 1, "Capture file: .log candump -l, .asc, .blf, .trc, .csv, any of them .gz."),
             [
                 new("--rules", "FILE", "Rule table (default: the built-in reference rules)."),
                 new("--map", "MAP", "Channels to sides, e.g. can0=bms,can1=tcu,1=bms,2=tcu; NAME=none ignores a channel."),
@@ -92,7 +92,7 @@ public static class VerbTable
             ],
             RecordCommand.Run),
         new("convert", "Converts a capture between formats, chosen by extension (.gz compresses).",
-            new ArgumentSpec("in out", 2, 2, "Input and output capture; - is standard input or output (candump)."),
+            new ArgumentSpec("in out", 2, 2, "Input and output capture."),
             [Strict],
             ConvertCommand.Run),
         new("rules", "Checks a rule table and prints it in canonical form (default: the built-in reference rules).",
@@ -116,7 +116,7 @@ public static class VerbTable
             [Out, new("--seconds", "N", "Length in seconds (default 60)."), new("--seed", "N", "Random seed (default 1).")],
             SampleCommand.Run),
         new("decode", "Decodes a capture with a DBC database: one line per frame with its signals.",
-            new ArgumentSpec("capture", 1, 1, "Capture file; - is standard input (candump)."),
+            new ArgumentSpec("capture", 1, 1, "Capture file (any format, by extension)."),
             [
                 new("--dbc", "FILE", "DBC database."),
                 new("--signal", "NAME", "Keep only frames carrying this signal (NAME or Message.Signal); repeatable or comma-separated.", true),
