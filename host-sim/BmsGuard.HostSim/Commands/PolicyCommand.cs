@@ -69,7 +69,17 @@ public static class PolicyCommand
             throw new InputException($"{policyPath}: the compiled bundle exceeds {TelemetryBundle.MaxSize} bytes or has a text that is not printable ASCII");
         }
 
-        File.WriteAllBytes(outPath, bundle);
+        using (var side = BmsGuard.HostSim.Capture.SideFile.Create(outPath))
+        {
+            side.Stream.Write(bundle);
+            side.Commit();
+        }
+
+        if (version > PolicyStore.MaxVersionStep)
+        {
+            stderr.WriteLine($"bmsguard: warning: a guard takes a version at most {PolicyStore.MaxVersionStep} above the one it runs (or above any it ran before); version {version} is refused as version-jump by a guard below {version - PolicyStore.MaxVersionStep}");
+        }
+
         stdout.WriteLine($"{outPath}: policy version {version} for {vin}: {policy.SignalCount} signals in {policy.FrameCount} frames, "
             + $"{policy.IdentifierCount} identifiers, {bundle.Length} bytes, signed by owner key {key.Id} ({key.Fingerprint})");
         return 0;

@@ -94,4 +94,15 @@ public sealed class StoredPolicyTests : IDisposable
         Assert.Equal(BundleReason.Accepted, guard.Telemetry.OfferPolicy(next, next.Length, GuardBench.Now));
         Assert.Equal(PolicyStore.MaxVersionStep + 5, _bench.Boot().Telemetry.Store.ActiveVersion);
     }
+
+    [Fact]
+    public void Policy_compile_warns_that_a_version_far_above_a_million_is_refused_by_a_guard_that_runs_less()
+    {
+        var (run, bundle) = PolicyFiles.Compile(_bench.Dir, PolicyFiles.ReferencePolicy, _bench.KeyPath, version: uint.MaxValue);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("warning: a guard takes a version at most 1000000 above the one it runs", run.Stderr);
+        byte[] data = File.ReadAllBytes(bundle);
+        Assert.Equal(BundleReason.VersionJump, _bench.Boot().Telemetry.OfferPolicy(data, data.Length, GuardBench.Now));
+        Assert.DoesNotContain("warning", PolicyFiles.Compile(_bench.Dir, PolicyFiles.ReferencePolicy, _bench.KeyPath, version: 7).Run.Stderr);
+    }
 }
