@@ -22,15 +22,12 @@ namespace BmsGuard.Core.Uds
         internal const int FlowControl = 3;
 
         private const int ResponsePending = 0x78;
-        private const int Padding = 0xCC;
+        private const byte Padding = 0xCC;
 
+        private readonly UdsTransfer _answer = new UdsTransfer();
         private int _sid = -1;
         private int _did = -1;
         private long _deadline;
-        private bool _answering;
-        private int _nextSequence;
-        private int _remaining;
-        private long _lastMicros;
 
         /// <summary>The request with service <paramref name="sid"/> (and first DID, else -1) went to the BMS; its answer may come until the window ends.</summary>
         internal void Request(int sid, int did, long nowMicros, long windowMicros)
@@ -38,34 +35,29 @@ namespace BmsGuard.Core.Uds
             _sid = sid;
             _did = did;
             _deadline = nowMicros + windowMicros;
-            _answering = false;
+            _answer.Abort();
         }
 
         /// <summary>No answer is expected any more (the request was denied, or a new one did not pass).</summary>
         internal void Clear()
         {
             _sid = -1;
-            _answering = false;
+            _answer.Abort();
         }
 
         /// <summary>True while a segmented answer is in flight, so the TCU's flow control belongs to it.</summary>
         internal bool Answering(long nowMicros, long timeoutMicros)
         {
-            if (_answering && nowMicros - _lastMicros > timeoutMicros)
-            {
-                _answering = false;
-            }
-
-            return _answering;
+            return _answer.IsLive(nowMicros, timeoutMicros);
         }
 
         /// <summary>The TCU's flow control went to the BMS; an overflow ends the answer.</summary>
         internal void Paced(byte[] data, long nowMicros)
         {
-            _lastMicros = nowMicros;
+            _answer.Touch(nowMicros);
             if ((data[0] & 0x0F) == 2)
             {
-                _answering = false;
+                _answer.Abort();
             }
         }
 
@@ -163,26 +155,19 @@ namespace BmsGuard.Core.Uds
             }
 
             _sid = -1;
-            _answering = true;
-            _nextSequence = 1;
-            _remaining = total - 6;
-            _lastMicros = nowMicros;
+            _answer.Start(total, nowMicros, UdsAccess.Always);
             return Answer;
         }
 
         private int ConsecutiveFrame(byte[] data, int length, long nowMicros, long timeoutMicros)
         {
-            int take = _remaining < 7 ? _remaining : 7;
-            if (!Answering(nowMicros, timeoutMicros) || (data[0] & 0x0F) != _nextSequence || length - 1 < take)
+            int take = _answer.Remaining < 7 ? _answer.Remaining : 7;
+            if (!_answer.IsLive(nowMicros, timeoutMicros) || !_answer.Accept(data, length, nowMicros, timeoutMicros))
             {
-                _answering = false;
+                _answer.Abort();
                 return Refused;
             }
 
-            _remaining -= take;
-            _nextSequence = (_nextSequence + 1) & 0x0F;
-            _lastMicros = nowMicros;
-            _answering = _remaining > 0;
             Pad(data, 1 + take, length);
             return Continuation;
         }
@@ -198,7 +183,8 @@ namespace BmsGuard.Core.Uds
             return visible >= 2 && ((data[at] << 8) | data[at + 1]) == _did;
         }
 
-        private static void Pad(byte[] data, int from, int to)
+        /// <summary>Writes the ISO-TP padding byte 0xCC into <paramref name="data"/>[from, to).</summary>
+        internal static void Pad(byte[] data, int from, int to)
         {
             for (int i = from; i < to; i++)
             {

@@ -47,7 +47,6 @@ namespace BmsGuard.Core.Uds
         /// <summary>Functional request id, 11-bit.</summary>
         public const uint FunctionalId = 0x7DF;
 
-        private const byte Padding = 0xCC;
         private const int Functional = 2;
 
         /// <summary>How long after a request passed its answer may come (P2*max of ISO 14229-2), renewed by each "response pending".</summary>
@@ -302,11 +301,7 @@ namespace BmsGuard.Core.Uds
                 return UdsVerdict.OrphanFlowControl;
             }
 
-            for (int i = 3; i < length; i++)
-            {
-                data[i] = Padding;
-            }
-
+            UdsExchange.Pad(data, 3, length);
             exchange.Paced(data, nowMicros);
             return UdsVerdict.FlowControl;
         }
@@ -421,7 +416,7 @@ namespace BmsGuard.Core.Uds
                 response[0] = 0x32;
                 response[1] = 0;
                 response[2] = 0;
-                Pad(response, 3, 8);
+                UdsExchange.Pad(response, 3, 8);
                 at = 8;
             }
 
@@ -429,16 +424,8 @@ namespace BmsGuard.Core.Uds
             response[at + 1] = UdsService.NegativeResponse;
             response[at + 2] = (byte)sid;
             response[at + 3] = (byte)_nrc;
-            Pad(response, at + 4, at + 8);
+            UdsExchange.Pad(response, at + 4, at + 8);
             _responseFrames = firstFrame ? 2 : 1;
-        }
-
-        private static void Pad(byte[] frame, int from, int to)
-        {
-            for (int i = from; i < to; i++)
-            {
-                frame[i] = Padding;
-            }
         }
 
         private void Audit(uint id, byte[] data, int offset, int count, int verdict, long nowMicros)

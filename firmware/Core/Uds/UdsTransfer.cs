@@ -18,6 +18,29 @@ namespace BmsGuard.Core.Uds
             get { return _active; }
         }
 
+        /// <summary>Bytes still to come.</summary>
+        internal int Remaining
+        {
+            get { return _remaining; }
+        }
+
+        /// <summary>True while active and the last frame (or pacing) came within <paramref name="timeoutMicros"/>; a late transfer ends.</summary>
+        internal bool IsLive(long nowMicros, long timeoutMicros)
+        {
+            if (_active && nowMicros - _lastMicros > timeoutMicros)
+            {
+                _active = false;
+            }
+
+            return _active;
+        }
+
+        /// <summary>The receiver paced the transfer (flow control): its timeout starts again.</summary>
+        internal void Touch(long nowMicros)
+        {
+            _lastMicros = nowMicros;
+        }
+
         /// <summary>The <see cref="UdsAccess"/> the request needed (judged again on each consecutive frame).</summary>
         internal int Access
         {
