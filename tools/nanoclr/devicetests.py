@@ -15,7 +15,7 @@ exception, a non-zero exit or a timeout each count as one failure; so does a Met
 that printed an exception or wrote no .pe. --bench runs tools/nanoclr/DeviceBench (the per-frame
 path) instead of the tests. Python 3 standard library only.
 """
-import glob, os, re, shutil, subprocess, sys, time
+import glob, os, re, shutil, subprocess, sys, threading, time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NETNANO = os.path.join(REPO, 'firmware', 'netnano')
@@ -214,8 +214,44 @@ def parse(rc, text):
     return results, crash
 
 
+def cpu_ns(pid):
+    """CPU time so far of every thread of a running process, in ns (/proc/PID/task/*/schedstat)."""
+    total = 0
+    for f in glob.glob(f'/proc/{pid}/task/*/schedstat'):
+        try:
+            total += int(open(f).read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def host_mhz():
+    m = re.search(r'^cpu MHz\s*:\s*([\d.]+)', open('/proc/cpuinfo').read(), re.M)
+    return float(m.group(1)) if m else 0.0
+
+
+def callgrind_phases(d):
+    """Instructions of each phase from the callgrind dumps taken at the bench's lines: {seq: Ir}."""
+    counts = {}
+    for f in glob.glob(os.path.join(d, 'callgrind.out.*')):
+        text = open(f, errors='replace').read()
+        m = re.search(r'^desc: Trigger: .*\bend:(\d+)', text, re.M)
+        s = re.search(r'^(?:summary|totals): (\d+)', text, re.M)
+        if m and s:
+            counts[int(m.group(1))] = int(s.group(1))
+    return counts
+
+
 def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
-    """Runs tools/nanoclr/DeviceBench on the nanoCLR; prints its frames/s and the process's CPU time."""
+    """Runs tools/nanoclr/DeviceBench on the nanoCLR and prints the cost per frame of each phase.
+
+    The bench prints `bench: start NAME` and `bench: end NAME N frames, ...` and pauses after each line.
+    By default the CPU time of the nanoCLR process is read at both lines (schedstat of its threads), so
+    start-up, warm-up and waiting for a core are not counted, unlike the bench's own wall clock; on a
+    loaded machine it still varies by tens of per cent. DEVICETESTS_BENCH=instructions runs the nanoCLR
+    under valgrind's callgrind instead and dumps its count at both lines: host instructions per frame,
+    the same from run to run whatever the load (about 60x slower).
+    """
     import resource
     proj = os.path.join(REPO, 'tools', 'nanoclr', 'DeviceBench', 'DeviceBench.csproj')
     rc, _ = run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q'], os.path.join(work, 'bench-build.log'))
@@ -227,16 +263,61 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
     pe = mdp(tool, exe, hints, exe + '.mdp.log')
     if not pe:
         die(f'MetadataProcessor failed on the bench (log {exe}.mdp.log)')
+    counting = os.environ.get('DEVICETESTS_BENCH') == 'instructions'
+    prefix = []
+    if counting:
+        if not shutil.which('valgrind') or not shutil.which('callgrind_control'):
+            die('DEVICETESTS_BENCH=instructions needs valgrind (apt-get install valgrind)')
+        for f in glob.glob(os.path.join(d, 'callgrind.out.*')):
+            os.remove(f)
+        prefix = ['valgrind', '--tool=callgrind', '--callgrind-out-file=' + os.path.join(d, 'callgrind.out.%p')]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    rc, text = run([nanoclr] + runtime + firmware_pes + [pe], os.path.join(d, 'run.log'), cwd=d, timeout=TIMEOUT)
+    log = open(os.path.join(d, 'run.log'), 'w')
+    proc = subprocess.Popen(prefix + [nanoclr] + runtime + firmware_pes + [pe], cwd=d, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL if counting else subprocess.STDOUT, text=True, errors='replace')
+    timer = threading.Timer(TIMEOUT * (60 if counting else 1), proc.kill)
+    timer.start()
+    phases, started, text = [], {}, ''
+    for l in proc.stdout:
+        ns = cpu_ns(proc.pid)   # the bench pauses after each of its lines: read while it waits
+        log.write(l)
+        text += l
+        m = re.match(r'bench: (start|end) (\S+)(?: (\d+) frames)?', l.strip())
+        if not m:
+            continue
+        if counting:   # dump (and zero) the count; the dump at an end line holds that phase alone
+            subprocess.run(['callgrind_control', '-d', f'{m.group(1)}:{len(phases)}', str(proc.pid)], capture_output=True)
+        if m.group(1) == 'start':
+            started[m.group(2)] = ns
+        elif m.group(2) in started:
+            phases.append((m.group(2), int(m.group(3)), ns - started.pop(m.group(2)), l.strip()))
+    rc = proc.wait()
+    timer.cancel()
+    log.close()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    lines = [l.strip() for l in text.splitlines() if l.strip().startswith('bench:')]
-    for l in lines:
-        say(l)
-    if rc != 0 or 'bench: done' not in text:
+    if rc != 0 or 'bench: done' not in text or not phases:
         die(f'bench run failed (exit {rc}; log {d}/run.log)')
-    say(f'bench: nanoCLR process CPU time {cpu:.2f} s for 62,000 frames plus start-up')
+    if counting:
+        counts = callgrind_phases(d)
+        if len(counts) != len(phases):
+            die(f'callgrind wrote {len(counts)} of {len(phases)} phase counts (files {d}/callgrind.out.*)')
+        loop = min(counts[i] / n for i, (name, n, _, _) in enumerate(phases) if name == 'loop')
+        say('bench: host (x86-64) instructions per frame on the nanoCLR, callgrind; net = minus the bench loop alone')
+        for i, (name, n, _, line) in enumerate(phases):
+            per = counts[i] / n
+            net = per - loop if name != 'loop' else per
+            say(f'bench: {name:<16} {per:9.0f} instructions/frame, net {net:9.0f}  [{line[len("bench: end "):]}]')
+        return
+    mhz = host_mhz()
+    loop = min((ns / n for name, n, ns, _ in phases if name == 'loop'), default=0.0)
+    say(f'bench: CPU time per frame on the nanoCLR (host {mhz:.0f} MHz; net = minus the bench loop alone)')
+    for name, n, ns, line in phases:
+        per = ns / n
+        net = per - loop if name != 'loop' else per
+        say(f'bench: {name:<16} {per / 1000:7.2f} us/frame, net {net / 1000:7.2f} us = {net * mhz / 1000:8.0f} host cycles'
+            f' = {1e9 / net if net > 0 else 0:8.0f} frames/s  [{line[len("bench: end "):]}]')
+    say(f'bench: nanoCLR process CPU time {cpu:.2f} s in all (start-up, warm-up and pauses included)')
 
 
 def main():

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using BmsGuard.Core;
 using BmsGuard.Core.Safety;
 using BmsGuard.Core.Telemetry;
@@ -9,11 +10,21 @@ namespace BmsGuard.DeviceBench
     /// The per-frame path on nanoFramework's interpreter: Gateway.Decide with the reference rules
     /// (firmware/Device/ReferenceRules.cs), the guard's BMS observers (vehicle state with the reference
     /// safety taps, and a telemetry sanitizer) and the sanitizer as egress filter, as Guard.Attach plugs
-    /// them in. Prints frames/s of a BMS frame mix that cycles the reference ids with 8-byte payloads.
+    /// them in, for a BMS frame mix that cycles the reference ids with 8-byte payloads. Each phase is
+    /// framed by "bench: start NAME" and "bench: end NAME ..." lines with a pause after each, so the
+    /// runner reads the process's CPU time at both ends (tools/nanoclr/devicetests.py): start-up and
+    /// warm-up stay outside the per-frame figure. The phases add one part at a time to show what each costs.
     /// </summary>
     public static class Program
     {
         private const int Frames = 20000;
+        private const int PauseMs = 150;
+
+        private const int Loop = 0;
+        private const int Rules = 1;
+        private const int State = 2;
+        private const int Observers = 3;
+        private const int Full = 4;
 
         public static void Main()
         {
@@ -26,26 +37,148 @@ namespace BmsGuard.DeviceBench
                 return;
             }
 
-            Gateway gateway = new Gateway(rules);
-            VehicleState state = ReferenceSafety.NewState();
-            TelemetrySanitizer telemetry = new TelemetrySanitizer(Policy(), new byte[32], new CountingSink());
-            gateway.BmsObserver = new BusObservers(new IBusObserver[] { state, telemetry });
-            gateway.EgressFilter = telemetry;
-
             uint[] ids = { 0x1F0, 0x1F1, 0x1F2, 0x1F3, 0x1F4, 0x3F0, 0x0D0, 0x1F0 };
             byte[] data = new byte[8];
             long now = 1000000;
-            Run(gateway, ids, data, ref now, 2000);   // warm-up
+            Phase("loop", null, ids, data, ref now);
+            Phase("rules", Build(rules, Rules), ids, data, ref now);
+            Phase("rules+state", Build(rules, State), ids, data, ref now);
+            Phase("rules+observers", Build(rules, Observers), ids, data, ref now);
+            Gateway full = Build(rules, Full);
             for (int rep = 0; rep < 3; rep++)
             {
-                long t0 = DateTime.UtcNow.Ticks;
-                int forwarded = Run(gateway, ids, data, ref now, Frames);
-                long ticks = DateTime.UtcNow.Ticks - t0;
-                long perSecond = ticks > 0 ? (long)Frames * TimeSpan.TicksPerSecond / ticks : 0;
-                Console.WriteLine("bench: " + Frames.ToString() + " frames in " + (ticks / TimeSpan.TicksPerMillisecond).ToString()
-                    + " ms: " + perSecond.ToString() + " frames/s (" + forwarded.ToString() + " forwarded)");
+                Phase("full", full, ids, data, ref now);
             }
+
+            Costs(data);
             Console.WriteLine("bench: done");
+        }
+
+        // What the interpreter charges, per loop iteration beyond the empty loop: a static call, an
+        // instance call, an interface call (each with five arguments, as the signal reads), int and long
+        // arithmetic, array reads. For the cost model in docs/device.md, not for the estimate.
+        private static void Costs(byte[] data)
+        {
+            Probe probe = new Probe();
+            IProbe iprobe = probe;
+            int x = 0;
+            long y = 0;
+            Mark("start", "empty");
+            for (int i = 0; i < Frames; i++)
+            {
+                x += i;
+            }
+
+            Mark("end", "empty");
+            Mark("start", "call-static");
+            for (int i = 0; i < Frames; i++)
+            {
+                x += Static(data, i, 8, false, true);
+            }
+
+            Mark("end", "call-static");
+            Mark("start", "call-instance");
+            for (int i = 0; i < Frames; i++)
+            {
+                x += probe.Instance(data, i, 8, false, true);
+            }
+
+            Mark("end", "call-instance");
+            Mark("start", "call-interface");
+            for (int i = 0; i < Frames; i++)
+            {
+                x += iprobe.Interface(data, i, 8, false, true);
+            }
+
+            Mark("end", "call-interface");
+            Mark("start", "int-ops-x10");
+            for (int i = 0; i < Frames; i++)
+            {
+                x = (((((((((x + i) ^ 5) + 3) & 0xFFFF) << 2) | 1) - i) >> 1) + 7) ^ i;
+            }
+
+            Mark("end", "int-ops-x10");
+            Mark("start", "long-ops-x10");
+            for (int i = 0; i < Frames; i++)
+            {
+                y = (((((((((y + i) ^ 5L) + 3L) & 0xFFFFL) << 2) | 1L) - i) >> 1) + 7L) ^ i;
+            }
+
+            Mark("end", "long-ops-x10");
+            Mark("start", "byte-reads-x8");
+            for (int i = 0; i < Frames; i++)
+            {
+                x += data[0] + data[1] + data[2] + data[3] + data[4] + data[5] + data[6] + data[7];
+            }
+
+            Mark("end", "byte-reads-x8");
+            Console.WriteLine("bench: probes " + x.ToString() + " " + y.ToString());
+        }
+
+        private static void Mark(string what, string name)
+        {
+            Console.WriteLine("bench: " + what + " " + name + (what == "end" ? " " + Frames.ToString() + " frames" : string.Empty));
+            Thread.Sleep(PauseMs);
+        }
+
+        private static int Static(byte[] data, int start, int length, bool motorola, bool signed)
+        {
+            return start;
+        }
+
+        private interface IProbe
+        {
+            int Interface(byte[] data, int start, int length, bool motorola, bool signed);
+        }
+
+        private sealed class Probe : IProbe
+        {
+            public int Instance(byte[] data, int start, int length, bool motorola, bool signed)
+            {
+                return start;
+            }
+
+            public int Interface(byte[] data, int start, int length, bool motorola, bool signed)
+            {
+                return start;
+            }
+        }
+
+        // Rules only; + vehicle state as the BMS observer; + the telemetry sanitizer beside it
+        // (BusObservers, as Guard.Attach); + the sanitizer as egress filter (the guard's path).
+        private static Gateway Build(RuleTable rules, int parts)
+        {
+            Gateway gateway = new Gateway(rules);
+            VehicleState state = ReferenceSafety.NewState();
+            TelemetrySanitizer telemetry = new TelemetrySanitizer(Policy(), new byte[32], new CountingSink());
+            if (parts == State)
+            {
+                gateway.BmsObserver = state;
+            }
+            else if (parts >= Observers)
+            {
+                gateway.BmsObserver = new BusObservers(new IBusObserver[] { state, telemetry });
+            }
+
+            if (parts == Full)
+            {
+                gateway.EgressFilter = telemetry;
+            }
+
+            return gateway;
+        }
+
+        private static void Phase(string name, Gateway gateway, uint[] ids, byte[] data, ref long now)
+        {
+            Run(gateway, ids, data, ref now, 2000);   // warm-up
+            Console.WriteLine("bench: start " + name);
+            Thread.Sleep(PauseMs);
+            long t0 = DateTime.UtcNow.Ticks;
+            int forwarded = Run(gateway, ids, data, ref now, Frames);
+            long ticks = DateTime.UtcNow.Ticks - t0;
+            Console.WriteLine("bench: end " + name + " " + Frames.ToString() + " frames, " + forwarded.ToString()
+                + " forwarded, " + (ticks / TimeSpan.TicksPerMillisecond).ToString() + " ms wall");
+            Thread.Sleep(PauseMs);
         }
 
         private static int Run(Gateway gateway, uint[] ids, byte[] data, ref long now, int frames)
@@ -55,10 +188,12 @@ namespace BmsGuard.DeviceBench
             {
                 data[0] = (byte)i;
                 data[1] = (byte)(i >> 8);
-                if (gateway.Decide(GatewayPort.Bms, ids[i & 7], false, false, data, 8, now) == Verdict.Forward)
+                uint id = ids[i & 7];
+                if (gateway != null && gateway.Decide(GatewayPort.Bms, id, false, false, data, 8, now) == Verdict.Forward)
                 {
                     forwarded++;
                 }
+
                 now += 111;   // 9,000 frames/s
             }
 
