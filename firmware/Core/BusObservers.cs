@@ -11,12 +11,19 @@ namespace BmsGuard.Core
             _observers = observers;
         }
 
+        /// <summary>The observers as given (the gateway calls them itself).</summary>
+        internal IBusObserver[] Observers
+        {
+            get { return _observers; }
+        }
+
         /// <inheritdoc />
         public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
-            for (int i = 0; i < _observers.Length; i++)
+            IBusObserver[] observers = _observers;
+            for (int i = 0; i < observers.Length; i++)
             {
-                IBusObserver o = _observers[i];
+                IBusObserver o = observers[i];
                 if (o != null)
                 {
                     o.Observe(id, extended, data, length, nowMicros);

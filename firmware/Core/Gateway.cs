@@ -12,6 +12,8 @@ namespace BmsGuard.Core
 
         private readonly RuleTable _rules;
         private readonly RuleIndex _index;
+        private readonly ushort[] _standard;
+        private readonly FilterRule[] _ruleArray;
         private readonly RateLimiter _rate;
 
         // What the forward path reads of rule r, side by side at _plan[r * PlanStride]: the rule's
@@ -49,11 +51,14 @@ namespace BmsGuard.Core
 
             _rules = rules;
             _index = rules.Index;
+            _standard = _index.StandardTable;
+            _ruleArray = new FilterRule[rules.Count];
             _rate = new RateLimiter(rules.RateStateCapacity());
             _plan = new long[rules.Count * PlanStride];
             for (int r = 0; r < rules.Count; r++)
             {
                 FilterRule rule = rules[r];
+                _ruleArray[r] = rule;
                 int p = r * PlanStride;
                 _plan[p + PlanInterval] = rule.SingleId ? rule.MinIntervalMicros : -rule.MinIntervalMicros;
                 _plan[p + PlanLast] = NeverForwarded;
@@ -69,7 +74,24 @@ namespace BmsGuard.Core
         public ITcuIngress TcuIngress;
 
         /// <summary>Sees every well-formed BMS frame before it is decided (live vehicle state); may be null.</summary>
-        public IBusObserver BmsObserver;
+        public IBusObserver BmsObserver
+        {
+            get
+            {
+                return _bmsObserver;
+            }
+
+            set
+            {
+                // Decide calls a BusObservers' members itself: one interface call per observer, not one more.
+                _bmsObserver = value;
+                BusObservers several = value as BusObservers;
+                _observers = several != null ? several.Observers : value != null ? new IBusObserver[] { value } : null;
+            }
+        }
+
+        private IBusObserver _bmsObserver;
+        private IBusObserver[] _observers;
 
         /// <summary>Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.</summary>
         public IDiagnosticResponses DiagnosticResponses;
@@ -114,69 +136,75 @@ namespace BmsGuard.Core
             int length,
             long nowMicros)
         {
-            int rule = RuleIndex.NoRule;
-            Verdict verdict = Evaluate(from, id, extended, remote, data, length, nowMicros, ref rule);
-            _lastRule = rule;
-            _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
-            IDecisionSink sink = Sink;
-            if (sink != null)
-            {
-                sink.OnDecision(from, id, extended, remote, data, length, verdict, rule, nowMicros);
-            }
-
-            return verdict;
-        }
-
-        private Verdict Evaluate(
-            GatewayPort from,
-            uint id,
-            bool extended,
-            bool remote,
-            byte[] data,
-            int length,
-            long nowMicros,
-            ref int ruleIndex)
-        {
+            // One method with the index's standard table and the rule's plan read in place: on
+            // nanoFramework's interpreter a call costs as much as dozens of IL instructions
+            // (docs/device.md, "Device speed on the interpreter"). Every verdict goes to Decided.
+            int r = RuleIndex.NoRule;
+            Verdict verdict;
+            FilterRule rule;
             uint width = extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax;
             if (id > width || length < 0 || length > 8 || (!remote && length > 0 && (data == null || data.Length < length)))
             {
-                return Verdict.Malformed;
+                verdict = Verdict.Malformed;
+                goto Decided;
             }
 
             if (from != GatewayPort.Bms)
             {
                 ITcuIngress ingress = TcuIngress;
-                return ingress == null ? Verdict.TcuDefaultDeny : ingress.Decide(id, extended, remote, data, length, nowMicros);
+                verdict = ingress == null ? Verdict.TcuDefaultDeny : ingress.Decide(id, extended, remote, data, length, nowMicros);
+                goto Decided;
             }
 
-            IBusObserver observer = BmsObserver;
-            if (observer != null && !remote)
+            if (!remote)
             {
-                observer.Observe(id, extended, data, length, nowMicros);
-            }
-
-            IDiagnosticResponses diagnostics = DiagnosticResponses;
-            if (diagnostics != null && !remote)
-            {
-                int answer = diagnostics.Judge(id, extended, data, length, nowMicros);
-                if (answer >= 0)
+                IBusObserver[] observers = _observers;
+                if (observers != null)
                 {
-                    return answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
+                    for (int i = 0; i < observers.Length; i++)
+                    {
+                        IBusObserver observer = observers[i];
+                        if (observer != null)
+                        {
+                            observer.Observe(id, extended, data, length, nowMicros);
+                        }
+                    }
+                }
+
+                IDiagnosticResponses diagnostics = DiagnosticResponses;
+                if (diagnostics != null)
+                {
+                    int answer = diagnostics.Judge(id, extended, data, length, nowMicros);
+                    if (answer >= 0)
+                    {
+                        verdict = answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
+                        goto Decided;
+                    }
                 }
             }
 
-            int r = _index.Find(id, extended);
-            ruleIndex = r;
-            if (r == RuleIndex.NoRule)
+            if (!extended)
             {
-                return Verdict.NotAllowed;
+                int standard = _standard[id];
+                r = standard == RuleIndex.NoStandardRule ? RuleIndex.NoRule : standard;
+            }
+            else
+            {
+                r = _index.Find(id, true);
             }
 
-            FilterRule rule = _rules[r];
+            if (r == RuleIndex.NoRule)
+            {
+                verdict = Verdict.NotAllowed;
+                goto Decided;
+            }
+
+            rule = _ruleArray[r];
             if (remote && !rule.AllowRemote)
             {
                 rule.Dropped++;
-                return Verdict.RemoteNotAllowed;
+                verdict = Verdict.RemoteNotAllowed;
+                goto Decided;
             }
 
             long[] plan = _plan;
@@ -188,7 +216,8 @@ namespace BmsGuard.Core
                 if (nowMicros - plan[p + PlanLast] < interval)
                 {
                     rule.Dropped++;
-                    return Verdict.RateLimited;
+                    verdict = Verdict.RateLimited;
+                    goto Decided;
                 }
 
                 plan[p + PlanLast] = nowMicros;
@@ -199,26 +228,42 @@ namespace BmsGuard.Core
                 if (rate != RateLimiter.Pass)
                 {
                     rule.Dropped++;
-                    return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
+                    verdict = rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
+                    goto Decided;
                 }
             }
 
-            ulong keep = (ulong)plan[p + PlanKeep];
-            ulong flip = (ulong)plan[p + PlanFlip];
-            if (!remote && (keep != ulong.MaxValue || flip != 0))
+            if (!remote)
             {
-                ByteEdit.Apply(data, length, keep, flip);
-            }
+                ulong keep = (ulong)plan[p + PlanKeep];
+                ulong flip = (ulong)plan[p + PlanFlip];
+                if (keep != ulong.MaxValue || flip != 0)
+                {
+                    ByteEdit.Apply(data, length, keep, flip);
+                }
 
-            IEgressFilter filter = EgressFilter;
-            if (filter != null && !remote && !filter.BlankWithheld(id, extended, data, length))
-            {
-                rule.Dropped++;
-                return Verdict.PolicyWithheld;
+                IEgressFilter filter = EgressFilter;
+                if (filter != null && !filter.BlankWithheld(id, extended, data, length))
+                {
+                    rule.Dropped++;
+                    verdict = Verdict.PolicyWithheld;
+                    goto Decided;
+                }
             }
 
             rule.Handled++;
-            return Verdict.Forward;
+            verdict = Verdict.Forward;
+
+        Decided:
+            _lastRule = r;
+            _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
+            IDecisionSink sink = Sink;
+            if (sink != null)
+            {
+                sink.OnDecision(from, id, extended, remote, data, length, verdict, r, nowMicros);
+            }
+
+            return verdict;
         }
     }
 }

@@ -19,8 +19,11 @@ namespace BmsGuard.Core
         /// </summary>
         public const int MaxExtendedMaskGroups = 8;
 
+        /// <summary>The entry of <see cref="StandardTable"/> for an identifier no rule matches.</summary>
+        internal const ushort NoStandardRule = 0xFFFF;
+
         private const int StandardIds = 2048;
-        private const ushort None = 0xFFFF;
+        private const ushort None = NoStandardRule;
 
         private readonly ushort[] _standard;
 
@@ -40,6 +43,15 @@ namespace BmsGuard.Core
             _exactShift = exact == null ? 0 : exact.Shift;
             _groups = masked;
             _maskedCount = maskedCount;
+        }
+
+        /// <summary>
+        /// The first matching rule of each standard identifier, or <see cref="NoStandardRule"/>: what
+        /// <see cref="Find"/> reads for standard ids, for a caller that reads it in place of the call.
+        /// </summary>
+        internal ushort[] StandardTable
+        {
+            get { return _standard; }
         }
 
         /// <summary>Number of distinct extended mask groups in use.</summary>

@@ -89,47 +89,83 @@ namespace BmsGuard.Core
         /// </summary>
         internal static long ReadRaw(byte[] data, int startBit, int length, bool motorola, bool signed)
         {
-            long raw = 0;
+            // The bytes the signal spans (at most 5) gathered into one word, then one shift and one mask:
+            // few IL instructions per frame, which is what costs on nanoFramework's interpreter.
+            ulong word = 0;
+            int shift;
             if (!motorola)
             {
-                // Intel: from the LSB at the start bit upwards through the bytes.
-                int pos = startBit;
-                for (int done = 0; done < length;)
+                // Intel: little-endian, the start bit is the LSB.
+                int first = startBit >> 3;
+                for (int b = (startBit + length - 1) >> 3; b >= first; b--)
                 {
-                    int offset = pos & 7;
-                    int take = 8 - offset;
-                    if (take > length - done)
-                    {
-                        take = length - done;
-                    }
-
-                    long chunk = (data[pos >> 3] >> offset) & ((1 << take) - 1);
-                    raw |= chunk << done;
-                    done += take;
-                    pos += take;
+                    word = (word << 8) | data[b];
                 }
+
+                shift = startBit & 7;
             }
             else
             {
-                // Motorola: from the MSB, as a straight MSB-first run from index byte * 8 + 7 - bit.
-                int pos = MotorolaMsb(startBit);
-                for (int left = length; left > 0;)
+                // Motorola: big-endian, a straight MSB-first run from index byte * 8 + 7 - bit.
+                int msb = (startBit & ~7) + 7 - (startBit & 7);
+                int lsb = msb + length - 1;
+                int last = lsb >> 3;
+                for (int b = msb >> 3; b <= last; b++)
                 {
-                    int avail = 8 - (pos & 7);
-                    int take = avail < left ? avail : left;
-                    long chunk = (data[pos >> 3] >> (avail - take)) & ((1 << take) - 1);
-                    raw = (raw << take) | chunk;
-                    left -= take;
-                    pos += take;
+                    word = (word << 8) | data[b];
                 }
+
+                shift = 7 - (lsb & 7);
             }
 
+            long raw = (long)((word >> shift) & ((1UL << length) - 1));
             if (signed && ((raw >> (length - 1)) & 1) != 0)
             {
                 raw -= 1L << length;
             }
 
             return raw;
+        }
+
+        /// <summary>
+        /// The first <paramref name="count"/> bytes (at most 8) of <paramref name="data"/> as one little-endian
+        /// word: payload bit i (bit i % 8 of byte i / 8) is bit i of the word, so an Intel signal is
+        /// <c>(word &gt;&gt; startBit) &amp; mask</c>. Bytes past <paramref name="count"/> read as 0.
+        /// </summary>
+        internal static ulong IntelWord(byte[] data, int count)
+        {
+            ulong word = 0;
+            for (int b = count - 1; b >= 0; b--)
+            {
+                word = (word << 8) | data[b];
+            }
+
+            return word;
+        }
+
+        /// <summary>
+        /// The first <paramref name="count"/> bytes (at most 8) of <paramref name="data"/> as one big-endian
+        /// word, byte 0 in the top byte: a Motorola signal is <c>(word &gt;&gt; <see cref="WordShift"/>) &amp; mask</c>.
+        /// Bytes past <paramref name="count"/> read as 0.
+        /// </summary>
+        internal static ulong MotorolaWord(byte[] data, int count)
+        {
+            ulong word = 0;
+            for (int b = 0; b < count; b++)
+            {
+                word = (word << 8) | data[b];
+            }
+
+            return count <= 0 ? 0 : word << (8 * (8 - count));
+        }
+
+        /// <summary>
+        /// How far to shift <see cref="IntelWord"/> (Intel) or <see cref="MotorolaWord"/> (Motorola) right to
+        /// bring the signal's least significant bit to bit 0. Same bits as <see cref="ReadRaw"/>.
+        /// </summary>
+        internal static int WordShift(int startBit, int length, bool motorola)
+        {
+            return motorola ? 63 - (MotorolaMsb(startBit) + length - 1) : startBit;
         }
 
         /// <summary>

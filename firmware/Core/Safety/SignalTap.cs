@@ -231,14 +231,15 @@ namespace BmsGuard.Core.Safety
         /// </summary>
         public bool TryRead(byte[] data, int length, out long units)
         {
+            // Fields, not the properties: this runs per frame, and the interpreter calls every getter.
             units = 0;
-            if (length < BytesNeeded || data.Length < BytesNeeded)
+            int need = _bytesNeeded;
+            if (length < need || data.Length < need)
             {
                 return false;
             }
 
-            long raw = SignalBits.ReadRaw(data, StartBit, Length, Motorola, Signed);
-            units = ToUnits(raw);
+            units = (SignalBits.ReadRaw(data, _startBit, _length, _motorola, _signed) * _scaleUnits) + _offsetUnits;
             return true;
         }
     }

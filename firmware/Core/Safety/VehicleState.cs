@@ -33,6 +33,20 @@ namespace BmsGuard.Core.Safety
         private readonly long[] _times;
         private readonly bool[] _seen;
 
+        // Each tap's read, precomputed for Observe: (word >> shift) & mask of the frame's Intel or
+        // Motorola word (SignalBits), sign bit, scale and offset; per frame, the bytes its taps span and
+        // whether any is Motorola. Per frame on the interpreter this is a few operations per tap instead
+        // of a call and a loop over its bytes.
+        private readonly int[] _need;
+        private readonly bool[] _motorola;
+        private readonly int[] _shift;
+        private readonly long[] _mask;
+        private readonly long[] _sign;
+        private readonly long[] _scale;
+        private readonly long[] _offset;
+        private readonly byte[] _frameBytes;
+        private readonly bool[] _frameMotorola;
+
         private VehicleState(SignalTap[] taps, int count)
         {
             _taps = new SignalTap[count];
@@ -42,6 +56,27 @@ namespace BmsGuard.Core.Safety
             _seen = new bool[count];
             _order = new byte[count];
             _first = new byte[count + 1];
+            _need = new int[count];
+            _motorola = new bool[count];
+            _shift = new int[count];
+            _mask = new long[count];
+            _sign = new long[count];
+            _scale = new long[count];
+            _offset = new long[count];
+            _frameBytes = new byte[count];
+            _frameMotorola = new bool[count];
+            for (int t = 0; t < count; t++)
+            {
+                SignalTap tap = _taps[t];
+                _need[t] = tap.BytesNeeded;
+                _motorola[t] = tap.Motorola;
+                _shift[t] = SignalBits.WordShift(tap.StartBit, tap.Length, tap.Motorola);
+                _mask[t] = (1L << tap.Length) - 1;
+                _sign[t] = tap.Signed ? 1L << (tap.Length - 1) : 0;
+                _scale[t] = tap.ScaleUnits;
+                _offset[t] = tap.OffsetUnits;
+            }
+
             for (int i = 0; i < StandardIds; i++)
             {
                 _standardFrame[i] = NoFrame;
@@ -66,6 +101,12 @@ namespace BmsGuard.Core.Safety
                     {
                         _order[placed++] = (byte)u;
                         done[u] = true;
+                        if (_need[u] > _frameBytes[frames])
+                        {
+                            _frameBytes[frames] = (byte)_need[u];
+                        }
+
+                        _frameMotorola[frames] = _frameMotorola[frames] || _motorola[u];
                     }
                 }
 
@@ -219,22 +260,39 @@ namespace BmsGuard.Core.Safety
                 return;
             }
 
-            FramesObserved++;
+            _framesObserved++;
+
+            // The bytes this frame's taps span, gathered once (what SignalTap.TryRead reads, tap by tap).
+            int present = length < data.Length ? length : data.Length;
+            int gather = _frameBytes[frame];
+            if (present < gather)
+            {
+                gather = present;
+            }
+
+            ulong intel = SignalBits.IntelWord(data, gather);
+            ulong motorola = _frameMotorola[frame] ? SignalBits.MotorolaWord(data, gather) : 0;
+            byte[] order = _order;
             int end = _first[frame + 1];
             for (int k = _first[frame]; k < end; k++)
             {
-                int t = _order[k];
-                long units;
-                if (_taps[t].TryRead(data, length, out units))
+                int t = order[k];
+                if (present < _need[t])
                 {
-                    _units[t] = units;
-                    _times[t] = nowMicros;
-                    _seen[t] = true;
+                    _shortFrames++;
+                    continue;
                 }
-                else
+
+                long raw = (long)((_motorola[t] ? motorola : intel) >> _shift[t]) & _mask[t];
+                long sign = _sign[t];
+                if (sign != 0 && raw >= sign)
                 {
-                    ShortFrames++;
+                    raw -= sign << 1;
                 }
+
+                _units[t] = (raw * _scale[t]) + _offset[t];
+                _times[t] = nowMicros;
+                _seen[t] = true;
             }
         }
 

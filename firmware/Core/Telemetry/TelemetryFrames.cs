@@ -17,10 +17,14 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Most signals one frame may carry in a policy (multiplexed pages included).</summary>
         internal const int MaxSignalsPerFrame = 64;
 
-        private const int StandardIds = 2048;
-        private const byte NoFrame = 0xFF;
+        /// <summary>Size of <see cref="StandardFrame"/>: every 11-bit identifier.</summary>
+        internal const int StandardIds = 2048;
 
-        private readonly byte[] _standardFrame = new byte[StandardIds];
+        /// <summary>The <see cref="StandardFrame"/> entry of an identifier the policy does not name.</summary>
+        internal const byte NoFrame = 0xFF;
+
+        /// <summary>Frame number of each standard identifier, or <see cref="NoFrame"/>: what <see cref="Find"/> reads, for a per-frame caller that reads it in place of the call.</summary>
+        internal readonly byte[] StandardFrame = new byte[StandardIds];
         private readonly uint[] _extendedIds = new uint[MaxExtendedFrames];
         private readonly byte[] _extendedFrame = new byte[MaxExtendedFrames];
         private readonly int _extendedCount;
@@ -46,7 +50,7 @@ namespace BmsGuard.Core.Telemetry
             _extendedCount = 0;
             for (int i = 0; i < StandardIds; i++)
             {
-                _standardFrame[i] = NoFrame;
+                StandardFrame[i] = NoFrame;
             }
 
             // Frames numbered in order of first appearance; a frame's signals kept in policy order.
@@ -79,7 +83,7 @@ namespace BmsGuard.Core.Telemetry
                 }
                 else
                 {
-                    _standardFrame[head.Id] = (byte)frame;
+                    StandardFrame[head.Id] = (byte)frame;
                 }
 
                 BuildMask(signals, frame * 8, First[frame], placed);
@@ -136,7 +140,7 @@ namespace BmsGuard.Core.Telemetry
         {
             if (!extended)
             {
-                int f = id < StandardIds ? _standardFrame[id] : NoFrame;
+                int f = id < StandardIds ? StandardFrame[id] : NoFrame;
                 return f == NoFrame ? -1 : f;
             }
 

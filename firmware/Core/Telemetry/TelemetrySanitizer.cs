@@ -139,7 +139,23 @@ namespace BmsGuard.Core.Telemetry
         /// </summary>
         public void Observe(uint id, bool ext, byte[] data, int len, long nowMicros)
         {
-            int f = _frames.Find(id, ext);
+            // Per frame on the interpreter: the frame table read in place, the signal read and the
+            // forwarding actions written out here (a call costs dozens of IL instructions).
+            TelemetryFrames frames = _frames;
+            int f;
+            if (!ext)
+            {
+                f = id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : TelemetryFrames.NoFrame;
+                if (f == TelemetryFrames.NoFrame)
+                {
+                    f = -1;
+                }
+            }
+            else
+            {
+                f = frames.Find(id, true);
+            }
+
             if (f < 0)
             {
                 _unknownFrames++;
@@ -152,12 +168,16 @@ namespace BmsGuard.Core.Telemetry
                 len = data.Length;
             }
 
-            int end = _frames.First[f + 1];
-            for (int k = _frames.First[f]; k < end; k++)
+            int[] first = frames.First;
+            byte[] order = frames.Order;
+            TelemetrySignal[] signals = _signals;
+            int end = first[f + 1];
+            for (int k = first[f]; k < end; k++)
             {
-                int s = _frames.Order[k];
-                TelemetrySignal signal = _signals[s];
-                if (signal.Mux != null && !signal.Mux.Selects(data, len))
+                int s = order[k];
+                TelemetrySignal signal = signals[s];
+                SignalMux mux = signal.Mux;
+                if (mux != null && !mux.Selects(data, len))
                 {
                     continue;
                 }
@@ -169,7 +189,35 @@ namespace BmsGuard.Core.Telemetry
                     continue;
                 }
 
-                Handle(s, signal, signal.ReadRaw(data), nowMicros);
+                long raw = SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed);
+                SignalTreatment t = signal.Treatment;
+                int action = t.Action;
+                if (action == TelemetryAction.Drop || action == TelemetryAction.Identifier
+                    || action == TelemetryAction.Aggregate || action == TelemetryAction.Delay)
+                {
+                    Handle(s, signal, t, raw, nowMicros);
+                    continue;
+                }
+
+                // Every other action (forward, quantize, downsample): Gate, ToUnits, Quantize and Emit written out.
+                long every = t.EveryMicros;
+                if (every > 0 && _accepted[s] && nowMicros - _lastAccepted[s] < every)
+                {
+                    _dropped[s]++;
+                    continue;
+                }
+
+                _accepted[s] = true;
+                _lastAccepted[s] = nowMicros;
+                long value = (raw * signal.ScaleUnits) + signal.OffsetUnits;
+                long step = t.StepUnits;
+                if (step > 0)
+                {
+                    value = RoundedDivide(value, step) * step;
+                }
+
+                _emitted[s]++;
+                _sink.Sample(s, value, nowMicros);
             }
         }
 
@@ -205,13 +253,39 @@ namespace BmsGuard.Core.Telemetry
                 len = data.Length;
             }
 
-            int f = _frames.Find(id, ext);
-            int any = 0;
-            for (int i = 0; i < len; i++)
+            TelemetryFrames frames = _frames;
+            int f;
+            if (!ext)
             {
-                byte mask = f >= 0 && i < 8 ? _frames.Masks[(f * 8) + i] : (byte)0;
-                data[i] = (byte)(data[i] & mask);
-                any |= mask;
+                f = id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : TelemetryFrames.NoFrame;
+                if (f == TelemetryFrames.NoFrame)
+                {
+                    f = -1;
+                }
+            }
+            else
+            {
+                f = frames.Find(id, true);
+            }
+
+            int any = 0;
+            int i = 0;
+            if (f >= 0)
+            {
+                byte[] masks = frames.Masks;
+                int o = f * 8;
+                int named = len < 8 ? len : 8;
+                for (; i < named; i++)
+                {
+                    int mask = masks[o + i];
+                    data[i] = (byte)(data[i] & mask);
+                    any |= mask;
+                }
+            }
+
+            for (; i < len; i++)
+            {
+                data[i] = 0;
             }
 
             if (any == 0)
@@ -222,9 +296,9 @@ namespace BmsGuard.Core.Telemetry
             return any != 0;
         }
 
-        private void Handle(int s, TelemetrySignal signal, long raw, long now)
+        // The actions Observe does not write out: drop, identifier parts, aggregate windows, delay rings (default).
+        private void Handle(int s, TelemetrySignal signal, SignalTreatment t, long raw, long now)
         {
-            SignalTreatment t = signal.Treatment;
             switch (t.Action)
             {
                 case TelemetryAction.Drop:
@@ -240,20 +314,9 @@ namespace BmsGuard.Core.Telemetry
                 case TelemetryAction.Aggregate:
                     Accumulate(s, t, signal.ToUnits(raw), now);
                     return;
-                case TelemetryAction.Delay:
+                default:
                     Release(s, t, now);
                     if (!Gate(s, t, now) || !_rings.Push(s, Quantize(signal.ToUnits(raw), t.StepUnits), now))
-                    {
-                        _dropped[s]++;
-                    }
-
-                    return;
-                default:
-                    if (Gate(s, t, now))
-                    {
-                        Emit(s, Quantize(signal.ToUnits(raw), t.StepUnits), now);
-                    }
-                    else
                     {
                         _dropped[s]++;
                     }
