@@ -283,9 +283,10 @@ namespace BmsGuard.Core.Telemetry
                 }
             }
 
-            for (; i < len; i++)
+            if (i < len)
             {
-                data[i] = 0;
+                // Frames the policy does not name and bytes past the 8th: one native call, not a loop.
+                System.Array.Clear(data, i, len - i);
             }
 
             if (any == 0)
