@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Device.Spi;
 using BmsGuard.Mcp2515;
+using BmsGuard.Device;
 using nanoFramework.Hardware.Esp32;
 
 namespace BmsGuard.Esp32
@@ -10,8 +11,11 @@ namespace BmsGuard.Esp32
     /// modules on one SPI bus. Mirrors hardware/esp32-mcp2515.md, the source of truth for pins and wiring:
     /// no strapping pin (0, 2, 5, 12, 15) and no flash pin (6-11) is used.
     /// </summary>
-    public static class Esp32Mcp2515Board
+    public sealed class Esp32Mcp2515Board : IGuardBoard
     {
+        private Mcp2515Controller _bms;
+        private Mcp2515Controller _tcu;
+
         /// <summary>nanoFramework SPI bus id; its pins are assigned below with Configuration.SetPinFunction.</summary>
         public const int SpiBus = 1;
 
@@ -91,6 +95,45 @@ namespace BmsGuard.Esp32
             return controller.SetMode(listenOnly ? Mcp2515Register.ModeListenOnly : Mcp2515Register.ModeNormal)
                 ? Mcp2515SelfTest.Passed
                 : Mcp2515SelfTest.NoLoopback;
+        }
+
+        /// <inheritdoc />
+        public GuardFiles Files()
+        {
+            return GuardFiles.At(StoragePrefix);
+        }
+
+        /// <summary>
+        /// Routes the pins, opens both controllers and runs their self-tests, printing one line each; null when
+        /// either failed: then both are left in configuration mode, off the bus.
+        /// </summary>
+        public IBusBridge OpenBridge()
+        {
+            AssignPins();
+            GpioController gpio = new GpioController();
+            _bms = Open(gpio, BmsController, BmsChipSelect, BmsInterrupt);
+            _tcu = Open(gpio, TcuController, TcuChipSelect, TcuInterrupt);
+            Mcp2515Frame scratch = new Mcp2515Frame();
+            int bmsCheck = Start(_bms, false, scratch);
+            int tcuCheck = Start(_tcu, false, scratch);
+            System.Console.WriteLine(_bms.Name + " self-test: " + Mcp2515SelfTest.Describe(bmsCheck));
+            System.Console.WriteLine(_tcu.Name + " self-test: " + Mcp2515SelfTest.Describe(tcuCheck));
+            if (bmsCheck != Mcp2515SelfTest.Passed || tcuCheck != Mcp2515SelfTest.Passed)
+            {
+                // Fail closed: neither joins its bus, not even the one that passed.
+                _bms.SetMode(Mcp2515Register.ModeConfiguration);
+                _tcu.SetMode(Mcp2515Register.ModeConfiguration);
+                return null;
+            }
+
+            return new Mcp2515Bridge(_bms, _tcu);
+        }
+
+        /// <summary>Prints both controllers' error counters (overruns, error-passive, bus-off, refused transmits).</summary>
+        public void PrintStatus()
+        {
+            System.Console.WriteLine(_bms.Name + ": " + _bms.Errors.Describe());
+            System.Console.WriteLine(_tcu.Name + ": " + _tcu.Errors.Describe());
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed record Esp32ReplayOptions
 
 /// <summary>
 /// The ESP32 with two MCP2515: the firmware's board file opens both controllers over the SPI and GPIO
-/// stand-ins, runs its boot self-test, and <see cref="Mcp2515Node"/> bridges them; the chips are
+/// stand-ins, runs its boot self-test, and <see cref="GatewayNode"/> bridges them (<see cref="Mcp2515Bridge"/>); the chips are
 /// emulated at register level. A frame is handled when the emulated CPU is free (<see cref="EmulatedMcp2515Board"/>),
 /// so a capture faster than the SPI drains loses frames in the chips, counted by both the chip and the firmware.
 /// </summary>
@@ -37,7 +37,8 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     private EmulatedMcp2515Board? _board;
     private Mcp2515Chip? _bmsChip;
     private Mcp2515Chip? _tcuChip;
-    private Mcp2515Node? _node;
+    private GatewayNode? _node;
+    private Mcp2515Bridge? _bridge;
     private SimulatedClock? _clock;
     private ReplayRecorder? _recorder;
     private ICanTransmitSink? _transmit;
@@ -72,8 +73,8 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     /// <inheritdoc />
     public Gateway Gateway => _node!.Gateway;
 
-    /// <summary>The firmware's node (its controllers' counters).</summary>
-    public Mcp2515Node Node => _node!;
+    /// <summary>The firmware's bridge (its controllers' counters).</summary>
+    public Mcp2515Bridge Bridge => _bridge!;
 
     /// <summary>The emulated chip on the BMS side.</summary>
     public Mcp2515Chip BmsChip => _bmsChip!;
@@ -116,7 +117,8 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
         {
         }
 
-        _node = new Mcp2515Node(rules, clock, bms, tcu, files, oneThread: true);
+        _bridge = new Mcp2515Bridge(bms, tcu);
+        _node = new GatewayNode(rules, clock, _bridge, files, oneThread: true);
     }
 
     /// <inheritdoc />
@@ -147,7 +149,7 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     public IReadOnlyList<string> Lines()
     {
         var lines = new List<string>();
-        foreach (var (controller, chip) in new[] { (_node!.Bms, _bmsChip!), (_node.Tcu, _tcuChip!) })
+        foreach (var (controller, chip) in new[] { (_bridge!.Bms, _bmsChip!), (_bridge.Tcu, _tcuChip!) })
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{controller.Name}: received {controller.Received:N0}, queued {controller.Transmitted:N0}, {controller.Errors.Describe()}; emulated chip: stored {chip.StoredFrames:N0}, lost {chip.LostFrames:N0}, sent {chip.Sent:N0}; SPI {controller.Spi.Transactions:N0} transactions, {controller.Spi.Bytes:N0} bytes"));

@@ -12,35 +12,30 @@ namespace BmsGuard.Device
     /// event thread while the main loop polls and ticks the guard, and the guard's state (rate limits,
     /// command counters, diagnostic sessions) must see one of them at a time.
     /// </summary>
-    public sealed class CanBridge : IFrameOutbox
+    public sealed class CanBridge : IBusBridge
     {
-        private readonly Gateway _gateway;
-        private readonly IClock _clock;
         private readonly CanController _bms;
         private readonly CanController _tcu;
-        private readonly object _gate;
+        private Gateway _gateway;
+        private IClock _clock;
+        private object _gate;
         private long _forwardedToTcu;
         private long _forwardedToBms;
         private long _originated;
 
-        /// <summary>Creates the bridge with a gate of its own and subscribes to both controllers' receive events.</summary>
-        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu)
-            : this(gateway, clock, bms, tcu, new object())
+        /// <summary>Takes the two open controllers; nothing is received until <see cref="Attach"/>.</summary>
+        public CanBridge(CanController bms, CanController tcu)
         {
+            _bms = bms;
+            _tcu = tcu;
         }
 
-        /// <summary>
-        /// Creates the bridge and subscribes to both controllers' receive events; every frame is decided
-        /// while holding <paramref name="gate"/>, which whoever else drives the guard must hold too
-        /// (null: the caller drives the guard from one thread only and no gate is taken).
-        /// </summary>
-        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu, object gate)
+        /// <inheritdoc />
+        public void Attach(Gateway gateway, IClock clock, object gate)
         {
             _gate = gate;
             _gateway = gateway;
             _clock = clock;
-            _bms = bms;
-            _tcu = tcu;
             _bms.MessageReceived += OnBmsMessage;
             _tcu.MessageReceived += OnTcuMessage;
         }
@@ -87,11 +82,13 @@ namespace BmsGuard.Device
             return true;
         }
 
-        /// <summary>Stops receiving (the controllers stay open).</summary>
-        public void Detach()
+        /// <summary>Stops receiving and closes both controllers.</summary>
+        public void Close()
         {
             _bms.MessageReceived -= OnBmsMessage;
             _tcu.MessageReceived -= OnTcuMessage;
+            _bms.Dispose();
+            _tcu.Dispose();
         }
 
         /// <summary>Drains both receive buffers; for polling loops and for frames that raced the event.</summary>
