@@ -19,9 +19,6 @@ namespace BmsGuard.Device
         private Gateway _gateway;
         private IClock _clock;
         private object _gate;
-        private long _forwardedToTcu;
-        private long _forwardedToBms;
-        private long _originated;
 
         /// <summary>Takes the two open controllers; nothing is received until <see cref="Attach"/>.</summary>
         public CanBridge(CanController bms, CanController tcu)
@@ -38,24 +35,6 @@ namespace BmsGuard.Device
             _clock = clock;
             _bms.MessageReceived += OnBmsMessage;
             _tcu.MessageReceived += OnTcuMessage;
-        }
-
-        /// <summary>Frames written to the TCU bus.</summary>
-        public long ForwardedToTcu
-        {
-            get { return _forwardedToTcu; }
-        }
-
-        /// <summary>Frames written to the BMS bus.</summary>
-        public long ForwardedToBms
-        {
-            get { return _forwardedToBms; }
-        }
-
-        /// <summary>Frames the guard originated (flow control, negative responses, native commands) that were written.</summary>
-        public long Originated
-        {
-            get { return _originated; }
         }
 
         /// <inheritdoc />
@@ -78,7 +57,6 @@ namespace BmsGuard.Device
                 return false;
             }
 
-            _originated++;
             return true;
         }
 
@@ -156,16 +134,6 @@ namespace BmsGuard.Device
                 {
                     // A transmit failure (mailboxes full, bus-off) must not be silent: count it.
                     _gateway.CountDrop(port, Verdict.QueueFull);
-                    continue;
-                }
-
-                if (port == GatewayPort.Bms)
-                {
-                    _forwardedToTcu++;
-                }
-                else
-                {
-                    _forwardedToBms++;
                 }
             }
         }

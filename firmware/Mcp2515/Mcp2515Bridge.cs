@@ -22,9 +22,6 @@ namespace BmsGuard.Mcp2515
         private Gateway _gateway;
         private IClock _clock;
         private object _gate;
-        private long _forwardedToTcu;
-        private long _forwardedToBms;
-        private long _originated;
 
         /// <summary>Takes the two controllers, configured and in their operating mode; nothing is received until <see cref="Attach"/>.</summary>
         public Mcp2515Bridge(Mcp2515Controller bms, Mcp2515Controller tcu)
@@ -64,34 +61,10 @@ namespace BmsGuard.Mcp2515
             }
         }
 
-        /// <summary>Frames queued toward the TCU.</summary>
-        public long ForwardedToTcu
-        {
-            get { return _forwardedToTcu; }
-        }
-
-        /// <summary>Frames queued toward the BMS.</summary>
-        public long ForwardedToBms
-        {
-            get { return _forwardedToBms; }
-        }
-
-        /// <summary>Frames the guard originated that were queued.</summary>
-        public long Originated
-        {
-            get { return _originated; }
-        }
-
         /// <inheritdoc />
         public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
         {
-            if (!(to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length))
-            {
-                return false;
-            }
-
-            _originated++;
-            return true;
+            return (to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length);
         }
 
         /// <summary>Stops reacting to the INT pins (the controllers stay in their mode).</summary>
@@ -164,16 +137,6 @@ namespace BmsGuard.Mcp2515
                 {
                     // All three transmit buffers busy or the controller not transmitting: counted, never silent.
                     _gateway.CountDrop(port, Verdict.QueueFull);
-                    continue;
-                }
-
-                if (port == GatewayPort.Bms)
-                {
-                    _forwardedToTcu++;
-                }
-                else
-                {
-                    _forwardedToBms++;
                 }
             }
         }
