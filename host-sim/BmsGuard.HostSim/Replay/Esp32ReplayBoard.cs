@@ -1,4 +1,3 @@
-using System.Device.Gpio;
 using System.Globalization;
 using BmsGuard.Core;
 using BmsGuard.Device;
@@ -42,8 +41,6 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     private SimulatedClock? _clock;
     private ReplayRecorder? _recorder;
     private ICanTransmitSink? _transmit;
-    private int _bmsCheck;
-    private int _tcuCheck;
 
     /// <summary>A board with the given SPI timing.</summary>
     public Esp32ReplayBoard(Esp32ReplayOptions options)
@@ -99,25 +96,16 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
         _bmsChip.FrameRead = OnFrameRead;
         _tcuChip.FrameRead = OnFrameRead;
 
-        // What Program.Main does on the device, through the same board file.
-        Esp32Mcp2515Board.AssignPins();
-        var gpio = new GpioController();
-        var bms = Esp32Mcp2515Board.Open(gpio, Esp32Mcp2515Board.BmsController, Esp32Mcp2515Board.BmsChipSelect, Esp32Mcp2515Board.BmsInterrupt);
-        var tcu = Esp32Mcp2515Board.Open(gpio, Esp32Mcp2515Board.TcuController, Esp32Mcp2515Board.TcuChipSelect, Esp32Mcp2515Board.TcuInterrupt);
-        var scratch = new Mcp2515Frame();
-        _bmsCheck = Esp32Mcp2515Board.Start(bms, false, scratch);
-        _tcuCheck = Esp32Mcp2515Board.Start(tcu, false, scratch);
-        if (_bmsCheck != Mcp2515SelfTest.Passed || _tcuCheck != Mcp2515SelfTest.Passed)
-        {
-            throw new InvalidOperationException($"MCP2515 self-test failed: BMS {Mcp2515SelfTest.Describe(_bmsCheck)}, TCU {Mcp2515SelfTest.Describe(_tcuCheck)}");
-        }
+        // What GuardBoot does on the device, through the same board file (without its console lines).
+        var esp32 = new Esp32Mcp2515Board();
+        _bridge = esp32.OpenChecked()
+            ?? throw new InvalidOperationException($"MCP2515 self-test failed: BMS {Mcp2515SelfTest.Describe(esp32.BmsCheck)}, TCU {Mcp2515SelfTest.Describe(esp32.TcuCheck)}");
 
         // The self-test's INT edges were handled at boot, before any frame.
         while (_board.Gpio.DispatchNext())
         {
         }
 
-        _bridge = new Mcp2515Bridge(bms, tcu);
         _node = new GatewayNode(rules, clock, _bridge, files, oneThread: true);
     }
 

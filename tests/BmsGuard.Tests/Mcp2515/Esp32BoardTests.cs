@@ -31,7 +31,10 @@ public sealed class Esp32BoardTests
         var bms = board.AddChip("bms", Esp32Mcp2515Board.SpiBus, Esp32Mcp2515Board.BmsChipSelect, Esp32Mcp2515Board.BmsInterrupt, new NoBus());
         board.Spi.Attach(Esp32Mcp2515Board.SpiBus, Esp32Mcp2515Board.TcuChipSelect, new SilentChip());
 
-        Assert.Null(new Esp32Mcp2515Board().OpenBridge());
+        var esp32 = new Esp32Mcp2515Board();
+        Assert.Null(esp32.OpenChecked());
+        Assert.Equal(Mcp2515SelfTest.Passed, esp32.BmsCheck);
+        Assert.Equal(Mcp2515SelfTest.NoReset, esp32.TcuCheck);
 
         // The BMS-side chip passed its self-test, but the guard bridges nothing: it must not ACK on its bus.
         Assert.Equal(Mcp2515Register.ModeConfiguration, bms.Mode);
