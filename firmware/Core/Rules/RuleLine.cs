@@ -1,150 +1,100 @@
+using BmsGuard.Core.Text;
+
 namespace BmsGuard.Core
 {
-    /// <summary>Parses the tokens of one <c>rule</c> line into a <see cref="FilterRule"/>.</summary>
+    /// <summary>Parses one <c>rule</c> line into a <see cref="FilterRule"/>.</summary>
     internal static class RuleLine
     {
-        /// <summary>Returns the rule, or null with <paramref name="error"/> naming the offending token.</summary>
-        internal static FilterRule Parse(string[] tokens, out string error)
+        /// <summary>Returns the rule on the reader's current line, or null after failing the line.</summary>
+        internal static FilterRule Parse(TableReader r)
         {
-            error = null;
-            if (tokens[0] != "rule")
+            string name = r.Word(1);
+            if (r.Word(0) != "rule")
             {
-                error = "expected 'rule', found '" + RuleTokens.Shown(tokens[0]) + "'";
+                r.Fail("expected 'rule', found " + TableValues.Quote(r.Word(0)));
                 return null;
             }
 
-            if (tokens.Length < 3)
+            if (r.Count < 3)
             {
-                error = "a rule needs a name and id=";
+                r.Fail("a rule needs a name and id=");
                 return null;
             }
 
-            string name = tokens[1];
-            if (!RuleTokens.IsName(name))
+            if (!TableValues.IsName(name))
             {
-                error = "invalid rule name '" + RuleTokens.Shown(name) + "' (1 to 64 letters, digits, _ - . only)";
+                r.Fail("invalid rule name " + TableValues.Quote(name) + " (1 to 64 letters, digits, _ - . only)");
                 return null;
             }
 
-            bool haveId = false;
-            bool haveMask = false;
-            uint id = 0;
-            uint mask = 0;
-            bool ext = false;
-            bool inv = false;
-            bool rtr = false;
-            long every = 0;
-            byte[] and = null;
-            byte[] or = null;
-            byte[] xor = null;
-            byte[] set = null;
-
-            for (int i = 2; i < tokens.Length; i++)
+            uint id;
+            uint mask;
+            long every;
+            byte[] and;
+            byte[] or;
+            byte[] xor;
+            byte[] set;
+            if (!r.Options(2))
             {
-                string t = tokens[i];
-                int eq = t.IndexOf('=');
-                string key = eq < 0 ? t : t.Substring(0, eq);
-                string value = eq < 0 ? null : t.Substring(eq + 1);
-                if (key == "ext" && value == null)
-                {
-                    ext = true;
-                }
-                else if (key == "inv" && value == null)
-                {
-                    inv = true;
-                }
-                else if (key == "rtr" && value == null)
-                {
-                    rtr = true;
-                }
-                else if (key == "id" && value != null)
-                {
-                    if (!RuleTokens.TryParseHex(value, out id))
-                    {
-                        error = "bad id '" + value + "' (hex expected)";
-                        return null;
-                    }
-
-                    haveId = true;
-                }
-                else if (key == "mask" && value != null)
-                {
-                    if (!RuleTokens.TryParseHex(value, out mask))
-                    {
-                        error = "bad mask '" + value + "' (hex expected)";
-                        return null;
-                    }
-
-                    haveMask = true;
-                }
-                else if (key == "every" && value != null)
-                {
-                    every = RuleTokens.ParseDurationMicros(value);
-                    if (every <= 0)
-                    {
-                        error = "bad interval '" + value + "' (e.g. 100ms, 250us, 1s)";
-                        return null;
-                    }
-                }
-                else if ((key == "and" || key == "or" || key == "xor" || key == "set") && value != null)
-                {
-                    byte[] operand = RuleTokens.ParseOperand(value);
-                    if (operand == null)
-                    {
-                        error = "bad " + key + " operand '" + value + "' (16 hex digits expected)";
-                        return null;
-                    }
-
-                    if (key == "and")
-                    {
-                        and = operand;
-                    }
-                    else if (key == "or")
-                    {
-                        or = operand;
-                    }
-                    else if (key == "xor")
-                    {
-                        xor = operand;
-                    }
-                    else
-                    {
-                        set = operand;
-                    }
-                }
-                else
-                {
-                    error = "unknown option '" + t + "'";
-                    return null;
-                }
+                return null;
             }
 
-            if (!haveId)
+            bool ext = r.Flag("ext");
+            bool inv = r.Flag("inv");
+            bool rtr = r.Flag("rtr");
+            bool haveMask = r.Option("mask") != null;
+            if (!r.Hex("id", true, out id) || !r.Hex("mask", false, out mask) || !r.Duration("every", false, out every)
+                || !Operand(r, "and", out and) || !Operand(r, "or", out or) || !Operand(r, "xor", out xor) || !Operand(r, "set", out set)
+                || !r.NoneLeft())
             {
-                error = "rule '" + name + "' has no id=";
                 return null;
             }
 
             uint width = ext ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax;
             if (id > width)
             {
-                error = ext ? "extended id above 0x1FFFFFFF" : "standard id above 0x7FF (add ext for 29-bit ids)";
+                r.Fail(ext ? "extended id above 0x1FFFFFFF" : "standard id above 0x7FF (add ext for 29-bit ids)");
                 return null;
             }
 
-            if (haveMask && mask > width)
+            if (mask > width)
             {
-                error = ext ? "mask above 0x1FFFFFFF" : "mask above 0x7FF";
+                r.Fail(ext ? "mask above 0x1FFFFFFF" : "mask above 0x7FF");
                 return null;
             }
 
-            if (!haveMask)
+            return new FilterRule(name, id, haveMask ? mask : width, ext, inv, rtr, every, new ByteEdit(and, or, xor, set));
+        }
+
+        // An 8-byte edit operand: exactly 16 hex digits (no 0x); null when absent.
+        private static bool Operand(TableReader r, string key, out byte[] bytes)
+        {
+            bytes = null;
+            string s = r.Option(key);
+            if (s == null)
             {
-                mask = width;
+                return true;
             }
 
-            ByteEdit edit = new ByteEdit(and, or, xor, set);
-            return new FilterRule(name, id, mask, ext, inv, rtr, every, edit);
+            if (s.Length != 16)
+            {
+                return r.Bad(key, "16 hex digits");
+            }
+
+            bytes = new byte[8];
+            for (int i = 0; i < 8; i++)
+            {
+                int hi = TableValues.HexDigit(s[2 * i]);
+                int lo = TableValues.HexDigit(s[(2 * i) + 1]);
+                if (hi < 0 || lo < 0)
+                {
+                    return r.Bad(key, "16 hex digits");
+                }
+
+                bytes[i] = (byte)((hi << 4) | lo);
+            }
+
+            return true;
         }
     }
 }
