@@ -1,5 +1,5 @@
 using BmsGuard.Core;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 
 namespace BmsGuard.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BmsGuard.Core;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 
 namespace BmsGuard.Benchmarks;
 

@@ -1,3 +1,6 @@
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
+
 namespace BmsGuard.Benchmarks;
 
 /// <summary>One measured replay configuration or stage.</summary>
@@ -59,7 +62,7 @@ internal static class ReplayBenchmark
         var outputLine = new List<ReplayRow>
         {
             new("CandumpLogWriter -> Stream.Null", Measure(() => ReplayStages.Write(cycle, log.Frames, () => Stream.Null))),
-            new("CandumpLogWriter -> 64 KiB-buffered file", Measure(() => ReplayStages.Write(cycle, log.Frames, () => HostSim.Capture.OutputFile.Create(linesPath, 1 << 16)))),
+            new("CandumpLogWriter -> 64 KiB-buffered file", Measure(() => ReplayStages.Write(cycle, log.Frames, () => HostSim.Output.OutputFile.Create(linesPath, 1 << 16)))),
         };
         var kernel = new ReplayRow($"kernel only: {Format.One(outputBytes / 1e6)} MB of outputs written", Measure(() => ReplayStages.KernelWrite(linesPath, outputBytes, log.Frames)));
 

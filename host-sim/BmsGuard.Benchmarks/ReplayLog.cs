@@ -1,5 +1,6 @@
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Benchmarks;
 

@@ -1,8 +1,10 @@
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Benchmarks;
 

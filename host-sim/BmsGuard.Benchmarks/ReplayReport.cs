@@ -1,4 +1,6 @@
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Benchmarks;
 

@@ -1,7 +1,9 @@
 using BmsGuard.Core;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Benchmarks;
 

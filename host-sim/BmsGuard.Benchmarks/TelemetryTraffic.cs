@@ -1,7 +1,7 @@
 using BmsGuard.Core.Telemetry;
 using BmsGuard.HostSim.Dbc;
 using BmsGuard.HostSim.Policy;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 
 namespace BmsGuard.Benchmarks;
 

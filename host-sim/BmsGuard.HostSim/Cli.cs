@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 
 namespace BmsGuard.HostSim;
 

@@ -1,4 +1,4 @@
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 
 namespace BmsGuard.HostSim.Audit;
 

@@ -1,10 +1,12 @@
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Egress;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.HostSim.Report;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.HostSim.Bench;
 

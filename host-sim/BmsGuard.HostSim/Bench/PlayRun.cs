@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 
 namespace BmsGuard.HostSim.Bench;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 
 namespace BmsGuard.HostSim.Bench;
 

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.HostSim.Capture;
 

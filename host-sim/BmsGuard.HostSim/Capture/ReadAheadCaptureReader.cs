@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.HostSim.Capture;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using BmsGuard.Core.Commands;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 
 namespace BmsGuard.HostSim.Keys;
 

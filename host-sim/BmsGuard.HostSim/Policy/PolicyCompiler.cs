@@ -1,6 +1,6 @@
 using System.Globalization;
 using BmsGuard.Core.Telemetry;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Dbc;
 
 namespace BmsGuard.HostSim.Policy;

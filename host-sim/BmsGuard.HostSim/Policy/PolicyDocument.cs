@@ -1,5 +1,5 @@
 using BmsGuard.Core.Telemetry;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using BmsGuard.Core;
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.HostSim.Replay;
 

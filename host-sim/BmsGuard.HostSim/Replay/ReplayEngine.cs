@@ -3,6 +3,7 @@ using BmsGuard.Device;
 using BmsGuard.Emulation;
 using BmsGuard.HostSim.Capture;
 using nanoFramework.Device.Can;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Replay;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Replay;
 
@@ -6,7 +7,7 @@ namespace BmsGuard.HostSim.Replay;
 /// Ctrl-C (or SIGTERM) during a replay: the first one asks the replay to stop at its next progress
 /// point (every <see cref="ReplayEngine.ProgressEvery"/> frames), so every log is closed and cut to
 /// what the guard did until then; a second Ctrl-C ends the process at once. Why it matters: the
-/// logs are written over an earlier replay's (see Capture.OutputFile.Rewrite), and a process that
+/// logs are written over an earlier replay's (see Output.OutputFile.Rewrite), and a process that
 /// just ends leaves that replay's tail in them.
 /// </summary>
 public sealed class ReplayInterrupt : IDisposable

@@ -3,6 +3,7 @@ using BmsGuard.Core;
 using BmsGuard.Emulation;
 using BmsGuard.HostSim.Capture;
 using nanoFramework.Device.Can;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.HostSim.Replay;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using BmsGuard.Core;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Report;
 

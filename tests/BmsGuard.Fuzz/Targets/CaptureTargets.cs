@@ -4,7 +4,8 @@ using Blf = BmsGuard.HostSim.Capture.Blf;
 using Csv = BmsGuard.HostSim.Capture.Csv;
 using Trc = BmsGuard.HostSim.Capture.Trc;
 using BmsGuard.HostSim.Dbc;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Fuzz.Targets;
 

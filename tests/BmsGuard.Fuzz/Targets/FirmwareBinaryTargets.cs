@@ -171,7 +171,7 @@ public static class FirmwareBinaryTargets
 
     internal static byte[] ReferenceBundle(uint version)
     {
-        var dbc = HostSim.Dbc.DbcDatabase.Load(HostSim.Sample.ReferenceBms.DbcPath);
+        var dbc = HostSim.Dbc.DbcDatabase.Load(HostSim.Traffic.ReferenceBms.DbcPath);
         string yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "reference-policy.yaml"));
         var policy = PolicyCompiler.Compile(PolicyDocument.Parse(yaml, "reference-policy.yaml"), dbc);
         return TelemetryBundle.Encode(policy, version, Vin, 1, OwnerSecret);
@@ -182,7 +182,7 @@ public static class FirmwareBinaryTargets
         yield return ("reference.bundle", ReferenceBundle(1));
         var small = PolicyCompiler.Compile(PolicyDocument.Parse(
             "destination:\n  brokers: [127.0.0.1]\n  topic-prefix: t/\negress:\n  bytes-per-hour: 1000\nsignals:\n  SOC: {action: quantize, step: 0.5, every: 1s}\n", "small.yaml"),
-            HostSim.Dbc.DbcDatabase.Load(HostSim.Sample.ReferenceBms.DbcPath));
+            HostSim.Dbc.DbcDatabase.Load(HostSim.Traffic.ReferenceBms.DbcPath));
         yield return ("small-unsigned.bundle", TelemetryBundle.Encode(small, 1, Vin, 0, null));
     }
 

@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 using BmsGuard.Core.Commands;
 using BmsGuard.Core.Telemetry;
 using BmsGuard.HostSim.Audit;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Dbc;
 using BmsGuard.HostSim.Keys;
 using BmsGuard.HostSim.Policy;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 
 namespace BmsGuard.Fuzz.Targets;
 

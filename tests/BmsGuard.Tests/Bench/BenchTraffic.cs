@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.Tests.Support;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Bench;
 

@@ -1,6 +1,7 @@
 using BmsGuard.HostSim.Capture;
 using BmsGuard.Tests.Support;
 using Xunit;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Capture;
 

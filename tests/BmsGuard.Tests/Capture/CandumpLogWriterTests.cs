@@ -2,6 +2,7 @@ using System.Text;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.Tests.Support;
 using Xunit;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Capture;
 

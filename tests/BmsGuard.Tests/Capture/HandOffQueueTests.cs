@@ -1,5 +1,6 @@
 using BmsGuard.HostSim.Capture;
 using Xunit;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.Tests.Capture;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using BmsGuard.HostSim.Capture;
 using Xunit;
+using BmsGuard.HostSim.Output;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Capture;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BmsGuard.HostSim.Capture;
 using Xunit;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Capture;
 

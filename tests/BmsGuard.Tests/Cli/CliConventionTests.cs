@@ -1,4 +1,4 @@
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.Tests.Support;
 using Xunit;
 

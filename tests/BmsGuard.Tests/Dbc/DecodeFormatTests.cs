@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.Tests.Support;
 using Microsoft.VisualBasic.FileIO;
 using Xunit;

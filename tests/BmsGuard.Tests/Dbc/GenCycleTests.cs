@@ -1,5 +1,5 @@
 using BmsGuard.HostSim.Dbc;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 using BmsGuard.Tests.Support;
 using Xunit;
 

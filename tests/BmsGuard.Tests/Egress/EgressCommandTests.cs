@@ -1,5 +1,5 @@
 using BmsGuard.Core.Telemetry;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.Tests.Policy;
 using BmsGuard.Tests.Support;
 using Xunit;

@@ -1,7 +1,7 @@
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.Emulation;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
 using Xunit;
 

@@ -3,7 +3,7 @@ using BmsGuard.Core.Crypto;
 using BmsGuard.Core.Storage;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Policy;
 using BmsGuard.Tests.Capture.Blf;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Text;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 using BmsGuard.Tests.Support;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.Tests.Policy;
 using BmsGuard.Tests.Support;

@@ -3,10 +3,11 @@ using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Capture.Asc;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.Tests.Support;
 using Xunit;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Replay;
 

@@ -1,7 +1,8 @@
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.Tests.Support;
 using Xunit;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.Tests.Replay;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using BmsGuard.Core;
 using BmsGuard.Device;
 using BmsGuard.HostSim.Capture;
-using BmsGuard.HostSim.Commands;
+using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.HostSim.Report;
 using BmsGuard.Tests.Support;

@@ -1,6 +1,6 @@
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Dbc;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 
 namespace BmsGuard.Tests.Sample;
 

@@ -1,4 +1,4 @@
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 using Xunit;
 
 namespace BmsGuard.Tests.Sample;

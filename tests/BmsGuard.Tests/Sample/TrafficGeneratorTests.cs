@@ -1,6 +1,6 @@
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Dbc;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 using BmsGuard.Tests.Support;
 using Xunit;
 
@@ -129,5 +129,5 @@ public class TrafficGeneratorTests
     [InlineData("10m", 600_000)]
     [InlineData("1.5h", 5_400_000)]
     public void Durations_parse_with_units(string text, long millis) =>
-        Assert.Equal(millis, BmsGuard.HostSim.Commands.GenCommand.ParseDuration(text));
+        Assert.Equal(millis, BmsGuard.HostSim.Verbs.GenCommand.ParseDuration(text));
 }

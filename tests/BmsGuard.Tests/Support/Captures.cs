@@ -1,4 +1,5 @@
 using BmsGuard.HostSim.Capture;
+using BmsGuard.HostSim.Capture.Candump;
 
 namespace BmsGuard.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using BmsGuard.Core.Telemetry;
-using BmsGuard.HostSim.Sample;
+using BmsGuard.HostSim.Traffic;
 using BmsGuard.HostSim.Telemetry;
 using BmsGuard.Tests.Policy;
 using BmsGuard.Tests.Support;
