@@ -211,6 +211,19 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void WordsSplitOnSpacesTabsAndCarriageReturns()
+        {
+            string[] words = TableValues.Words("  rule\t\ta  id=1,2 \r");
+            Assert.AreEqual(3, words.Length);
+            Assert.AreEqual("rule", words[0]);
+            Assert.AreEqual("a", words[1]);
+            Assert.AreEqual("id=1,2", words[2]);
+            Assert.AreEqual(0, TableValues.Words("").Length);
+            Assert.AreEqual(0, TableValues.Words(" \t\r ").Length);
+            Assert.AreEqual(1, TableValues.Words("x").Length);
+        }
+
+        [TestMethod]
         public void DigitsNamesAndQuotes()
         {
             long v;

@@ -67,7 +67,7 @@ namespace BmsGuard.Core.Text
                     stop = end;
                 }
 
-                string[] words = Split(_text.Substring(_pos, stop - _pos));
+                string[] words = TableValues.Words(_text.Substring(_pos, stop - _pos));
                 _pos = end + 1;
                 if (words.Length > 0)
                 {
@@ -161,8 +161,7 @@ namespace BmsGuard.Core.Text
         /// <summary>Fails the line naming option <paramref name="key"/> as written and what it should be; returns false.</summary>
         public bool Bad(string key, string expected)
         {
-            int i = Find(key, true);
-            return Fail("bad " + TableValues.Quote(i < 0 ? key : _words[i]) + " (" + expected + ")");
+            return Fail("bad " + TableValues.Quote(key + "=" + Option(key)) + " (" + expected + ")");
         }
 
         /// <summary>A hex option (optional 0x); <paramref name="value"/> 0 when absent. False after failing on a bad or missing required value.</summary>
@@ -206,38 +205,6 @@ namespace BmsGuard.Core.Text
             return true;
         }
 
-        /// <summary>Splits on spaces and tabs (and a stray '\r'), dropping empty words.</summary>
-        public static string[] Split(string line)
-        {
-            int count = 0;
-            for (int i = 0; i < line.Length; i++)
-            {
-                if (!IsSpace(line[i]) && (i == 0 || IsSpace(line[i - 1])))
-                {
-                    count++;
-                }
-            }
-
-            string[] words = new string[count];
-            int n = 0;
-            int start = -1;
-            for (int i = 0; i <= line.Length; i++)
-            {
-                bool space = i == line.Length || IsSpace(line[i]);
-                if (!space && start < 0)
-                {
-                    start = i;
-                }
-                else if (space && start >= 0)
-                {
-                    words[n++] = line.Substring(start, i - start);
-                    start = -1;
-                }
-            }
-
-            return words;
-        }
-
         private bool Check(string reason, int line)
         {
             if (reason == null)
@@ -259,10 +226,7 @@ namespace BmsGuard.Core.Text
         {
             for (int i = _firstOption; _read != null && i < _words.Length; i++)
             {
-                string w = _words[i];
-                bool bare = w == key;
-                bool valued = w.Length > key.Length && w[key.Length] == '=' && w.Substring(0, key.Length) == key;
-                if (withValue ? valued : bare)
+                if ((_words[i].Length > key.Length) == withValue && Key(i) == key)
                 {
                     _read[i] = true;
                     return i;
@@ -278,9 +242,5 @@ namespace BmsGuard.Core.Text
             return eq < 0 ? _words[i] : _words[i].Substring(0, eq);
         }
 
-        private static bool IsSpace(char c)
-        {
-            return c == ' ' || c == '\t' || c == '\r';
-        }
     }
 }

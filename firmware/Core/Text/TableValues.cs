@@ -40,30 +40,13 @@ namespace BmsGuard.Core.Text
         /// <summary>The items of a comma list; "a,,b" has an empty second item, "" one empty item.</summary>
         public static string[] Items(string list)
         {
-            int count = 1;
-            for (int i = 0; i < list.Length; i++)
-            {
-                if (list[i] == ',')
-                {
-                    count++;
-                }
-            }
+            return Cut(list, false);
+        }
 
-            string[] items = new string[count];
-            int pos = 0;
-            for (int n = 0; n < count; n++)
-            {
-                int end = list.IndexOf(',', pos);
-                if (end < 0)
-                {
-                    end = list.Length;
-                }
-
-                items[n] = list.Substring(pos, end - pos);
-                pos = end + 1;
-            }
-
-            return items;
+        /// <summary>The words of a line: split on spaces and tabs (and a stray '\r'), empty words dropped.</summary>
+        public static string[] Words(string line)
+        {
+            return Cut(line, true);
         }
 
         /// <summary>Parses 1 to 8 hex digits with an optional 0x (1F0 and 0x1F0 alike); false on anything else.</summary>
@@ -192,6 +175,43 @@ namespace BmsGuard.Core.Text
             }
 
             return -1;
+        }
+
+        // Counts the parts in the first pass and fills them in the second.
+        private static string[] Cut(string s, bool words)
+        {
+            string[] parts = null;
+            for (int pass = 0; pass < 2; pass++)
+            {
+                int n = 0;
+                int start = 0;
+                for (int i = 0; i <= s.Length; i++)
+                {
+                    if (i < s.Length && (words ? s[i] != ' ' && s[i] != '\t' && s[i] != '\r' : s[i] != ','))
+                    {
+                        continue;
+                    }
+
+                    if (!words || i > start)
+                    {
+                        if (parts != null)
+                        {
+                            parts[n] = s.Substring(start, i - start);
+                        }
+
+                        n++;
+                    }
+
+                    start = i + 1;
+                }
+
+                if (parts == null)
+                {
+                    parts = new string[n];
+                }
+            }
+
+            return parts;
         }
     }
 }
