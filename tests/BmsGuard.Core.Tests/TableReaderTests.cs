@@ -74,7 +74,7 @@ namespace BmsGuard.Core.Tests
         public void OptionsAreKeyValuesOrBareFlags()
         {
             TableReader r = Line("row x id=1F0 ext unit= every=10ms");
-            Assert.IsTrue(r.Options(2));
+            r.Options(2);
             Assert.IsTrue(r.Flag("ext"));
             Assert.IsFalse(r.Flag("id"), "id=1F0 is not the flag id");
             Assert.IsNull(r.Option("ext"), "the flag ext has no value");
@@ -94,7 +94,7 @@ namespace BmsGuard.Core.Tests
         public void WordsBeforeTheOptionsAreNotOptions()
         {
             TableReader r = Line("ext ext=1 id=5");
-            Assert.IsTrue(r.Options(2));
+            r.Options(2);
             Assert.IsFalse(r.Flag("ext"));
             Assert.IsNull(r.Option("ext"));
             Assert.AreEqual("5", r.Option("id"));
@@ -102,21 +102,43 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
-        [DataRow("row id=1 id=2", "'id' given twice")]
-        [DataRow("row ext ext", "'ext' given twice")]
-        [DataRow("row ext ext=1", "'ext' given twice")]
-        public void AKeyGivenTwiceFailsTheLine(string text, string reason)
+        [DataRow("row id=1 id=2", "id", "'id' given twice")]
+        [DataRow("row ext ext", "ext", "'ext' given twice")]
+        [DataRow("row ext ext=1", "ext", "'ext' given twice")]
+        [DataRow("row ext=1 ext", "ext", "'ext' given twice")]
+        public void AKeyGivenTwiceFailsTheLine(string text, string key, string reason)
         {
             TableReader r = Line(text);
-            Assert.IsFalse(r.Options(1));
+            r.Options(1);
+            Assert.IsNull(r.Option(key));
+            Assert.IsFalse(r.Flag(key));
             Assert.AreEqual(reason, r.Error);
+            Assert.IsFalse(r.NoneLeft(), "neither word counts as read");
+        }
+
+        [TestMethod]
+        public void AThousandOptionsOnOneLineAreReadByKey()
+        {
+            // A key given twice is found when it is read, not by comparing every pair of words up front.
+            string line = "row";
+            for (int i = 0; i < 1000; i++)
+            {
+                line += " k" + i.ToString() + "=" + i.ToString();
+            }
+
+            TableReader r = Line(line + " id=7");
+            r.Options(1);
+            Assert.AreEqual("7", r.Option("id"));
+            Assert.AreEqual("999", r.Option("k999"));
+            Assert.IsFalse(r.NoneLeft());
+            Assert.AreEqual("unknown option 'k0=0'", r.Error);
         }
 
         [TestMethod]
         public void AnOptionNobodyReadIsUnknown()
         {
             TableReader r = Line("row ext=1 colour=red");
-            Assert.IsTrue(r.Options(1));
+            r.Options(1);
             Assert.IsFalse(r.Flag("ext"), "ext=1 is not the flag ext");
             Assert.IsNull(r.Option("colour-x"));
             Assert.IsFalse(r.NoneLeft());
@@ -133,7 +155,7 @@ namespace BmsGuard.Core.Tests
         {
             TableReader r = Line(text);
             uint id;
-            Assert.IsTrue(r.Options(1));
+            r.Options(1);
             Assert.IsTrue(r.Hex("id", true, out id), r.Error);
             Assert.AreEqual((uint)expected, id);
         }
@@ -148,7 +170,7 @@ namespace BmsGuard.Core.Tests
         {
             TableReader r = Line("# c\n" + text);
             uint id;
-            Assert.IsTrue(r.Options(1));
+            r.Options(1);
             Assert.IsFalse(r.Hex("id", true, out id));
             Assert.AreEqual(reason, r.Error);
             int line;
@@ -163,7 +185,7 @@ namespace BmsGuard.Core.Tests
             TableReader r = Line("row");
             uint mask;
             long every;
-            Assert.IsTrue(r.Options(1));
+            r.Options(1);
             Assert.IsTrue(r.Hex("mask", false, out mask));
             Assert.IsTrue(r.Duration("every", false, out every));
             Assert.AreEqual(0L, every);

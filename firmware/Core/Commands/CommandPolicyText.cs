@@ -111,11 +111,7 @@ namespace BmsGuard.Core.Commands
         {
             long max = CommandPolicy.DefaultMaxLifetimeSeconds;
             long skew = CommandPolicy.DefaultClockSkewSeconds;
-            if (!r.Options(1))
-            {
-                return false;
-            }
-
+            r.Options(1);
             string maxText = r.Option("max");
             string skewText = r.Option("skew");
             return (maxText == null || (max = Seconds(maxText)) > 0 || r.Bad("max", "whole seconds above 0, e.g. 3600s"))
@@ -147,8 +143,8 @@ namespace BmsGuard.Core.Commands
             int needs = 0;
             string needsText;
             string threshold;
-            return r.Options(2)
-                && (!r.Flag("interlocked") || r.Fail("'interlocked' is not a policy option: every command type is checked against the interlock table"))
+            r.Options(2);
+            return (!r.Flag("interlocked") || r.Fail("'interlocked' is not a policy option: every command type is checked against the interlock table"))
                 && (roles = Roles(r, r.Required("roles"))) >= 0
                 && (threshold = r.Required("threshold")) != null
                 && ((threshold.Length == 1 && threshold[0] >= '1' && threshold[0] <= '4') || r.Bad("threshold", "1 to 4"))

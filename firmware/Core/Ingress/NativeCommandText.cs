@@ -90,10 +90,7 @@ namespace BmsGuard.Core.Ingress
             uint id;
             byte[] literals = null;
             int[] parameters = null;
-            if (!r.Options(2))
-            {
-                return null;
-            }
+            r.Options(2);
 
             bool extended = r.Flag("ext");
             string data;

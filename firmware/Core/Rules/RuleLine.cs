@@ -34,10 +34,7 @@ namespace BmsGuard.Core
             byte[] or;
             byte[] xor;
             byte[] set;
-            if (!r.Options(2))
-            {
-                return null;
-            }
+            r.Options(2);
 
             bool ext = r.Flag("ext");
             bool inv = r.Flag("inv");

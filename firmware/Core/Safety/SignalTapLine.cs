@@ -77,10 +77,7 @@ namespace BmsGuard.Core.Safety
                 return null;
             }
 
-            if (!r.Options(2))
-            {
-                return null;
-            }
+            r.Options(2);
 
             bool ext = r.Flag("ext");
             bool signed = r.Flag("signed");

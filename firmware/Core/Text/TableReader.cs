@@ -61,10 +61,11 @@ namespace BmsGuard.Core.Text
                 }
 
                 _physicalLine++;
-                int stop = _text.IndexOf('#', _pos);
-                if (stop < 0 || stop > end)
+                // '#' is looked for within the line only: text without comments stays linear.
+                int stop = _pos;
+                while (stop < end && _text[stop] != '#')
                 {
-                    stop = end;
+                    stop++;
                 }
 
                 string[] words = TableValues.Words(_text.Substring(_pos, stop - _pos));
@@ -110,26 +111,14 @@ namespace BmsGuard.Core.Text
         }
 
         /// <summary>
-        /// Takes words <paramref name="first"/> on of the current line as options; fails on a key given
-        /// twice. Read them with <see cref="Flag"/>, <see cref="Option"/> and <see cref="Required"/>, then
-        /// <see cref="NoneLeft"/>.
+        /// Takes words <paramref name="first"/> on of the current line as options. Read them with
+        /// <see cref="Flag"/>, <see cref="Option"/> and <see cref="Required"/>, then <see cref="NoneLeft"/>;
+        /// a key read that is given twice fails the line.
         /// </summary>
-        public bool Options(int first)
+        public void Options(int first)
         {
             _firstOption = first;
             _read = new bool[_words.Length];
-            for (int i = first; i < _words.Length; i++)
-            {
-                for (int k = first; k < i; k++)
-                {
-                    if (Key(k) == Key(i))
-                    {
-                        return Fail("'" + Key(i) + "' given twice");
-                    }
-                }
-            }
-
-            return true;
         }
 
         /// <summary>True when the bare word <paramref name="key"/> (a flag such as <c>ext</c>) is among the options.</summary>
@@ -196,7 +185,7 @@ namespace BmsGuard.Core.Text
         {
             for (int i = _firstOption; i < _words.Length; i++)
             {
-                if (!_read[i])
+                if (_read == null || !_read[i])
                 {
                     return Fail("unknown option " + TableValues.Quote(_words[i]));
                 }
@@ -221,26 +210,51 @@ namespace BmsGuard.Core.Text
             return false;
         }
 
-        // The option word with this key (as key=value when withValue, else bare), marked read; -1 when absent.
+        // The option word with this key (as key=value when withValue, else bare), marked read; -1 when
+        // absent, written in the other form, or given twice (which fails the line).
         private int Find(string key, bool withValue)
         {
+            int found = -1;
             for (int i = _firstOption; _read != null && i < _words.Length; i++)
             {
-                if ((_words[i].Length > key.Length) == withValue && Key(i) == key)
+                if (HasKey(_words[i], key))
                 {
-                    _read[i] = true;
-                    return i;
+                    if (found >= 0)
+                    {
+                        Fail("'" + key + "' given twice");
+                        return -1;
+                    }
+
+                    found = i;
                 }
             }
 
-            return -1;
+            if (found < 0 || (_words[found].Length > key.Length) != withValue)
+            {
+                return -1;
+            }
+
+            _read[found] = true;
+            return found;
         }
 
-        private string Key(int i)
+        // True when word is key or starts with "key=" (compared in place: lines may hold thousands of words).
+        private static bool HasKey(string word, string key)
         {
-            int eq = _words[i].IndexOf('=');
-            return eq < 0 ? _words[i] : _words[i].Substring(0, eq);
-        }
+            if (word.Length < key.Length || (word.Length > key.Length && word[key.Length] != '='))
+            {
+                return false;
+            }
 
+            for (int c = 0; c < key.Length; c++)
+            {
+                if (word[c] != key[c])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }
