@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Dbc;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Verbs;
 
@@ -22,13 +23,14 @@ public static class DecodeCommand
         string? signalOption = cl.Option("--signal");
         var format = DecodeFormat.Named(cl.Option("--format") ?? "text");
         bool strict = cl.Flag("--strict");
+        string? inputFormat = cl.Option("--input-format");
         cl.RejectUnknown(1);
         if (cl.Positional.Count != 1 || dbcPath == null)
         {
             throw new UsageException("decode needs a capture and --dbc FILE");
         }
 
-        string capture = cl.Positional[0];
+        string capture = CaptureInput.Name(cl.Positional[0]);
         var db = DbcInput.Load(dbcPath, stderr, strict);
         var wanted = SignalFilter(db, dbcPath, signalOption);
 
@@ -36,12 +38,13 @@ public static class DecodeCommand
         var line = new StringBuilder(256);
         var values = new List<DbcSignalValue>();
         var warnings = new CaptureWarnings(stderr, strict);
-        using (var reader = CaptureInput.Open(capture, capture, warnings))
+        using (var reader = CaptureInput.Open(cl.Positional[0], capture, warnings, inputFormat))
+        using (var output = StandardStreams.Text(stdout))
         {
             var frame = new CaptureFrame();
             if (format.Header is { } header)
             {
-                stdout.Write(header);
+                output.Write(header);
             }
 
             try
@@ -52,7 +55,7 @@ public static class DecodeCommand
                     if (Decode(db, frame, wanted, values, counts) is { } message)
                     {
                         format.Format(line, frame, message, values);
-                        stdout.Write(line);
+                        output.Write(line);
                     }
                 }
             }

@@ -24,10 +24,11 @@ public static class GenCommand
         string scenarioText = cl.Option("--scenario") ?? "both";
         string? cycleText = cl.Option("--cycle");
         bool strict = cl.Flag("--strict");
+        string? format = cl.Option("--format");
         cl.RejectUnknown(0);
         if (output == null)
         {
-            throw new UsageException("gen needs --out FILE (the extension picks the capture format)");
+            throw new UsageException("gen needs --out FILE (the extension picks the capture format; - for standard output)");
         }
 
         long durationMillis = ParseDuration(durationText);
@@ -66,31 +67,20 @@ public static class GenCommand
             throw new InputException(e.Message.Split(" (Parameter", 2)[0]);
         }
 
-        ICaptureWriter writer;
-        try
-        {
-            writer = CaptureFormats.CreateWriter(output);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot write '{output}': {e.Message}");
-        }
-
         long count;
-        try
+        using (var capture = CaptureOutput.Create(output, format))
         {
-            using (writer)
+            try
             {
-                count = generator.Write(writer);
+                count = generator.Write(capture.Writer);
+                capture.Commit();
             }
-        }
-        catch (CaptureFormatException e)
-        {
-            throw new InputException($"{e.Message} ({output} is incomplete)");
+            catch (CaptureFormatException e)
+            {
+                throw new InputException(e.Message + capture.Unfinished());
+            }
+
+            output = capture.Name;
         }
 
         stderr.WriteLine($"bmsguard: wrote {count} frames ({durationText}, scenario {scenarioText}, seed {seed}) to {output}");

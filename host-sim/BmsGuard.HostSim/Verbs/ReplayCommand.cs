@@ -45,6 +45,7 @@ public static class ReplayCommand
             TransactionOverheadNanos = cl.IntOption("--spi-overhead-ns", 0, 0, 10_000_000),
         };
         string? reportPath = cl.Option("--report");
+        string? inputFormat = cl.Option("--input-format");
         cl.RejectUnknown(1);
         IReplayBoard board = ReplayBoards.Create(boardName, exactDlc, esp32)
             ?? throw new UsageException($"--board must be {ReplayBoards.Nucleo} or {ReplayBoards.Esp32}, not '{boardName}'");
@@ -72,11 +73,11 @@ public static class ReplayCommand
         }
 
         RuleTable rules = RuleFiles.Load(rulesPath);
-        string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
+        string source = cl.Positional.Count > 0 ? CaptureInput.Name(capture) : Path.GetFileName(capture);
         // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
         // The reader warns about oddities from its own thread: the writer is synchronized.
         var warnings = new CaptureWarnings(TextWriter.Synchronized(stderr), cl.Flag("--strict"));
-        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings), candumpLines: true);
+        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings, inputFormat), candumpLines: true);
         long total = CaptureInput.Length(capture);
 
         try
