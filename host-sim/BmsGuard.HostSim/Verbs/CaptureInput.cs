@@ -107,9 +107,17 @@ public static class CaptureInput
         }
     }
 
-    /// <summary>Size of the file in bytes (for progress), 0 when unknown (standard input from a pipe).</summary>
+    /// <summary>
+    /// Size of the file in bytes (for progress), 0 when unknown: standard input from a pipe, and .gz
+    /// files (the readers count the bytes they decompress).
+    /// </summary>
     public static long Length(string path)
     {
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
         if (StandardStreams.IsDash(path))
         {
             return StandardStreams.InputLength();

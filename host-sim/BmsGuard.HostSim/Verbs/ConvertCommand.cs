@@ -24,6 +24,8 @@ public static class ConvertCommand
 
         string input = cl.Positional[0];
         string source = CaptureInput.Name(input);
+        using var progress = ProgressLine.Start("convert", stderr, CaptureInput.Length(input));
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(stderr, strict);
         long count;
         using (var reader = CaptureInput.Open(input, source, warnings, inputFormat))
@@ -39,10 +41,15 @@ public static class ConvertCommand
                 {
                     order.Check(frame);
                     output.Writer.Write(frame);
+                    if ((output.Writer.Count & 1023) == 0)
+                    {
+                        progress.Report(output.Writer.Count, reader.BytesConsumed);
+                    }
                 }
 
                 count = output.Writer.Count;
                 output.Commit();
+                progress.Dispose();
             }
             catch (CaptureFormatException e)
             {

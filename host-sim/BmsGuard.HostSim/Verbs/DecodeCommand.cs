@@ -37,6 +37,8 @@ public static class DecodeCommand
         var counts = new Counts();
         var line = new StringBuilder(256);
         var values = new List<DbcSignalValue>();
+        using var progress = ProgressLine.Start("decode", stderr, CaptureInput.Length(cl.Positional[0]));
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(stderr, strict);
         using (var reader = CaptureInput.Open(cl.Positional[0], capture, warnings, inputFormat))
         using (var output = StandardStreams.Text(stdout))
@@ -51,7 +53,11 @@ public static class DecodeCommand
             {
                 while (reader.Read(frame))
                 {
-                    counts.Frames++;
+                    if ((++counts.Frames & 1023) == 0)
+                    {
+                        progress.Report(counts.Frames, reader.BytesConsumed);
+                    }
+
                     if (Decode(db, frame, wanted, values, counts) is { } message)
                     {
                         format.Format(line, frame, message, values);
@@ -65,6 +71,7 @@ public static class DecodeCommand
             }
         }
 
+        progress.Dispose();
         warnings.Finish();
         stderr.WriteLine(counts.Summary(capture));
         return 0;

@@ -72,7 +72,7 @@ public static class GenCommand
         {
             try
             {
-                count = generator.Write(capture.Writer);
+                count = Write(generator, capture.Writer, durationMillis, durationText, stderr);
                 capture.Commit();
             }
             catch (CaptureFormatException e)
@@ -85,6 +85,29 @@ public static class GenCommand
 
         stderr.WriteLine($"bmsguard: wrote {count} frames ({durationText}, scenario {scenarioText}, seed {seed}) to {output}");
         return 0;
+    }
+
+    // Every frame of the generator to the writer, with a progress line by simulated time.
+    private static long Write(TrafficGenerator generator, ICaptureWriter writer, long durationMillis, string durationText, TextWriter stderr)
+    {
+        using var progress = ProgressLine.Start("gen", stderr, 0);
+        long count = 0;
+        long first = long.MinValue;
+        foreach (var f in generator.Frames())
+        {
+            writer.Write(f);
+            if (first == long.MinValue)
+            {
+                first = f.TimestampNanos;
+            }
+
+            if ((++count & 1023) == 0)
+            {
+                progress.Report(count, (f.TimestampNanos - first) / 1e6 / durationMillis, durationText);
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Parses "90", "90s", "500ms", "10m", "1.5h" into milliseconds (a bare number is seconds).</summary>

@@ -76,9 +76,10 @@ public static class ReplayCommand
         string source = cl.Positional.Count > 0 ? CaptureInput.Name(capture) : Path.GetFileName(capture);
         // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
         // The reader warns about oddities from its own thread: the writer is synchronized.
+        using var progress = ProgressLine.Start("replay", stderr, CaptureInput.Length(capture), quiet);
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(TextWriter.Synchronized(stderr), cl.Flag("--strict"));
         ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings, inputFormat), candumpLines: true);
-        long total = CaptureInput.Length(capture);
 
         try
         {
@@ -102,7 +103,6 @@ public static class ReplayCommand
         }
 
         var clock = Stopwatch.StartNew();
-        long lastReport = 0;
         ReplayCounts counts;
         string outboxPath = Path.Combine(outDir, "outbox.txt");
         File.Delete(outboxPath);
@@ -126,14 +126,7 @@ public static class ReplayCommand
                 counts = ReplayEngine.Run(reader, source, rules, map, recorder, frames =>
                 {
                     interrupt.ThrowIfRequested(frames);
-                    if (quiet || clock.ElapsedMilliseconds - lastReport < 1000)
-                    {
-                        return;
-                    }
-
-                    lastReport = clock.ElapsedMilliseconds;
-                    double pct = total > 0 ? 100.0 * reader.BytesConsumed / total : 0;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
+                    progress.Report(frames, reader.BytesConsumed);
                 },
                 exactDlc,
                 new ReplayGuard
@@ -159,6 +152,7 @@ public static class ReplayCommand
             }
         }
 
+        progress.Dispose();
         warnings.Finish();
         string summary = ReplaySummary.Format(source, counts, rules, map);
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));
