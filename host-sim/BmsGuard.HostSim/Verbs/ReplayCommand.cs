@@ -136,6 +136,7 @@ public static class ReplayCommand
                     AuditTextPath = Path.Combine(outDir, "audit.txt"),
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
+                    Booted = outbox.WriteBoot,
                     DrainTimeout = drain,
                     Report = collector,
                 },
