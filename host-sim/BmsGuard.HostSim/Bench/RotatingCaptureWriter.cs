@@ -47,9 +47,14 @@ public sealed class RotatingCaptureWriter : ICaptureWriter
         _count++;
     }
 
-    /// <summary>Starts the next file when the current one is full or old enough (called about once a second).</summary>
+    /// <summary>Starts the next file when the current one is full or old enough, or flushes standard output (called about once a second).</summary>
     public void RotateIfDue()
     {
+        if (_path == "-" && _writer is BufferedCaptureWriter piped)
+        {
+            piped.Flush(); // a reader of standard output sees the frames within a second
+        }
+
         if (!Rotates)
         {
             return;

@@ -22,7 +22,7 @@ public static class CaptureFormats
     [
         new("candump -l", [".log", ".candump"], false, (s, name, w) => new CandumpLogReader(s, name, warnings: w), (s, w) => new CandumpLogWriter(s)),
         new("Vector ASC", [".asc"], false, (s, name, w) => new Asc.AscLogReader(s, name, warnings: w), (s, w) => new Asc.AscLogWriter(s)),
-        new("python-can CSV", [".csv"], false, (s, name, w) => new Csv.CsvLogReader(s, name, warnings: w), (s, w) => new Csv.CsvLogWriter(s, warnings: w)),
+        new("python-can CSV", [".csv"], false, (s, name, w) => new Csv.CsvLogReader(s, name, warnings: w), (s, w) => new Csv.CsvLogWriter(s, new CaptureWriterOptions { Warnings = w })),
         new("Vector BLF", [".blf"], true, (s, name, w) => new Blf.BlfReader(s, name, warnings: w), (s, w) => new Blf.BlfWriter(s)),
         new("PEAK TRC", [".trc"], false, (s, name, w) => new Trc.TrcReader(s, name, warnings: w), (s, w) => new Trc.TrcWriter(s)),
     ];
