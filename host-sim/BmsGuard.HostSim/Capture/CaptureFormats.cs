@@ -57,7 +57,7 @@ public static class CaptureFormats
     /// one is decompressed); <paramref name="source"/> names it in errors and warnings.
     /// </summary>
     /// <exception cref="NotSupportedException">The extension is not a known capture format.</exception>
-    public static ICaptureReader OpenReader(Stream stream, string path, string source, CaptureWarnings? warnings = null)
+    public static ICaptureReader ReadStream(Stream stream, string path, string source, CaptureWarnings? warnings = null)
     {
         var (format, gz) = Find(path);
         Stream s = gz ? new GZipStream(stream, CompressionMode.Decompress) : stream;

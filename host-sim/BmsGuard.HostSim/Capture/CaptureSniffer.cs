@@ -9,6 +9,22 @@ public static class CaptureSniffer
     /// <summary>True when <paramref name="head"/> starts like a gzip stream (1F 8B).</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
+    /// <summary>
+    /// True when the first <paramref name="count"/> bytes of <paramref name="head"/> are enough to tell
+    /// the format: a magic number, or a whole first non-blank line.
+    /// </summary>
+    public static bool Decided(byte[] head, int count)
+    {
+        var h = head.AsSpan(0, count);
+        if (h.Length >= 4 && (IsGzip(h) || h.StartsWith("LOGG"u8)))
+        {
+            return true;
+        }
+
+        int start = h.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && h[start..].IndexOfAny("\r\n"u8) >= 0;
+    }
+
     /// <summary>True when <paramref name="head"/> holds nothing but blanks.</summary>
     public static bool IsBlank(ReadOnlySpan<byte> head) => head.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 

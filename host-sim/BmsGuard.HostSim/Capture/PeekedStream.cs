@@ -13,8 +13,12 @@ public sealed class PeekedStream : Stream
     private int _offset;
     private long _consumed;
 
-    /// <summary>Reads up to <paramref name="peek"/> bytes of <paramref name="inner"/> ahead (fewer only at its end).</summary>
-    public PeekedStream(Stream inner, int peek)
+    /// <summary>
+    /// Reads up to <paramref name="peek"/> bytes of <paramref name="inner"/> ahead, fewer at its end or
+    /// as soon as <paramref name="enough"/> says the bytes so far tell what is needed (a live pipe
+    /// may not send more for a long time).
+    /// </summary>
+    public PeekedStream(Stream inner, int peek, Func<byte[], int, bool>? enough = null)
     {
         _inner = inner;
         _head = new byte[peek];
@@ -22,10 +26,14 @@ public sealed class PeekedStream : Stream
         while (n < peek && (read = inner.Read(_head, n, peek - n)) > 0)
         {
             n += read;
+            if (enough != null && enough(_head, n))
+            {
+                break;
+            }
         }
 
         _headLength = n;
-        Ended = n < peek;
+        Ended = n < peek && (enough == null || !enough(_head, n));
     }
 
     /// <summary>The bytes read ahead.</summary>

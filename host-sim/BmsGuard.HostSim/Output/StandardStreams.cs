@@ -50,10 +50,11 @@ public static class StandardStreams
     /// Standard output as text for a verb whose output is <paramref name="stdout"/>: when that is the
     /// console, a buffered writer on <see cref="OpenOutput"/> (one write per 64 KiB, not per line, and a
     /// broken pipe ends the verb); otherwise <paramref name="stdout"/> itself (tests). Dispose it to flush.
+    /// <paramref name="lineByLine"/> flushes every write, for a terminal or a live input (<c>candump | bmsguard decode -</c>).
     /// </summary>
-    public static TextWriter Text(TextWriter stdout) =>
+    public static TextWriter Text(TextWriter stdout, bool lineByLine = false) =>
         ReferenceEquals(stdout, Console.Out)
-            ? new StreamWriter(OpenOutput(), new System.Text.UTF8Encoding(false), 1 << 16)
+            ? new StreamWriter(OpenOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = lineByLine }
             : new NonClosing(stdout);
 
     /// <summary>Bytes left on standard input when it is a regular file (<c>&lt; file</c>), else 0 (unknown).</summary>

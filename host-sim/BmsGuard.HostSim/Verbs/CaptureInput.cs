@@ -33,7 +33,7 @@ public static class CaptureInput
             RejectBlank(path, source);
             return named == null
                 ? CaptureFormats.OpenReader(path, source, warnings)
-                : CaptureFormats.OpenReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), named, source, warnings);
+                : CaptureFormats.ReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), named, source, warnings);
         }
         catch (NotSupportedException e)
         {
@@ -47,9 +47,9 @@ public static class CaptureInput
 
     private static ICaptureReader OpenInput(string source, string? named, CaptureWarnings? warnings)
     {
-        var input = new PeekedStream(StandardStreams.OpenInput(), Peek);
+        var input = new PeekedStream(StandardStreams.OpenInput(), Peek, CaptureSniffer.Decided);
         PeekedStream stream = CaptureSniffer.IsGzip(input.Head)
-            ? new PeekedStream(new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress), Peek)
+            ? new PeekedStream(new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress), Peek, CaptureSniffer.Decided)
             : input;
         ReadOnlySpan<byte> head = stream.Head;
         bool ended = stream.Ended;
@@ -69,7 +69,7 @@ public static class CaptureInput
 
         // The .gz of a named format was decompressed above already when the bytes said gzip.
         string path = sniffed.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && stream != input ? sniffed[..^3] : sniffed;
-        return CaptureFormats.OpenReader(stream, path, source, warnings);
+        return CaptureFormats.ReadStream(stream, path, source, warnings);
     }
 
     // An empty or all-blank file (a failed export, a truncated copy) is an error in every format,

@@ -31,6 +31,9 @@ public static class DecodeCommand
         }
 
         string capture = CaptureInput.Name(cl.Positional[0]);
+
+        // Line by line for a person at a terminal or a live capture on standard input (a pipe, not a file); else in 64 KiB blocks.
+        bool live = StandardStreams.OutputIsTerminal || (StandardStreams.IsDash(cl.Positional[0]) && CaptureInput.Length(cl.Positional[0]) == 0);
         var db = DbcInput.Load(dbcPath, stderr, strict);
         var wanted = SignalFilter(db, dbcPath, signalOption);
 
@@ -41,7 +44,7 @@ public static class DecodeCommand
         stderr = progress.Errors;
         var warnings = new CaptureWarnings(stderr, strict);
         using (var reader = CaptureInput.Open(cl.Positional[0], capture, warnings, inputFormat))
-        using (var output = StandardStreams.Text(stdout))
+        using (var output = StandardStreams.Text(stdout, lineByLine: live))
         {
             var frame = new CaptureFrame();
             if (format.Header is { } header)

@@ -132,6 +132,20 @@ public sealed class StandardStreamTests : IDisposable
     }
 
     [Fact]
+    public void A_live_capture_on_standard_input_is_decoded_as_it_comes()
+    {
+        // The producer sends three lines and waits (up to 60 s) until they come out decoded: a decoder
+        // that waited for more input to tell the format, or held its output in a buffer, makes it wait it out.
+        var run = CliProcess.Shell(
+            "{ head -n 3 s.log; for i in $(seq 600); do [ \"$(wc -l < out.txt)\" -ge 3 ] && break; sleep 0.1; done; echo \"waited $i\" >&2; head -n 4 s.log | tail -n 1; } " +
+            $"| bmsguard decode - --dbc '{Dbc}' > out.txt",
+            _dir.Path);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain("waited 600", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, File.ReadAllLines(_dir.File("out.txt")).Length);
+    }
+
+    [Fact]
     public void A_reader_that_goes_away_ends_the_run_quietly_with_exit_0()
     {
         // 6 h of traffic would take many seconds to write; head takes one line and closes the pipe.
