@@ -17,7 +17,8 @@ internal static class ConvertReport
             ? "   python-can not installed (/usr/bin/python3 cannot import can): its rows left out"
             : $"   python-can {r.PythonCan}: /usr/bin/python3 -m can.logconvert IN OUT (the same files)");
         o.WriteLine($"   best and median of {r.Ours.Runs} runs ({r.Python?.Runs ?? 0} for python-can) after one untimed run; target: python-can / bmsguard >= {TargetRatio:F0}x (best against best)");
-        var table = new TextTable("command", "best", "median", "M frames/s (best)");
+        o.WriteLine("   CPU: user + system time of the child (getrusage), least of the runs: what other processes on the cores do not change");
+        var table = new TextTable("command", "best", "median", "M frames/s (best)", "CPU");
         Row(table, r.Ours, r.Log.Frames);
         Row(table, r.OursStartup, 0);
         if (r.Python != null)
@@ -39,7 +40,8 @@ internal static class ConvertReport
 
         double ratio = py.BestSeconds / r.Ours.BestSeconds;
         bool met = ratio >= TargetRatio;
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ratio python-can / bmsguard: {ratio:F1}x best, {py.MedianSeconds / r.Ours.MedianSeconds:F1}x median (bmsguard takes 1/{ratio:F0} of the time; target 1/{TargetRatio:F0}: {Format.Verdict(met)}); start-up is {Format.Percent(r.OursStartup.BestSeconds, r.Ours.BestSeconds)} of bmsguard's run"));
+        string cpuRatio = r.Ours.BestCpuSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{py.BestCpuSeconds / r.Ours.BestCpuSeconds:F1}x") : "n/a";
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ratio python-can / bmsguard: {ratio:F1}x best, {py.MedianSeconds / r.Ours.MedianSeconds:F1}x median, {cpuRatio} CPU (bmsguard takes 1/{ratio:F0} of the wall time; target 1/{TargetRatio:F0}: {Format.Verdict(met)}); start-up is {Format.Percent(r.OursStartup.BestSeconds, r.Ours.BestSeconds)} of bmsguard's run"));
         return met;
     }
 
@@ -51,6 +53,6 @@ internal static class ConvertReport
             return;
         }
 
-        table.Add(t.Command, ConvertSideBySide.Seconds(t.BestSeconds), ConvertSideBySide.Seconds(t.MedianSeconds), frames == 0 ? "" : Format.Millions(frames / t.BestSeconds));
+        table.Add(t.Command, ConvertSideBySide.Seconds(t.BestSeconds), ConvertSideBySide.Seconds(t.MedianSeconds), frames == 0 ? "" : Format.Millions(frames / t.BestSeconds), ConvertSideBySide.Seconds(t.BestCpuSeconds));
     }
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace BmsGuard.Benchmarks;
 
-/// <summary>One whole-process command: its best and median wall time over the runs, or why it failed.</summary>
-internal sealed record ProcessTiming(string Command, double BestSeconds, double MedianSeconds, int Runs, string? Error);
+/// <summary>One whole-process command: its best and median wall time and its least CPU time (user + system) over the runs, or why it failed.</summary>
+internal sealed record ProcessTiming(string Command, double BestSeconds, double MedianSeconds, double BestCpuSeconds, int Runs, string? Error);
 
 /// <summary>What the side-by-side convert measured.</summary>
 internal sealed record ConvertResults(ReplayLog Log, string Bmsguard, string? PythonCan, ProcessTiming Ours, ProcessTiming OursStartup, ProcessTiming? Python, ProcessTiming? PythonStartup);
@@ -59,6 +59,7 @@ internal static class ConvertSideBySide
     {
         string command = $"{Path.GetFileName(exe)} {string.Join(' ', args.Select(a => Path.IsPathRooted(a) ? Path.GetFileName(a) : a))}";
         var seconds = new List<double>();
+        var cpu = new List<double>();
         for (int i = 0; i <= runs; i++)
         {
             if (output != null)
@@ -66,21 +67,24 @@ internal static class ConvertSideBySide
                 File.Delete(output);
             }
 
+            long cpuBefore = ChildCpu.Nanos();
             var (code, elapsed, stderr) = Start(exe, args);
+            long cpuNanos = ChildCpu.Nanos() - cpuBefore;
             if (code != 0 || (output != null && (!File.Exists(output) || new FileInfo(output).Length == 0)))
             {
                 string last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? $"exit {code}";
-                return new ProcessTiming(command, 0, 0, 0, $"exit {code}: {last.Trim()}");
+                return new ProcessTiming(command, 0, 0, 0, 0, $"exit {code}: {last.Trim()}");
             }
 
             if (i > 0)
             {
                 seconds.Add(elapsed);
+                cpu.Add(cpuNanos / 1e9);
             }
         }
 
         seconds.Sort();
-        return new ProcessTiming(command, seconds[0], seconds[seconds.Count / 2], runs, null);
+        return new ProcessTiming(command, seconds[0], seconds[seconds.Count / 2], cpu.Min(), runs, null);
     }
 
     private static (int Code, double Seconds, string Stderr) Start(string exe, string[] args)
