@@ -14,9 +14,8 @@ internal sealed record ReplayProcessRow(string Name, IReadOnlyList<RunStats> Pro
 
 /// <summary>
 /// Measures the end-to-end replay in child processes of this benchmark, each warmed up on its own.
-/// Why: on the 2-core VM this project is developed on, the same replay ran 4.8 M frames/s in one
-/// process and 8.1 M frames/s in the next, with repetitions inside each process within 10 % of
-/// each other; one process's number says more about that process than about the code.
+/// Why: the same replay's rate differs far more between processes than between repetitions inside
+/// one (docs/performance.md), so one process's number says more about that process than the code.
 /// </summary>
 internal static class ReplayIsolation
 {

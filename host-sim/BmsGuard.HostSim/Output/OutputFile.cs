@@ -29,8 +29,7 @@ public static class OutputFile
     /// <summary>
     /// Opens <paramref name="path"/> to be written from its start, keeping the file when there is
     /// one; closing the stream cuts it to what was written. Writing over a file's cached pages costs
-    /// the system far less than deleting them and filling new ones: a 1 M-frame replay into the
-    /// directory of an earlier one took 12-15 % less CPU time, and no 11-12 ms delete before it.
+    /// the system far less than deleting them and filling new ones (docs/performance.md).
     /// Until closed, the file ends with what was there before: a killed process leaves that tail;
     /// and other .NET processes cannot open it (the exclusive lock below).
     /// When this process has the file open (a replay whose input is one of its outputs, also through

@@ -17,10 +17,8 @@ public sealed class OutputSpool : IDisposable
 
     // Chunks are kept for the next spool of the process (replays in one process, the benchmark):
     // fresh memory costs page faults, reused memory does not. At most this many are kept. Last in,
-    // first out: the chunk rented is the one written out last, still in cache. (A ConcurrentBag
-    // handed the replay thread the oldest chunk the spool thread had returned: one line of 46 bytes
-    // with an annotation took 22-24 ns into spooled chunks against 14-16 into one reused buffer;
-    // 19.5-19.9 with this stack.)
+    // first out: the chunk rented is the one written out last, still in cache (a first-in-first-out
+    // pool hands back the coldest chunk; docs/performance.md).
     private const int KeptChunks = 64;
     private static readonly Stack<byte[]> Free = new();
 

@@ -1,7 +1,7 @@
 using BmsGuard.HostSim.Traffic;
 using Xunit;
 
-namespace BmsGuard.Tests.Sample;
+namespace BmsGuard.Tests.Traffic;
 
 /// <summary>What the generator sends, decoded through the DBC, obeys the physics it claims to model.</summary>
 public class PhysicalConsistencyTests

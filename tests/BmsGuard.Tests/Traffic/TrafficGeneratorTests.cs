@@ -4,7 +4,7 @@ using BmsGuard.HostSim.Traffic;
 using BmsGuard.Tests.Support;
 using Xunit;
 
-namespace BmsGuard.Tests.Sample;
+namespace BmsGuard.Tests.Traffic;
 
 /// <summary>The generator's schedule, determinism and handling of DBCs other than the reference.</summary>
 public class TrafficGeneratorTests

@@ -4,7 +4,7 @@ using BmsGuard.HostSim.Traffic;
 using BmsGuard.Tests.Support;
 using Xunit;
 
-namespace BmsGuard.Tests.Sample;
+namespace BmsGuard.Tests.Traffic;
 
 /// <summary>Generated captures in every registered format read back, with our readers and python-can's, as generated.</summary>
 public class FormatRoundTripTests

@@ -2,7 +2,7 @@ using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Dbc;
 using BmsGuard.HostSim.Traffic;
 
-namespace BmsGuard.Tests.Sample;
+namespace BmsGuard.Tests.Traffic;
 
 /// <summary>Generated frames decoded back through the reference DBC, for physical assertions.</summary>
 public sealed class DecodedTraffic
