@@ -11,7 +11,7 @@ internal static class ConvertReport
     /// <summary>Writes the section; returns true when the ratio target was met (false without python-can).</summary>
     public static bool Write(TextWriter o, BenchSettings s, ConvertResults r)
     {
-        o.WriteLine($"5. Convert, whole process: the {Format.Count(r.Log.Frames)}-frame reference log ({Format.Two(r.Log.Bytes / 1e6)} MB candump .log) to Vector ASC, each run a fresh process timed from start to exit");
+        o.WriteLine($"6. Convert, whole process: the {Format.Count(r.Log.Frames)}-frame reference log ({Format.Two(r.Log.Bytes / 1e6)} MB candump .log) to Vector ASC, each run a fresh process timed from start to exit");
         o.WriteLine($"   bmsguard: {r.Bmsguard}");
         o.WriteLine(r.PythonCan == null
             ? "   python-can not installed (/usr/bin/python3 cannot import can): its rows left out"

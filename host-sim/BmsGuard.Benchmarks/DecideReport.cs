@@ -80,7 +80,7 @@ internal static class DecideReport
                 {
                     bool flat = ratio >= 1 - Targets.FlatTolerance;
                     all &= flat;
-                    o.WriteLine($"   flat: {mix} {large.Case.Rules} vs 1 rule, same frames and verdicts: {Format.Millions(large.Rate)} vs {Format.Millions(single.Rate)} M/s, {ratio * 100:F0} %: {Format.Verdict(flat)} (>= {(1 - Targets.FlatTolerance) * 100:F0} % counts as flat; separate processes, whose speed varies by up to 40 % on this VM)");
+                    o.WriteLine($"   flat: {mix} {large.Case.Rules} vs 1 rule, same frames and verdicts: {Format.Millions(large.Rate)} vs {Format.Millions(single.Rate)} M/s, {ratio * 100:F0} %: {Format.Verdict(flat)} (>= {(1 - Targets.FlatTolerance) * 100:F0} % counts as flat; the two cases are measured apart, and from one process to the next speed varies by up to 40 % on this VM)");
                 }
                 else
                 {
