@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Device.Spi;
 using BmsGuard.Mcp2515;
+using BmsGuard.Device;
 using nanoFramework.Hardware.Esp32;
 
 namespace BmsGuard.Esp32
@@ -10,8 +11,13 @@ namespace BmsGuard.Esp32
     /// modules on one SPI bus. Mirrors hardware/esp32-mcp2515.md, the source of truth for pins and wiring:
     /// no strapping pin (0, 2, 5, 12, 15) and no flash pin (6-11) is used.
     /// </summary>
-    public static class Esp32Mcp2515Board
+    public sealed class Esp32Mcp2515Board : IGuardBoard
     {
+        private Mcp2515Controller _bms;
+        private Mcp2515Controller _tcu;
+        private int _bmsCheck;
+        private int _tcuCheck;
+
         /// <summary>nanoFramework SPI bus id; its pins are assigned below with Configuration.SetPinFunction.</summary>
         public const int SpiBus = 1;
 
@@ -54,16 +60,69 @@ namespace BmsGuard.Esp32
         /// <summary>Where the guard keeps its files: the internal flash volume "I:" (SPIFFS on ESP32 targets).</summary>
         public const string StoragePrefix = "I:\\bmsguard-";
 
-        /// <summary>Routes the SPI pins (ESP32 GPIO matrix); call once before <see cref="Open"/>.</summary>
-        public static void AssignPins()
+        /// <summary>Self-test result of the BMS-side controller (an Mcp2515SelfTest code) after <see cref="OpenChecked"/>.</summary>
+        public int BmsCheck
+        {
+            get { return _bmsCheck; }
+        }
+
+        /// <summary>Self-test result of the TCU-side controller after <see cref="OpenChecked"/>.</summary>
+        public int TcuCheck
+        {
+            get { return _tcuCheck; }
+        }
+
+        /// <inheritdoc />
+        public GuardFiles Files()
+        {
+            return GuardFiles.At(StoragePrefix);
+        }
+
+        /// <summary>As <see cref="OpenChecked"/>, printing one self-test line per controller on the debug console.</summary>
+        public IBusBridge OpenBridge()
+        {
+            Mcp2515Bridge bridge = OpenChecked();
+            System.Console.WriteLine(BmsController + " self-test: " + Mcp2515SelfTest.Describe(_bmsCheck));
+            System.Console.WriteLine(TcuController + " self-test: " + Mcp2515SelfTest.Describe(_tcuCheck));
+            return bridge;
+        }
+
+        /// <summary>
+        /// Routes the SPI pins, opens both controllers and runs their self-tests (<see cref="BmsCheck"/>,
+        /// <see cref="TcuCheck"/>), then puts both in normal mode receiving every frame; null when either
+        /// check failed, and then both are left in configuration mode, off the bus.
+        /// </summary>
+        public Mcp2515Bridge OpenChecked()
         {
             Configuration.SetPinFunction(MosiPin, DeviceFunction.SPI1_MOSI);
             Configuration.SetPinFunction(MisoPin, DeviceFunction.SPI1_MISO);
             Configuration.SetPinFunction(ClockPin, DeviceFunction.SPI1_CLOCK);
+            GpioController gpio = new GpioController();
+            _bms = OpenController(gpio, BmsController, BmsChipSelect, BmsInterrupt);
+            _tcu = OpenController(gpio, TcuController, TcuChipSelect, TcuInterrupt);
+            Mcp2515Frame scratch = new Mcp2515Frame();
+            _bmsCheck = Start(_bms, scratch);
+            _tcuCheck = Start(_tcu, scratch);
+            if (_bmsCheck != Mcp2515SelfTest.Passed || _tcuCheck != Mcp2515SelfTest.Passed)
+            {
+                // Fail closed: neither joins its bus, not even the one that passed.
+                _bms.SetMode(Mcp2515Register.ModeConfiguration);
+                _tcu.SetMode(Mcp2515Register.ModeConfiguration);
+                return null;
+            }
+
+            return new Mcp2515Bridge(_bms, _tcu);
         }
 
-        /// <summary>Opens one controller: its SPI device (mode 0, 10 MHz, its chip select) and its INT pin.</summary>
-        public static Mcp2515Controller Open(GpioController gpio, string name, int chipSelect, int interruptPin)
+        /// <summary>Prints both controllers' error counters (overruns, error-passive, bus-off, refused transmits).</summary>
+        public void PrintStatus()
+        {
+            System.Console.WriteLine(_bms.Name + ": " + _bms.Errors.Describe());
+            System.Console.WriteLine(_tcu.Name + ": " + _tcu.Errors.Describe());
+        }
+
+        // One controller: its SPI device (mode 0, 10 MHz, its chip select) and its INT pin.
+        private static Mcp2515Controller OpenController(GpioController gpio, string name, int chipSelect, int interruptPin)
         {
             SpiConnectionSettings settings = new SpiConnectionSettings(SpiBus, chipSelect);
             settings.ClockFrequency = SpiClockHz;
@@ -73,12 +132,9 @@ namespace BmsGuard.Esp32
             return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt);
         }
 
-        /// <summary>
-        /// Runs the loopback self-test, then receives every frame (no filter: the gateway's rules decide)
-        /// with RXB0 rolling over into RXB1, and enters normal mode (listen-only with <paramref name="listenOnly"/>).
-        /// Returns the self-test result; on failure the controller stays in configuration mode, off the bus.
-        /// </summary>
-        public static int Start(Mcp2515Controller controller, bool listenOnly, Mcp2515Frame scratch)
+        // The loopback self-test, then every frame received (no filter: the gateway's rules decide) with
+        // RXB0 rolling over into RXB1, in normal mode. On failure the controller stays in configuration mode.
+        private static int Start(Mcp2515Controller controller, Mcp2515Frame scratch)
         {
             int result = Mcp2515SelfTest.Run(controller, Mcp2515BitTiming.Compute(CrystalHz, BitRate), scratch);
             if (result != Mcp2515SelfTest.Passed)
@@ -88,9 +144,7 @@ namespace BmsGuard.Esp32
 
             controller.ClearCounts();
             controller.SetReceive(false, true);
-            return controller.SetMode(listenOnly ? Mcp2515Register.ModeListenOnly : Mcp2515Register.ModeNormal)
-                ? Mcp2515SelfTest.Passed
-                : Mcp2515SelfTest.NoLoopback;
+            return controller.SetMode(Mcp2515Register.ModeNormal) ? Mcp2515SelfTest.Passed : Mcp2515SelfTest.NoLoopback;
         }
     }
 }

@@ -11,77 +11,64 @@ namespace BmsGuard.Mcp2515
     /// forwarded frame is queued on the other controller. The frame is read into one reused
     /// <see cref="Mcp2515Frame"/> per side: nothing is allocated per frame. The MCP2515 keeps the DLC.
     /// </summary>
-    public sealed class Mcp2515Bridge : IFrameOutbox
+    public sealed class Mcp2515Bridge : IBusBridge
     {
-        private readonly Gateway _gateway;
-        private readonly IClock _clock;
         private readonly Mcp2515Controller _bms;
         private readonly Mcp2515Controller _tcu;
-        private readonly object _gate;
         private readonly Mcp2515Frame _bmsFrame = new Mcp2515Frame();
         private readonly Mcp2515Frame _tcuFrame = new Mcp2515Frame();
         private readonly PinValueChangedEventHandler _onBms;
         private readonly PinValueChangedEventHandler _onTcu;
-        private long _forwardedToTcu;
-        private long _forwardedToBms;
-        private long _originated;
+        private Gateway _gateway;
+        private IClock _clock;
+        private object _gate;
 
-        /// <summary>
-        /// Creates the bridge and subscribes to both INT pins (when present); every frame is decided while
-        /// holding <paramref name="gate"/> (null: one thread drives the guard, no gate is taken).
-        /// </summary>
-        public Mcp2515Bridge(Gateway gateway, IClock clock, Mcp2515Controller bms, Mcp2515Controller tcu, object gate)
+        /// <summary>Takes the two controllers, configured and in their operating mode; nothing is received until <see cref="Attach"/>.</summary>
+        public Mcp2515Bridge(Mcp2515Controller bms, Mcp2515Controller tcu)
+        {
+            _bms = bms;
+            _tcu = tcu;
+            _onBms = new PinValueChangedEventHandler(OnBmsInterrupt);
+            _onTcu = new PinValueChangedEventHandler(OnTcuInterrupt);
+        }
+
+        /// <summary>The controller on the BMS bus.</summary>
+        public Mcp2515Controller Bms
+        {
+            get { return _bms; }
+        }
+
+        /// <summary>The controller on the TCU bus.</summary>
+        public Mcp2515Controller Tcu
+        {
+            get { return _tcu; }
+        }
+
+        /// <inheritdoc />
+        public void Attach(Gateway gateway, IClock clock, object gate)
         {
             _gateway = gateway;
             _clock = clock;
-            _bms = bms;
-            _tcu = tcu;
             _gate = gate;
-            _onBms = new PinValueChangedEventHandler(OnBmsInterrupt);
-            _onTcu = new PinValueChangedEventHandler(OnTcuInterrupt);
-            if (bms.Interrupt != null)
+            if (_bms.Interrupt != null)
             {
-                bms.Interrupt.ValueChanged += _onBms;
+                _bms.Interrupt.ValueChanged += _onBms;
             }
 
-            if (tcu.Interrupt != null)
+            if (_tcu.Interrupt != null)
             {
-                tcu.Interrupt.ValueChanged += _onTcu;
+                _tcu.Interrupt.ValueChanged += _onTcu;
             }
-        }
-
-        /// <summary>Frames queued toward the TCU.</summary>
-        public long ForwardedToTcu
-        {
-            get { return _forwardedToTcu; }
-        }
-
-        /// <summary>Frames queued toward the BMS.</summary>
-        public long ForwardedToBms
-        {
-            get { return _forwardedToBms; }
-        }
-
-        /// <summary>Frames the guard originated that were queued.</summary>
-        public long Originated
-        {
-            get { return _originated; }
         }
 
         /// <inheritdoc />
         public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
         {
-            if (!(to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length))
-            {
-                return false;
-            }
-
-            _originated++;
-            return true;
+            return (to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length);
         }
 
-        /// <summary>Stops reacting to the INT pins.</summary>
-        public void Detach()
+        /// <summary>Stops reacting to the INT pins (the controllers stay in their mode).</summary>
+        public void Close()
         {
             if (_bms.Interrupt != null)
             {
@@ -150,16 +137,6 @@ namespace BmsGuard.Mcp2515
                 {
                     // All three transmit buffers busy or the controller not transmitting: counted, never silent.
                     _gateway.CountDrop(port, Verdict.QueueFull);
-                    continue;
-                }
-
-                if (port == GatewayPort.Bms)
-                {
-                    _forwardedToTcu++;
-                }
-                else
-                {
-                    _forwardedToBms++;
                 }
             }
         }

@@ -57,11 +57,33 @@ namespace BmsGuard.Core.Tests
         public void BadLinesAreNamedWithLineAndReason()
         {
             AssertError("native fly id=0x5A0 data=01\n", 1, "unknown command 'fly'");
-            AssertError("\n# c\nnative open-contactors data=01\n", 3, "missing id=0x...");
+            AssertError("\n# c\nnative open-contactors data=01\n", 3, "missing id=");
             AssertError("native open-contactors id=0x800 data=01\n", 1, "does not fit 11 bits");
-            AssertError("native open-contactors id=0x5A0 data=01,02,03,04,05,06,07,08,09\n", 1, "data must be 1 to 8");
-            AssertError("native open-contactors id=0x5A0 data=p48\n", 1, "data must be 1 to 8");
+            AssertError("native open-contactors id=0x5A0 data=01,02,03,04,05,06,07,08,09\n", 1, "bad 'data=01,02,03,04,05,06,07,08,09' (1 to 8 comma-separated bytes");
+            AssertError("native open-contactors id=0x5A0 data=p48\n", 1, "bad 'data=p48'");
             AssertError("native open-contactors id=0x5A0 data=01\nnative open-contactors id=0x5A1 data=01\n", 2, "a second row");
+        }
+
+        [TestMethod]
+        public void IdsReadWithOrWithout0xAndPrintWithIt()
+        {
+            int line;
+            string error;
+            NativeCommandTable bare = NativeCommandText.Parse("native open-contactors id=5A0 data=01,a5\nnative enable-charging id=18FF5000 ext data=p0\n", out line, out error);
+            Assert.IsNull(error);
+            NativeCommandTable prefixed = NativeCommandText.Parse("native open-contactors id=0x5A0 data=01,A5\nnative enable-charging id=0x18FF5000 ext data=p0\n", out line, out error);
+            Assert.IsNull(error);
+            string printed = NativeCommandText.Print(bare);
+            Assert.AreEqual(NativeCommandText.Print(prefixed), printed);
+            Assert.IsTrue(printed.IndexOf("native open-contactors id=0x5A0 data=01,A5  #") >= 0, printed);
+            Assert.IsTrue(printed.IndexOf("id=0x18FF5000 ext data=p0") >= 0, printed);
+        }
+
+        [TestMethod]
+        public void AnOptionGivenTwiceOrUnknownIsRefused()
+        {
+            AssertError("native open-contactors id=0x5A0 id=0x5A1 data=01\n", 1, "'id' given twice");
+            AssertError("native open-contactors id=0x5A0 data=01 loud\n", 1, "unknown option 'loud'");
         }
 
         private static void AssertError(string text, int expectedLine, string expected)

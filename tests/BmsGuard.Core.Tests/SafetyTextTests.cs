@@ -66,15 +66,17 @@ namespace BmsGuard.Core.Tests
             SignalError(ok + "signal b id=0x100 start=0 len=8 order=intel unsigned", 2, "missing max-age=");
             SignalError(ok + "signal b id=0x100 start=0 len=8 unsigned max-age=1s", 2, "missing order=");
             SignalError("signal b id=0x100 start=0 len=8 order=intel max-age=1s", 1, "missing signed or unsigned");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel signed unsigned max-age=1s", 1, "both signed and unsigned");
+            SignalError("signal b id=0x100 start=0 len=8 len=9 order=intel unsigned max-age=1s", 1, "'len' given twice");
             SignalError("signal b id=0x100 start=60 len=8 order=intel unsigned max-age=1s", 1, "runs past the 8-byte frame");
             SignalError("signal b id=0x100 start=7 len=57 order=motorola unsigned max-age=1s", 1, "len must be 1..32");
-            SignalError("signal b id=0x100 start=7 len=16 order=big unsigned max-age=1s", 1, "bad value in 'order=big'");
+            SignalError("signal b id=0x100 start=7 len=16 order=big unsigned max-age=1s", 1, "bad 'order=big' (intel or motorola)");
             SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned scale=0 max-age=1s", 1, "scale must be non-zero");
-            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned scale=1e3 max-age=1s", 1, "bad value in 'scale=1e3'");
-            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned scale=0.0000000001 max-age=1s", 1, "bad value in 'scale=");
-            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=0ms", 1, "bad value in 'max-age=0ms'");
-            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=1s values=0:a,0:b", 1, "bad value in 'values=");
-            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=1s values=0:1a", 1, "bad value in 'values=");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned scale=1e3 max-age=1s", 1, "bad 'scale=1e3'");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned scale=0.0000000001 max-age=1s", 1, "bad 'scale=0.0000000001'");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=0ms", 1, "bad 'max-age=0ms'");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=1s values=0:a,0:b", 1, "bad 'values=0:a,0:b'");
+            SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=1s values=0:1a", 1, "bad 'values=0:1a'");
             SignalError("signal b id=0x100 start=0 len=8 order=intel unsigned max-age=1s colour=red", 1, "unknown option 'colour=red'");
             SignalError("rule b id=0x100", 1, "expected 'signal <name> ...'");
 

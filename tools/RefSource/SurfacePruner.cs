@@ -106,7 +106,9 @@ internal static class SurfacePruner
         }
         if (type.ClassType == ClassType.Struct && hadHiddenState)
         {
-            var field = new FieldDeclaration { Modifiers = Modifiers.Private, ReturnType = new PrimitiveType("int") };
+            // A readonly struct's fields must be readonly too (CS8340).
+            Modifiers modifiers = Modifiers.Private | (type.HasModifier(Modifiers.Readonly) ? Modifiers.Readonly : Modifiers.None);
+            var field = new FieldDeclaration { Modifiers = modifiers, ReturnType = new PrimitiveType("int") };
             field.Variables.Add(new VariableInitializer("_dummyPrimitive"));
             InsertFirst(type, field);
         }

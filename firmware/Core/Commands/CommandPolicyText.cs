@@ -1,4 +1,5 @@
 using System.Text;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Commands
 {
@@ -21,7 +22,7 @@ namespace BmsGuard.Core.Commands
         /// <summary>Prints the policy in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(CommandPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard command policy: roles allowed per command, distinct roles that must co-sign\n");
             sb.Append("lifetime max=");
             sb.Append(((long)policy.MaxLifetimeSeconds).ToString());
@@ -83,175 +84,95 @@ namespace BmsGuard.Core.Commands
         {
             CommandPolicy policy = new CommandPolicy();
             bool haveLifetime = false;
-            errorLine = 0;
-            error = null;
-            TextLines lines = new TextLines(text);
-            int line = 0;
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                line = lines.Line;
-                string[] tokens = lines.Tokens;
-
-                if (tokens[0] == "lifetime")
+                string word = r.Word(0);
+                if (word == "lifetime")
                 {
-                    error = haveLifetime ? "duplicate lifetime line" : ParseLifetime(tokens, policy);
+                    r.Check(haveLifetime ? "duplicate lifetime line" : null);
+                    ParseLifetime(r, policy);
                     haveLifetime = true;
                 }
-                else if (tokens[0] == "command")
+                else if (word == "command")
                 {
-                    error = ParseCommand(tokens, policy);
+                    ParseCommand(r, policy);
                 }
                 else
                 {
-                    error = "expected 'command' or 'lifetime', found '" + tokens[0] + "'";
-                }
-
-                if (error != null)
-                {
-                    errorLine = line;
-                    return null;
+                    r.Fail("expected 'command' or 'lifetime', found " + TableValues.Quote(word));
                 }
             }
 
-            return policy;
+            return r.End(out errorLine, out error) ? policy : null;
         }
 
-        private static string ParseLifetime(string[] tokens, CommandPolicy policy)
+        private static bool ParseLifetime(TableReader r, CommandPolicy policy)
         {
             long max = CommandPolicy.DefaultMaxLifetimeSeconds;
             long skew = CommandPolicy.DefaultClockSkewSeconds;
-            for (int i = 1; i < tokens.Length; i++)
-            {
-                string t = tokens[i];
-                if (t.Length > 4 && t.Substring(0, 4) == "max=")
-                {
-                    max = Seconds(t.Substring(4));
-                    if (max <= 0)
-                    {
-                        return "bad lifetime max '" + t.Substring(4) + "' (whole seconds above 0, e.g. 3600s)";
-                    }
-                }
-                else if (t.Length > 5 && t.Substring(0, 5) == "skew=")
-                {
-                    skew = Seconds(t.Substring(5));
-                    if (skew < 0)
-                    {
-                        return "bad clock skew '" + t.Substring(5) + "' (whole seconds, e.g. 120s)";
-                    }
-                }
-                else
-                {
-                    return "unknown lifetime option '" + t + "'";
-                }
-            }
-
-            return policy.SetLifetime((uint)max, (uint)skew);
+            r.Options(1);
+            string maxText = r.Option("max");
+            string skewText = r.Option("skew");
+            return (maxText == null || (max = Seconds(maxText)) > 0 || r.Bad("max", "whole seconds above 0, e.g. 3600s"))
+                && (skewText == null || (skew = Seconds(skewText)) >= 0 || r.Bad("skew", "whole seconds, e.g. 120s"))
+                && r.NoneLeft()
+                && r.Check(policy.SetLifetime((uint)max, (uint)skew));
         }
 
-        private static string ParseCommand(string[] tokens, CommandPolicy policy)
+        private static bool ParseCommand(TableReader r, CommandPolicy policy)
         {
-            if (tokens.Length < 2)
+            string name = r.Word(1);
+            int type = CommandType.Parse(name);
+            if (r.Count < 2)
             {
-                return "a command line needs a command type";
+                return r.Fail("a command line needs a command type");
             }
 
-            string name = tokens[1];
-            int type = CommandType.Parse(name);
             if (type < 0)
             {
-                return "unknown command type '" + name + "'";
+                return r.Fail("unknown command type " + TableValues.Quote(name));
             }
 
             if (policy.IsDefined(type))
             {
-                return "duplicate command '" + name + "'";
+                return r.Fail("duplicate command '" + name + "'");
             }
 
-            int roles = -1;
-            int threshold = -1;
+            int roles;
             int needs = 0;
-            for (int i = 2; i < tokens.Length; i++)
-            {
-                string t = tokens[i];
-                if (t.Length > 6 && t.Substring(0, 6) == "roles=")
-                {
-                    string error;
-                    roles = ParseRoles(t.Substring(6), out error);
-                    if (error != null)
-                    {
-                        return error;
-                    }
-                }
-                else if (t.Length > 10 && t.Substring(0, 10) == "threshold=")
-                {
-                    string value = t.Substring(10);
-                    threshold = value.Length == 1 && value[0] >= '1' && value[0] <= '4' ? value[0] - '0' : -1;
-                    if (threshold < 0)
-                    {
-                        return "bad threshold '" + value + "' (1 to 4)";
-                    }
-                }
-                else if (t.Length > 6 && t.Substring(0, 6) == "needs=")
-                {
-                    string error;
-                    needs = ParseRoles(t.Substring(6), out error);
-                    if (error != null)
-                    {
-                        return error;
-                    }
-                }
-                else if (t == "interlocked")
-                {
-                    return "'interlocked' is not a policy option: every command type is checked against the interlock table";
-                }
-                else
-                {
-                    return "unknown option '" + t + "'";
-                }
-            }
-
-            if (roles < 0)
-            {
-                return "command '" + name + "' has no roles=";
-            }
-
-            if (threshold < 0)
-            {
-                return "command '" + name + "' has no threshold=";
-            }
-
-            return policy.Set(type, roles, threshold, needs);
+            string needsText;
+            string threshold;
+            r.Options(2);
+            return (!r.Flag("interlocked") || r.Fail("'interlocked' is not a policy option: every command type is checked against the interlock table"))
+                && (roles = Roles(r, r.Required("roles"))) >= 0
+                && (threshold = r.Required("threshold")) != null
+                && ((threshold.Length == 1 && threshold[0] >= '1' && threshold[0] <= '4') || r.Bad("threshold", "1 to 4"))
+                && ((needsText = r.Option("needs")) == null || (needs = Roles(r, needsText)) >= 0)
+                && r.NoneLeft()
+                && r.Check(policy.Set(type, roles, threshold[0] - '0', needs));
         }
 
-        private static int ParseRoles(string list, out string error)
+        // A comma list of distinct role names as a bit mask; -1 after failing the line (also when list is null).
+        private static int Roles(TableReader r, string list)
         {
-            error = null;
-            int mask = 0;
-            int pos = 0;
-            while (pos <= list.Length)
+            if (list == null)
             {
-                int comma = list.IndexOf(',', pos);
-                if (comma < 0)
-                {
-                    comma = list.Length;
-                }
+                return -1;
+            }
 
-                string name = list.Substring(pos, comma - pos);
-                int role = Role.Parse(name);
-                if (role < 0)
+            int mask = 0;
+            string[] names = TableValues.Items(list);
+            for (int i = 0; i < names.Length; i++)
+            {
+                int role = Role.Parse(names[i]);
+                string error = role < 0 ? "unknown role " : (mask & (1 << role)) != 0 ? "duplicate role " : null;
+                if (!r.Check(error == null ? null : error + TableValues.Quote(names[i])))
                 {
-                    error = "unknown role '" + name + "'";
-                    return -1;
-                }
-
-                if ((mask & (1 << role)) != 0)
-                {
-                    error = "duplicate role '" + name + "'";
                     return -1;
                 }
 
                 mask |= 1 << role;
-                pos = comma + 1;
             }
 
             return mask;
@@ -259,7 +180,7 @@ namespace BmsGuard.Core.Commands
 
         private static long Seconds(string s)
         {
-            long micros = RuleTokens.ParseDurationMicros(s);
+            long micros = TableValues.ParseDurationMicros(s);
             if (micros < 0 || micros % 1000000 != 0 || micros / 1000000 > 0xFFFFFFFFL)
             {
                 return -1;

@@ -1,6 +1,7 @@
 using System.Text;
 using BmsGuard.Core.Commands;
 using BmsGuard.Core.Safety;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Ingress
 {
@@ -19,7 +20,7 @@ namespace BmsGuard.Core.Ingress
         /// <summary>Prints the table with counters as comments.</summary>
         public static string Print(NativeCommandTable table)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             for (int i = 0; i < table.Count; i++)
             {
                 NativeCommand row = table.RowAt(i);
@@ -54,89 +55,55 @@ namespace BmsGuard.Core.Ingress
             return sb.ToString();
         }
 
-        /// <summary>Parses a table; null with the 1-based <paramref name="line"/> and <paramref name="error"/> on bad input.</summary>
-        public static NativeCommandTable Parse(string text, out int line, out string error)
+        /// <summary>Parses a table; null with the 1-based <paramref name="errorLine"/> and <paramref name="error"/> on bad input.</summary>
+        public static NativeCommandTable Parse(string text, out int errorLine, out string error)
         {
             NativeCommandTable table = new NativeCommandTable();
-            TextLines lines = new TextLines(text);
-            line = 0;
-            error = null;
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                line = lines.Line;
-                NativeCommand row = ParseRow(lines.Tokens, out error);
-                if (row == null)
+                NativeCommand row = ParseRow(r);
+                if (row != null && !table.Add(row))
                 {
-                    return null;
-                }
-
-                if (!table.Add(row))
-                {
-                    error = "a second row for '" + CommandType.Name(row.CommandType) + "'";
-                    return null;
+                    r.Fail("a second row for '" + CommandType.Name(row.CommandType) + "'");
                 }
             }
 
-            line = 0;
-            return table;
+            return r.End(out errorLine, out error) ? table : null;
         }
 
-        private static NativeCommand ParseRow(string[] t, out string error)
+        private static NativeCommand ParseRow(TableReader r)
         {
-            error = null;
-            if (t.Length < 3 || t[0] != "native")
+            if (r.Count < 3 || r.Word(0) != "native")
             {
-                error = "expected 'native <command> id=0x... [ext] data=..'";
+                r.Fail("expected 'native <command> id=<hex> [ext] data=..'");
                 return null;
             }
 
-            int type = CommandType.Parse(t[1]);
+            int type = CommandType.Parse(r.Word(1));
             if (type < 0)
             {
-                error = "unknown command '" + t[1] + "'";
+                r.Fail("unknown command '" + r.Word(1) + "'");
                 return null;
             }
 
-            uint id = 0;
-            bool haveId = false;
-            bool extended = false;
+            uint id;
             byte[] literals = null;
             int[] parameters = null;
-            for (int i = 2; i < t.Length; i++)
-            {
-                string token = t[i];
-                if (token == "ext")
-                {
-                    extended = true;
-                }
-                else if (token.Length > 5 && token.Substring(0, 5) == "id=0x" && RuleTokens.TryParseHex(token.Substring(5), out id))
-                {
-                    haveId = true;
-                }
-                else if (token.Length > 5 && token.Substring(0, 5) == "data=")
-                {
-                    if (!ParseData(token.Substring(5), out literals, out parameters))
-                    {
-                        error = "data must be 1 to 8 comma-separated bytes (hex like 0A, or pN for parameter byte N < 48), not '" + token.Substring(5) + "'";
-                        return null;
-                    }
-                }
-                else
-                {
-                    error = "unexpected '" + token + "'";
-                    return null;
-                }
-            }
+            r.Options(2);
 
-            if (!haveId || literals == null)
+            bool extended = r.Flag("ext");
+            string data;
+            if (!r.Hex("id", true, out id) || (data = r.Required("data")) == null
+                || (!ParseData(data, out literals, out parameters) && !r.Bad("data", "1 to 8 comma-separated bytes: hex such as 0A, or pN for parameter byte N < 48"))
+                || !r.NoneLeft())
             {
-                error = haveId ? "missing data=" : "missing id=0x...";
                 return null;
             }
 
             if (id > (extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax))
             {
-                error = "id 0x" + id.ToString("X") + " does not fit " + (extended ? "29" : "11") + " bits";
+                r.Fail("id 0x" + id.ToString("X") + " does not fit " + (extended ? "29" : "11") + " bits");
                 return null;
             }
 
@@ -145,60 +112,32 @@ namespace BmsGuard.Core.Ingress
 
         private static bool ParseData(string s, out byte[] literals, out int[] parameters)
         {
-            literals = null;
-            parameters = null;
-            int n = 1;
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] == ',')
-                {
-                    n++;
-                }
-            }
-
+            string[] items = TableValues.Items(s);
+            int n = items.Length;
+            literals = new byte[n];
+            parameters = new int[n];
             if (n > 8 || s.Length == 0)
             {
                 return false;
             }
 
-            byte[] lit = new byte[n];
-            int[] par = new int[n];
-            int start = 0;
             for (int b = 0; b < n; b++)
             {
-                int end = s.IndexOf(',', start);
-                if (end < 0)
+                string item = items[b];
+                long p = NativeCommand.Literal;
+                uint v = 0;
+                bool ok = item.Length >= 2 && item[0] == 'p'
+                    ? TableValues.TryParseDigits(item.Substring(1), 3, out p) && p < 48
+                    : item.Length == 2 && TableValues.TryParseHex(item, out v);
+                if (!ok)
                 {
-                    end = s.Length;
+                    return false;
                 }
 
-                string item = s.Substring(start, end - start);
-                start = end + 1;
-                par[b] = NativeCommand.Literal;
-                if (item.Length >= 2 && item[0] == 'p')
-                {
-                    long p;
-                    if (!RuleTokens.TryParseDigits(item.Substring(1), 3, out p) || p >= 48)
-                    {
-                        return false;
-                    }
-
-                    par[b] = (int)p;
-                }
-                else
-                {
-                    uint v;
-                    if (item.Length != 2 || !RuleTokens.TryParseHex(item, out v))
-                    {
-                        return false;
-                    }
-
-                    lit[b] = (byte)v;
-                }
+                parameters[b] = (int)p;
+                literals[b] = (byte)v;
             }
 
-            literals = lit;
-            parameters = par;
             return true;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using BmsGuard.Core.Commands;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Safety
 {
@@ -25,7 +26,7 @@ namespace BmsGuard.Core.Safety
         /// <summary>Prints the table in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(InterlockTable table)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard interlocks: a command is safe when one of its rows holds on fresh state; no row = deny\n");
             for (int i = 0; i < table.Count; i++)
             {
@@ -77,73 +78,55 @@ namespace BmsGuard.Core.Safety
         public static InterlockTable Parse(string text, VehicleState state, out int errorLine, out string error)
         {
             InterlockTable table = new InterlockTable(state);
-            errorLine = 0;
-            error = null;
-            TextLines lines = new TextLines(text);
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                Interlock row = ParseRow(lines.Tokens, state, out error);
+                Interlock row = ParseRow(r, state);
                 if (row != null && !table.Add(row))
                 {
-                    error = "more than 64 interlocks";
-                }
-
-                if (error != null)
-                {
-                    errorLine = lines.Line;
-                    return null;
+                    r.Fail("more than 64 interlocks");
                 }
             }
 
-            return table;
+            return r.End(out errorLine, out error) ? table : null;
         }
 
-        private static Interlock ParseRow(string[] t, VehicleState state, out string error)
+        private static Interlock ParseRow(TableReader r, VehicleState state)
         {
-            error = null;
-            if (t[0] != "interlock" || t.Length < 3)
+            int words = r.Count;
+            if (r.Word(0) != "interlock" || words < 3)
             {
-                error = "expected 'interlock <command> when ...' or 'interlock <command> always'";
+                r.Fail("expected 'interlock <command> when ...' or 'interlock <command> always'");
                 return null;
             }
 
-            int type = CommandType.Parse(t[1]);
+            int type = CommandType.Parse(r.Word(1));
             if (type < 0)
             {
-                error = "unknown command '" + t[1] + "'";
+                r.Fail("unknown command '" + r.Word(1) + "'");
                 return null;
             }
 
-            if (t[2] == "always")
+            if (r.Word(2) == "always")
             {
-                if (t.Length > 3)
-                {
-                    error = "nothing may follow 'always'";
-                    return null;
-                }
-
-                return new Interlock(type, null);
+                return r.Check(words > 3 ? "nothing may follow 'always'" : null) ? new Interlock(type, null) : null;
             }
 
-            // when c1 and c2 ...: 4n tokens after the command name, each condition three of them.
-            if (t[2] != "when" || (t.Length - 2) % 4 != 0)
+            // when c1 and c2 ...: 4n words after the command name, each condition three of them.
+            if (r.Word(2) != "when" || (words - 2) % 4 != 0)
             {
-                error = "expected 'when signal op value [and signal op value ...]' or 'always'";
+                r.Fail("expected 'when signal op value [and signal op value ...]' or 'always'");
                 return null;
             }
 
-            InterlockCondition[] conditions = new InterlockCondition[(t.Length - 2) / 4];
+            InterlockCondition[] conditions = new InterlockCondition[(words - 2) / 4];
             for (int n = 0; n < conditions.Length; n++)
             {
                 int at = 2 + (4 * n);
-                if (t[at] != (n == 0 ? "when" : "and"))
-                {
-                    error = "expected '" + (n == 0 ? "when" : "and") + "', found '" + t[at] + "'";
-                    return null;
-                }
-
-                conditions[n] = ParseCondition(t[at + 1], t[at + 2], t[at + 3], state, out error);
-                if (conditions[n] == null)
+                string joint = n == 0 ? "when" : "and";
+                string error = r.Word(at) != joint ? "expected '" + joint + "', found '" + r.Word(at) + "'" : null;
+                conditions[n] = error == null ? ParseCondition(r.Word(at + 1), r.Word(at + 2), r.Word(at + 3), state, out error) : null;
+                if (!r.Check(error))
                 {
                     return null;
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Safety
 {
@@ -48,7 +49,7 @@ namespace BmsGuard.Core.Safety
             }
 
             sb.Append(" max-age=");
-            sb.Append(RuleTokens.FormatDuration(tap.MaxAgeMicros));
+            sb.Append(TableValues.FormatDuration(tap.MaxAgeMicros));
             for (int i = 0; i < tap.ValueCount; i++)
             {
                 sb.Append(i == 0 ? " values=" : ",");
@@ -60,110 +61,51 @@ namespace BmsGuard.Core.Safety
             return sb.ToString();
         }
 
-        /// <summary>Parses the tokens of one line; null with <paramref name="error"/> naming the offending token.</summary>
-        public static SignalTap Parse(string[] tokens, out string error)
+        /// <summary>Parses the reader's current line; null after failing the line.</summary>
+        internal static SignalTap Parse(TableReader r)
         {
-            error = null;
-            if (tokens.Length < 2 || tokens[0] != "signal")
+            string name = r.Word(1);
+            if (r.Count < 2 || r.Word(0) != "signal")
             {
-                error = "expected 'signal <name> ...'";
+                r.Fail("expected 'signal <name> ...'");
                 return null;
             }
 
-            string name = tokens[1];
-            if (!RuleTokens.IsName(name))
+            if (!TableValues.IsName(name))
             {
-                error = "invalid signal name '" + RuleTokens.Shown(name) + "' (1 to 64 letters, digits, _ - . only)";
+                r.Fail("invalid signal name " + TableValues.Quote(name) + " (1 to 64 letters, digits, _ - . only)");
                 return null;
             }
 
-            uint id = 0;
-            bool haveId = false;
-            bool ext = false;
-            int start = -1;
-            int length = -1;
-            int order = -1;
-            int sign = -1;
+            r.Options(2);
+
+            bool ext = r.Flag("ext");
+            bool signed = r.Flag("signed");
+            bool unsigned = r.Flag("unsigned");
+            uint id;
+            long start;
+            long length;
+            long maxAge;
             long scale = 1;
             int scaleDecimals = 0;
             long offset = 0;
             int offsetDecimals = 0;
-            string unit = "";
-            long maxAge = -1;
+            string unit = r.Option("unit");
+            string order = r.Option("order");
+            string scaleText = r.Option("scale");
+            string offsetText = r.Option("offset");
+            string values = r.Option("values");
             long[] raws = null;
             string[] names = null;
-            long number;
-            for (int i = 2; i < tokens.Length; i++)
-            {
-                string t = tokens[i];
-                int eq = t.IndexOf('=');
-                string key = eq < 0 ? t : t.Substring(0, eq);
-                string value = eq < 0 ? null : t.Substring(eq + 1);
-                bool ok = true;
-                if (value == null && key == "ext")
-                {
-                    ext = true;
-                }
-                else if (value == null && (key == "signed" || key == "unsigned"))
-                {
-                    sign = key == "signed" ? 1 : 0;
-                }
-                else if (key == "id" && value != null)
-                {
-                    ok = RuleTokens.TryParseHex(value, out id);
-                    haveId = true;
-                }
-                else if (key == "start" && value != null)
-                {
-                    ok = RuleTokens.TryParseDigits(value, 3, out number);
-                    start = (int)number;
-                }
-                else if (key == "len" && value != null)
-                {
-                    ok = RuleTokens.TryParseDigits(value, 3, out number);
-                    length = (int)number;
-                }
-                else if (key == "order" && value != null)
-                {
-                    order = value == "intel" ? 0 : value == "motorola" ? 1 : -1;
-                    ok = order >= 0;
-                }
-                else if (key == "scale" && value != null)
-                {
-                    ok = FixedDecimal.TryParse(value, out scale, out scaleDecimals);
-                }
-                else if (key == "offset" && value != null)
-                {
-                    ok = FixedDecimal.TryParse(value, out offset, out offsetDecimals);
-                }
-                else if (key == "unit" && value != null)
-                {
-                    unit = value;
-                }
-                else if (key == "max-age" && value != null)
-                {
-                    maxAge = RuleTokens.ParseDurationMicros(value);
-                    ok = maxAge > 0;
-                }
-                else if (key == "values" && value != null)
-                {
-                    ok = ParseValues(value, out raws, out names);
-                }
-                else
-                {
-                    error = "unknown option '" + t + "'";
-                    return null;
-                }
-
-                if (!ok)
-                {
-                    error = "bad value in '" + t + "'";
-                    return null;
-                }
-            }
-
-            error = Missing(haveId, start, length, order, sign, maxAge);
-            if (error != null)
+            if (!r.Hex("id", true, out id) || !Digits(r, "start", out start) || !Digits(r, "len", out length)
+                || (order == null && !r.Fail("missing order=intel or order=motorola"))
+                || (order != "intel" && order != "motorola" && !r.Bad("order", "intel or motorola"))
+                || (scaleText != null && !FixedDecimal.TryParse(scaleText, out scale, out scaleDecimals) && !r.Bad("scale", "a decimal such as 0.01"))
+                || (offsetText != null && !FixedDecimal.TryParse(offsetText, out offset, out offsetDecimals) && !r.Bad("offset", "a decimal such as -40"))
+                || (values != null && !ParseValues(values, out raws, out names) && !r.Bad("values", "distinct raw:name pairs such as 0:open,1:closed"))
+                || !r.Check(signed == unsigned ? (signed ? "both signed and unsigned" : "missing signed or unsigned") : null)
+                || !r.Duration("max-age", true, out maxAge)
+                || !r.NoneLeft())
             {
                 return null;
             }
@@ -171,70 +113,31 @@ namespace BmsGuard.Core.Safety
             int decimals = scaleDecimals > offsetDecimals ? scaleDecimals : offsetDecimals;
             long scaleUnits = scale * FixedDecimal.Pow10(decimals - scaleDecimals);
             long offsetUnits = offset * FixedDecimal.Pow10(decimals - offsetDecimals);
-            error = SignalTap.Check(name, id, ext, start, length, order == 1, scaleUnits, offsetUnits, decimals, maxAge);
-            if (error != null)
+            bool motorola = order == "motorola";
+            string error = SignalTap.Check(name, id, ext, (int)start, (int)length, motorola, scaleUnits, offsetUnits, decimals, maxAge);
+            if (!r.Check(error))
             {
                 return null;
             }
 
-            return new SignalTap(name, id, ext, start, length, order == 1, sign == 1, scaleUnits, offsetUnits, decimals, unit, maxAge, raws, names);
+            return new SignalTap(name, id, ext, (int)start, (int)length, motorola, signed, scaleUnits, offsetUnits, decimals, unit == null ? "" : unit, maxAge, raws, names);
         }
 
-        private static string Missing(bool haveId, int start, int length, int order, int sign, long maxAge)
+        private static bool Digits(TableReader r, string key, out long value)
         {
-            if (!haveId)
-            {
-                return "missing id=";
-            }
-
-            if (start < 0)
-            {
-                return "missing start=";
-            }
-
-            if (length < 0)
-            {
-                return "missing len=";
-            }
-
-            if (order < 0)
-            {
-                return "missing order=intel or order=motorola";
-            }
-
-            if (sign < 0)
-            {
-                return "missing signed or unsigned";
-            }
-
-            return maxAge <= 0 ? "missing max-age= (stale state must be denied)" : null;
+            value = 0;
+            string text = r.Required(key);
+            return text != null && (TableValues.TryParseDigits(text, 3, out value) || r.Bad(key, "up to 3 decimal digits"));
         }
 
         // values=0:open,1:closed -> raw values (integers, may be negative) and distinct names.
         private static bool ParseValues(string text, out long[] raws, out string[] names)
         {
-            int count = 1;
-            for (int i = 0; i < text.Length; i++)
+            names = TableValues.Items(text);
+            raws = new long[names.Length];
+            for (int n = 0; n < names.Length; n++)
             {
-                if (text[i] == ',')
-                {
-                    count++;
-                }
-            }
-
-            raws = new long[count];
-            names = new string[count];
-            int pos = 0;
-            for (int n = 0; n < count; n++)
-            {
-                int end = text.IndexOf(',', pos);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                string item = text.Substring(pos, end - pos);
-                pos = end + 1;
+                string item = names[n];
                 int colon = item.IndexOf(':');
                 int decimals;
                 if (colon < 0 || !FixedDecimal.TryParse(item.Substring(0, colon), out raws[n], out decimals) || decimals != 0)
@@ -243,7 +146,7 @@ namespace BmsGuard.Core.Safety
                 }
 
                 names[n] = item.Substring(colon + 1);
-                if (!RuleTokens.IsName(names[n]) || (names[n][0] >= '0' && names[n][0] <= '9') || names[n][0] == '-')
+                if (!TableValues.IsName(names[n]) || (names[n][0] >= '0' && names[n][0] <= '9') || names[n][0] == '-')
                 {
                     return false;
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Safety
 {
@@ -11,7 +12,7 @@ namespace BmsGuard.Core.Safety
         /// <summary>Prints every tap in the syntax <see cref="Parse"/> accepts.</summary>
         public static string Print(VehicleState state)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard vehicle state: signals tapped from the bus for the safety interlocks\n");
             for (int i = 0; i < state.TapCount; i++)
             {
@@ -30,28 +31,20 @@ namespace BmsGuard.Core.Safety
         {
             SignalTap[] taps = new SignalTap[VehicleState.MaxTaps + 1];
             int count = 0;
-            errorLine = 0;
-            error = null;
-            TextLines lines = new TextLines(text);
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                SignalTap tap = SignalTapLine.Parse(lines.Tokens, out error);
+                SignalTap tap = SignalTapLine.Parse(r);
                 if (tap != null)
                 {
                     taps[count++] = tap;
 
                     // Checked per line so the error names the line that breaks a limit.
-                    error = VehicleState.LimitError(taps, count);
-                }
-
-                if (error != null)
-                {
-                    errorLine = lines.Line;
-                    return null;
+                    r.Check(VehicleState.LimitError(taps, count));
                 }
             }
 
-            return VehicleState.Build(taps, count);
+            return r.End(out errorLine, out error) ? VehicleState.Build(taps, count) : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using BmsGuard.Core.Safety;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Telemetry
 {
@@ -26,15 +27,15 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Prints every setting and the topics.</summary>
         public static string Print(UplinkPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             Line(sb, "queue", policy.QueueBytes.ToString());
             Line(sb, "max-message", policy.MaxMessageBytes.ToString());
             Line(sb, "segment", policy.SegmentBytes.ToString());
             Line(sb, "drop", policy.Drop == UplinkDropPolicy.DropNewest ? "newest" : "oldest");
             Line(sb, "budget", policy.BytesPerHour == 0 ? "none" : policy.BytesPerHour.ToString() + "/h");
             Line(sb, "inflight", policy.Inflight.ToString());
-            Line(sb, "ack-timeout", RuleTokens.FormatDuration(policy.AckTimeoutMicros));
-            Line(sb, "reconnect", RuleTokens.FormatDuration(policy.ReconnectMicros));
+            Line(sb, "ack-timeout", TableValues.FormatDuration(policy.AckTimeoutMicros));
+            Line(sb, "reconnect", TableValues.FormatDuration(policy.ReconnectMicros));
             for (int t = 0; t < policy.Topics.Length; t++)
             {
                 Line(sb, "topic", policy.Topics[t]);
@@ -44,51 +45,37 @@ namespace BmsGuard.Core.Telemetry
         }
 
         /// <summary>
-        /// Parses a policy; null with the 1-based <paramref name="line"/> and <paramref name="error"/> on bad
+        /// Parses a policy; null with the 1-based <paramref name="errorLine"/> and <paramref name="error"/> on bad
         /// input (line 0: the policy as a whole, e.g. no topic).
         /// </summary>
-        public static UplinkPolicy Parse(string text, out int line, out string error)
+        public static UplinkPolicy Parse(string text, out int errorLine, out string error)
         {
             UplinkPolicy policy = new UplinkPolicy(null);
             string[] topics = new string[UplinkPolicy.MaxTopics];
             int topicCount = 0;
             int seen = 0;
-            TextLines lines = new TextLines(text);
-            line = 0;
-            error = null;
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                line = lines.Line;
-                string[] t = lines.Tokens;
-                if (t.Length != 2)
-                {
-                    error = "expected '<setting> <value>', got " + t.Length.ToString() + " words";
-                    return null;
-                }
-
-                string key = t[0];
+                string key = r.Word(0);
                 int bit = KeyBit(key);
-                if ((seen & bit) != 0)
+                if (r.Check(r.Count != 2 ? "expected '<setting> <value>', got " + r.Count.ToString() + " words" : null)
+                    && r.Check((seen & bit) != 0 ? "'" + key + "' given twice" : null))
                 {
-                    error = "'" + key + "' given twice";
-                    return null;
-                }
-
-                seen |= bit;
-
-                error = Apply(policy, key, t[1], topics, ref topicCount);
-                if (error != null)
-                {
-                    return null;
+                    seen |= bit;
+                    r.Check(Apply(policy, key, r.Word(1), topics, ref topicCount));
                 }
             }
 
-            line = 0;
             string[] table = new string[topicCount];
             System.Array.Copy(topics, table, topicCount);
             policy.Topics = table;
-            error = policy.Check();
-            return error == null ? policy : null;
+            if (r.Error == null)
+            {
+                r.CheckWhole(policy.Check());
+            }
+
+            return r.End(out errorLine, out error) ? policy : null;
         }
 
         private static string Apply(UplinkPolicy policy, string key, string value, string[] topics, ref int topicCount)
@@ -130,7 +117,7 @@ namespace BmsGuard.Core.Telemetry
                     return null;
                 }
 
-                if (value.Length < 3 || value.Substring(value.Length - 2) != "/h" || !RuleTokens.TryParseDigits(value.Substring(0, value.Length - 2), 10, out number) || number == 0)
+                if (value.Length < 3 || value.Substring(value.Length - 2) != "/h" || !TableValues.TryParseDigits(value.Substring(0, value.Length - 2), 10, out number) || number == 0)
                 {
                     return "budget must be 'none' or bytes per hour like '500000/h', not '" + value + "'";
                 }
@@ -141,7 +128,7 @@ namespace BmsGuard.Core.Telemetry
 
             if (key == "ack-timeout" || key == "reconnect")
             {
-                long micros = RuleTokens.ParseDurationMicros(value);
+                long micros = TableValues.ParseDurationMicros(value);
                 if (micros <= 0)
                 {
                     return key + " must be a positive duration like 500ms or 10s, not '" + value + "'";
@@ -164,7 +151,7 @@ namespace BmsGuard.Core.Telemetry
                 return "unknown setting '" + key + "'";
             }
 
-            if (!RuleTokens.TryParseDigits(value, 10, out number) || number > 16777216)
+            if (!TableValues.TryParseDigits(value, 10, out number) || number > 16777216)
             {
                 return key + " must be a whole number up to 16777216, not '" + value + "'";
             }

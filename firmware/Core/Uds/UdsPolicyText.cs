@@ -1,4 +1,5 @@
 using System.Text;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Uds
 {
@@ -21,7 +22,7 @@ namespace BmsGuard.Core.Uds
         /// <summary>Prints the policy in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(UdsPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard UDS policy: TCU -> BMS requests; anything unlisted is denied\n");
             for (int i = 0; i < policy.ServiceCount; i++)
             {
@@ -53,48 +54,38 @@ namespace BmsGuard.Core.Uds
         public static UdsPolicy Parse(string text, out int errorLine, out string error)
         {
             UdsPolicy policy = new UdsPolicy();
-            errorLine = 0;
-            error = null;
-            TextLines lines = new TextLines(text);
-            int line = 0;
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                line = lines.Line;
-                string[] tokens = lines.Tokens;
-
-                error = ParseLine(policy, tokens);
-                if (error != null)
-                {
-                    errorLine = line;
-                    return null;
-                }
+                r.Check(ParseLine(policy, r));
             }
 
-            return policy;
+            return r.End(out errorLine, out error) ? policy : null;
         }
 
-        private static string ParseLine(UdsPolicy policy, string[] tokens)
+        private static string ParseLine(UdsPolicy policy, TableReader r)
         {
-            string word = tokens[0];
+            string word = r.Word(0);
+            string given = r.Word(1);
+            uint id;
             if (word == "did")
             {
-                if (tokens.Length != 2)
+                if (r.Count != 2)
                 {
                     return "expected 'did ID'";
                 }
 
-                uint did;
-                if (!RuleTokens.TryParseHex(tokens[1], out did) || did > 0xFFFF)
+                if (!TableValues.TryParseHex(given, out id) || id > 0xFFFF)
                 {
-                    return "invalid DID '" + tokens[1] + "' (hex, 0x0000-0xFFFF)";
+                    return "invalid DID '" + given + "' (hex, 0x0000-0xFFFF)";
                 }
 
-                if (policy.DidIndex((int)did) >= 0)
+                if (policy.DidIndex((int)id) >= 0)
                 {
-                    return "duplicate did '" + tokens[1] + "'";
+                    return "duplicate did '" + given + "'";
                 }
 
-                return policy.AddDid((int)did) ? null : "too many DIDs (at most 64)";
+                return policy.AddDid((int)id) ? null : "too many DIDs (at most 64)";
             }
 
             if (word != "service" && word != "session")
@@ -102,33 +93,32 @@ namespace BmsGuard.Core.Uds
                 return "expected 'service', 'session' or 'did', found '" + word + "'";
             }
 
-            if (tokens.Length != 3)
+            if (r.Count != 3)
             {
                 return "expected '" + word + " ID ACCESS' with ACCESS always, window or flashing";
             }
 
-            uint id;
-            if (!RuleTokens.TryParseHex(tokens[1], out id) || id > 0xFF)
+            if (!TableValues.TryParseHex(given, out id) || id > 0xFF)
             {
-                return "invalid " + word + " id '" + tokens[1] + "' (hex, 0x00-0xFF)";
+                return "invalid " + word + " id '" + given + "' (hex, 0x00-0xFF)";
             }
 
-            int access = UdsAccess.Parse(tokens[2]);
+            int access = UdsAccess.Parse(r.Word(2));
             if (access < 0)
             {
-                return "unknown access '" + tokens[2] + "' (always, window, flashing)";
+                return "unknown access '" + r.Word(2) + "' (always, window, flashing)";
             }
 
             if (word == "session")
             {
                 if (id < 1 || id > 0x7F)
                 {
-                    return "invalid session id '" + tokens[1] + "' (0x01-0x7F)";
+                    return "invalid session id '" + given + "' (0x01-0x7F)";
                 }
 
                 if (policy.SessionIndex((int)id) >= 0)
                 {
-                    return "duplicate session '" + tokens[1] + "'";
+                    return "duplicate session '" + given + "'";
                 }
 
                 return policy.AddSession((int)id, access) ? null : "too many sessions (at most 8)";
@@ -141,7 +131,7 @@ namespace BmsGuard.Core.Uds
 
             if (policy.ServiceIndex((int)id) >= 0)
             {
-                return "duplicate service '" + tokens[1] + "'";
+                return "duplicate service '" + given + "'";
             }
 
             return policy.AddService((int)id, access) ? null : "too many services (at most 32)";

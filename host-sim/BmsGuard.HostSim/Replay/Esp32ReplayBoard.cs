@@ -1,4 +1,3 @@
-using System.Device.Gpio;
 using System.Globalization;
 using BmsGuard.Core;
 using BmsGuard.Device;
@@ -22,7 +21,7 @@ public sealed record Esp32ReplayOptions
 
 /// <summary>
 /// The ESP32 with two MCP2515: the firmware's board file opens both controllers over the SPI and GPIO
-/// stand-ins, runs its boot self-test, and <see cref="Mcp2515Node"/> bridges them; the chips are
+/// stand-ins, runs its boot self-test, and <see cref="GatewayNode"/> bridges them (<see cref="Mcp2515Bridge"/>); the chips are
 /// emulated at register level. A frame is handled when the emulated CPU is free (<see cref="EmulatedMcp2515Board"/>),
 /// so a capture faster than the SPI drains loses frames in the chips, counted by both the chip and the firmware.
 /// </summary>
@@ -37,12 +36,11 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     private EmulatedMcp2515Board? _board;
     private Mcp2515Chip? _bmsChip;
     private Mcp2515Chip? _tcuChip;
-    private Mcp2515Node? _node;
+    private GatewayNode? _node;
+    private Mcp2515Bridge? _bridge;
     private SimulatedClock? _clock;
     private ReplayRecorder? _recorder;
     private ICanTransmitSink? _transmit;
-    private int _bmsCheck;
-    private int _tcuCheck;
 
     /// <summary>A board with the given SPI timing.</summary>
     public Esp32ReplayBoard(Esp32ReplayOptions options)
@@ -72,8 +70,8 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     /// <inheritdoc />
     public Gateway Gateway => _node!.Gateway;
 
-    /// <summary>The firmware's node (its controllers' counters).</summary>
-    public Mcp2515Node Node => _node!;
+    /// <summary>The firmware's bridge (its controllers' counters).</summary>
+    public Mcp2515Bridge Bridge => _bridge!;
 
     /// <summary>The emulated chip on the BMS side.</summary>
     public Mcp2515Chip BmsChip => _bmsChip!;
@@ -98,25 +96,17 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
         _bmsChip.FrameRead = OnFrameRead;
         _tcuChip.FrameRead = OnFrameRead;
 
-        // What Program.Main does on the device, through the same board file.
-        Esp32Mcp2515Board.AssignPins();
-        var gpio = new GpioController();
-        var bms = Esp32Mcp2515Board.Open(gpio, Esp32Mcp2515Board.BmsController, Esp32Mcp2515Board.BmsChipSelect, Esp32Mcp2515Board.BmsInterrupt);
-        var tcu = Esp32Mcp2515Board.Open(gpio, Esp32Mcp2515Board.TcuController, Esp32Mcp2515Board.TcuChipSelect, Esp32Mcp2515Board.TcuInterrupt);
-        var scratch = new Mcp2515Frame();
-        _bmsCheck = Esp32Mcp2515Board.Start(bms, false, scratch);
-        _tcuCheck = Esp32Mcp2515Board.Start(tcu, false, scratch);
-        if (_bmsCheck != Mcp2515SelfTest.Passed || _tcuCheck != Mcp2515SelfTest.Passed)
-        {
-            throw new InvalidOperationException($"MCP2515 self-test failed: BMS {Mcp2515SelfTest.Describe(_bmsCheck)}, TCU {Mcp2515SelfTest.Describe(_tcuCheck)}");
-        }
+        // What GuardBoot does on the device, through the same board file (without its console lines).
+        var esp32 = new Esp32Mcp2515Board();
+        _bridge = esp32.OpenChecked()
+            ?? throw new InvalidOperationException($"MCP2515 self-test failed: BMS {Mcp2515SelfTest.Describe(esp32.BmsCheck)}, TCU {Mcp2515SelfTest.Describe(esp32.TcuCheck)}");
 
         // The self-test's INT edges were handled at boot, before any frame.
         while (_board.Gpio.DispatchNext())
         {
         }
 
-        _node = new Mcp2515Node(rules, clock, bms, tcu, files, oneThread: true);
+        _node = new GatewayNode(rules, clock, _bridge, files, oneThread: true);
     }
 
     /// <inheritdoc />
@@ -147,7 +137,7 @@ public sealed class Esp32ReplayBoard : IReplayBoard, IMcp2515BusSink
     public IReadOnlyList<string> Lines()
     {
         var lines = new List<string>();
-        foreach (var (controller, chip) in new[] { (_node!.Bms, _bmsChip!), (_node.Tcu, _tcuChip!) })
+        foreach (var (controller, chip) in new[] { (_bridge!.Bms, _bmsChip!), (_bridge.Tcu, _tcuChip!) })
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{controller.Name}: received {controller.Received:N0}, queued {controller.Transmitted:N0}, {controller.Errors.Describe()}; emulated chip: stored {chip.StoredFrames:N0}, lost {chip.LostFrames:N0}, sent {chip.Sent:N0}; SPI {controller.Spi.Transactions:N0} transactions, {controller.Spi.Bytes:N0} bytes"));

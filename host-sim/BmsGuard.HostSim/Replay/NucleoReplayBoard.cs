@@ -45,7 +45,7 @@ public sealed class NucleoReplayBoard : IReplayBoard
         _board.Activate();
 
         // The replay receives every frame and ticks on this thread: no gate per frame.
-        _node = new GatewayNode(rules, clock, NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), files, oneThread: true);
+        _node = new GatewayNode(rules, clock, NucleoF767ZiBoard.Open(), files, oneThread: true);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed class DeviceAssemblySizeTests : IClassFixture<DeviceAssemblySizeTe
 
     private static readonly string[] Assemblies =
     {
-        "BmsGuard.Core", "BmsGuard.Core.Owner", "BmsGuard.Core.Diagnostics", "BmsGuard.Device", "BmsGuard.Firmware",
+        "BmsGuard.Core", "BmsGuard.Core.Owner", "BmsGuard.Core.Diagnostics", "BmsGuard.Device", "BmsGuard.Firmware", "BmsGuard.Esp32",
         "NFUnitTest.Core", "NFUnitTest.Owner", "NFUnitTest.Diagnostics",
     };
 

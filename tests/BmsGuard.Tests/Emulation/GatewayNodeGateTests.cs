@@ -86,7 +86,7 @@ public class GatewayNodeGateTests
         var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
         board.AddController(NucleoF767ZiBoard.TcuController, null!);
         board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.BmsController, NucleoF767ZiBoard.TcuController, NucleoF767ZiBoard.Settings500k(), GuardFiles.InMemory(), oneThread);
+        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.Open(), GuardFiles.InMemory(), oneThread);
         return (node, bms);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core
 {
@@ -69,7 +70,7 @@ namespace BmsGuard.Core
             if (rule.MinIntervalMicros > 0)
             {
                 sb.Append(" every=");
-                sb.Append(RuleTokens.FormatDuration(rule.MinIntervalMicros));
+                sb.Append(TableValues.FormatDuration(rule.MinIntervalMicros));
             }
 
             if (rule.Edit != null)
@@ -91,55 +92,28 @@ namespace BmsGuard.Core
         {
             RuleTable table = new RuleTable();
             ExtendedMaskCounter masks = new ExtendedMaskCounter();
-            errorLine = 0;
-            error = null;
-            TextLines lines = new TextLines(text);
-            int line = 0;
-            while (lines.Next())
+            TableReader r = new TableReader(text);
+            while (r.Next())
             {
-                line = lines.Line;
-                string[] tokens = lines.Tokens;
-
-                FilterRule rule = RuleLine.Parse(tokens, out error);
-                if (rule == null)
-                {
-                    errorLine = line;
-                    return null;
-                }
-
-                if (table.IndexOf(rule.Name) >= 0)
-                {
-                    errorLine = line;
-                    error = "duplicate rule name '" + rule.Name + "'";
-                    return null;
-                }
+                FilterRule rule = RuleLine.Parse(r);
 
                 // Limits are checked here, not only at compile time, so the error names the rule's line.
-                if (table.Count == RuleIndex.MaxRules)
+                if (rule != null
+                    && r.Check(table.IndexOf(rule.Name) >= 0 ? "duplicate rule name '" + rule.Name + "'" : null)
+                    && r.Check(table.Count == RuleIndex.MaxRules ? RuleTable.TooManyRules : null)
+                    && r.Check(rule.Extended && !masks.Add(rule.Mask, rule.Inverse) ? RuleTable.TooManyExtendedMasks : null))
                 {
-                    errorLine = line;
-                    error = RuleTable.TooManyRules;
-                    return null;
+                    table.Add(rule);
                 }
-
-                if (rule.Extended && !masks.Add(rule.Mask, rule.Inverse))
-                {
-                    errorLine = line;
-                    error = RuleTable.TooManyExtendedMasks;
-                    return null;
-                }
-
-                table.Add(rule);
             }
 
-            if (!table.Compile())
+            // A table that does not compile is refused at its last rule's line.
+            if (r.Error == null)
             {
-                errorLine = line;
-                error = table.CompileError;
-                return null;
+                r.Check(table.Compile() ? null : table.CompileError);
             }
 
-            return table;
+            return r.End(out errorLine, out error) ? table : null;
         }
 
         private static void AppendOperand(StringBuilder sb, string label, byte[] operand)

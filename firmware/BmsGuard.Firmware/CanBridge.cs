@@ -12,55 +12,29 @@ namespace BmsGuard.Device
     /// event thread while the main loop polls and ticks the guard, and the guard's state (rate limits,
     /// command counters, diagnostic sessions) must see one of them at a time.
     /// </summary>
-    public sealed class CanBridge : IFrameOutbox
+    public sealed class CanBridge : IBusBridge
     {
-        private readonly Gateway _gateway;
-        private readonly IClock _clock;
         private readonly CanController _bms;
         private readonly CanController _tcu;
-        private readonly object _gate;
-        private long _forwardedToTcu;
-        private long _forwardedToBms;
-        private long _originated;
+        private Gateway _gateway;
+        private IClock _clock;
+        private object _gate;
 
-        /// <summary>Creates the bridge with a gate of its own and subscribes to both controllers' receive events.</summary>
-        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu)
-            : this(gateway, clock, bms, tcu, new object())
+        /// <summary>Takes the two open controllers; nothing is received until <see cref="Attach"/>.</summary>
+        public CanBridge(CanController bms, CanController tcu)
         {
+            _bms = bms;
+            _tcu = tcu;
         }
 
-        /// <summary>
-        /// Creates the bridge and subscribes to both controllers' receive events; every frame is decided
-        /// while holding <paramref name="gate"/>, which whoever else drives the guard must hold too
-        /// (null: the caller drives the guard from one thread only and no gate is taken).
-        /// </summary>
-        public CanBridge(Gateway gateway, IClock clock, CanController bms, CanController tcu, object gate)
+        /// <inheritdoc />
+        public void Attach(Gateway gateway, IClock clock, object gate)
         {
             _gate = gate;
             _gateway = gateway;
             _clock = clock;
-            _bms = bms;
-            _tcu = tcu;
             _bms.MessageReceived += OnBmsMessage;
             _tcu.MessageReceived += OnTcuMessage;
-        }
-
-        /// <summary>Frames written to the TCU bus.</summary>
-        public long ForwardedToTcu
-        {
-            get { return _forwardedToTcu; }
-        }
-
-        /// <summary>Frames written to the BMS bus.</summary>
-        public long ForwardedToBms
-        {
-            get { return _forwardedToBms; }
-        }
-
-        /// <summary>Frames the guard originated (flow control, negative responses, native commands) that were written.</summary>
-        public long Originated
-        {
-            get { return _originated; }
         }
 
         /// <inheritdoc />
@@ -83,15 +57,16 @@ namespace BmsGuard.Device
                 return false;
             }
 
-            _originated++;
             return true;
         }
 
-        /// <summary>Stops receiving (the controllers stay open).</summary>
-        public void Detach()
+        /// <summary>Stops receiving and closes both controllers.</summary>
+        public void Close()
         {
             _bms.MessageReceived -= OnBmsMessage;
             _tcu.MessageReceived -= OnTcuMessage;
+            _bms.Dispose();
+            _tcu.Dispose();
         }
 
         /// <summary>Drains both receive buffers; for polling loops and for frames that raced the event.</summary>
@@ -159,16 +134,6 @@ namespace BmsGuard.Device
                 {
                     // A transmit failure (mailboxes full, bus-off) must not be silent: count it.
                     _gateway.CountDrop(port, Verdict.QueueFull);
-                    continue;
-                }
-
-                if (port == GatewayPort.Bms)
-                {
-                    _forwardedToTcu++;
-                }
-                else
-                {
-                    _forwardedToBms++;
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace BmsGuard.Device
     /// Board file for the ST NUCLEO-F767ZI (firmware target ST_NUCLEO144_F767ZI). Mirrors
     /// hardware/nucleo-f767zi.md, which is the source of truth for pins, wiring and bit timing.
     /// </summary>
-    public static class NucleoF767ZiBoard
+    public sealed class NucleoF767ZiBoard : IGuardBoard
     {
         /// <summary>
         /// Controller wired to the BMS bus: bxCAN1 on PD0 (RX, Zio D67) and PD1 (TX, Zio D66), alternate
@@ -31,11 +31,34 @@ namespace BmsGuard.Device
         {
             return new CanSettings(5, 14, 1, 0);
         }
-    
+
         /// <summary>
         /// Where the guard keeps its files: the internal flash volume nanoFramework mounts as "I:"
         /// (a target built with the file system; see hardware/nucleo-f767zi.md).
         /// </summary>
         public const string StoragePrefix = "I:\\bmsguard-";
+
+        /// <summary>Opens both controllers at 500 kbit/s (they join their buses at once), not yet bridged.</summary>
+        public static CanBridge Open()
+        {
+            return new CanBridge(CanController.FromId(BmsController, Settings500k()), CanController.FromId(TcuController, Settings500k()));
+        }
+
+        /// <inheritdoc />
+        public GuardFiles Files()
+        {
+            return GuardFiles.At(StoragePrefix);
+        }
+
+        /// <inheritdoc />
+        public IBusBridge OpenBridge()
+        {
+            return Open();
+        }
+
+        /// <summary>Nothing: the native driver keeps no error counters the firmware can read.</summary>
+        public void PrintStatus()
+        {
+        }
     }
 }

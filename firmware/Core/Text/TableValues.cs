@@ -1,13 +1,16 @@
-namespace BmsGuard.Core
+namespace BmsGuard.Core.Text
 {
-    /// <summary>Whitespace tokenizer and number parsers for rule text (no culture, no exceptions).</summary>
-    internal static class RuleTokens
+    /// <summary>
+    /// The value forms every table shares (docs/syntax.md): hex with an optional 0x, decimal digits,
+    /// durations with a unit, names, comma lists. No culture, no exceptions.
+    /// </summary>
+    public static class TableValues
     {
         /// <summary>Longest rule, tap or signal name: names go into every decision line and audit text.</summary>
-        internal const int MaxName = 64;
+        public const int MaxName = 64;
 
         /// <summary>True for a name of 1 to <see cref="MaxName"/> letters, digits, '_', '-' and '.' (rule, tap and signal names).</summary>
-        internal static bool IsName(string s)
+        public static bool IsName(string s)
         {
             if (s.Length > MaxName)
             {
@@ -28,50 +31,26 @@ namespace BmsGuard.Core
             return s.Length > 0;
         }
 
-        /// <summary>A token as an error message quotes it: cut to 40 characters, with its length when longer.</summary>
-        internal static string Shown(string token)
+        /// <summary>A word as an error message quotes it: in single quotes, cut to 40 characters with its length when longer.</summary>
+        public static string Quote(string word)
         {
-            return token.Length <= 40 ? token : token.Substring(0, 40) + "...(" + token.Length.ToString() + " characters)";
+            return "'" + (word.Length <= 40 ? word : word.Substring(0, 40) + "...(" + word.Length.ToString() + " characters)") + "'";
         }
 
-        /// <summary>Splits on spaces and tabs (and a stray '\r'), dropping empty tokens.</summary>
-        internal static string[] Split(string s)
+        /// <summary>The items of a comma list; "a,,b" has an empty second item, "" one empty item.</summary>
+        public static string[] Items(string list)
         {
-            int count = 0;
-            bool inToken = false;
-            for (int i = 0; i < s.Length; i++)
-            {
-                bool space = IsSpace(s[i]);
-                if (!space && !inToken)
-                {
-                    count++;
-                }
-
-                inToken = !space;
-            }
-
-            string[] tokens = new string[count];
-            int n = 0;
-            int start = -1;
-            for (int i = 0; i <= s.Length; i++)
-            {
-                bool space = i == s.Length || IsSpace(s[i]);
-                if (!space && start < 0)
-                {
-                    start = i;
-                }
-                else if (space && start >= 0)
-                {
-                    tokens[n++] = s.Substring(start, i - start);
-                    start = -1;
-                }
-            }
-
-            return tokens;
+            return Cut(list, false);
         }
 
-        /// <summary>Parses hex digits with an optional 0x prefix; false on anything else or overflow past 32 bits.</summary>
-        internal static bool TryParseHex(string s, out uint value)
+        /// <summary>The words of a line: split on spaces and tabs (and a stray '\r'), empty words dropped.</summary>
+        public static string[] Words(string line)
+        {
+            return Cut(line, true);
+        }
+
+        /// <summary>Parses 1 to 8 hex digits with an optional 0x (1F0 and 0x1F0 alike); false on anything else.</summary>
+        public static bool TryParseHex(string s, out uint value)
         {
             value = 0;
             int i = 0;
@@ -99,35 +78,29 @@ namespace BmsGuard.Core
             return true;
         }
 
-        /// <summary>Parses exactly 16 hex digits into 8 bytes, or returns null.</summary>
-        internal static byte[] ParseOperand(string s)
+        /// <summary>Value 0..15 of a hex digit, or -1.</summary>
+        public static int HexDigit(char c)
         {
-            if (s.Length != 16)
+            if (c >= '0' && c <= '9')
             {
-                return null;
+                return c - '0';
             }
 
-            byte[] bytes = new byte[8];
-            for (int i = 0; i < 8; i++)
+            if (c >= 'a' && c <= 'f')
             {
-                int hi = HexDigit(s[2 * i]);
-                int lo = HexDigit(s[(2 * i) + 1]);
-                if (hi < 0 || lo < 0)
-                {
-                    return null;
-                }
-
-                bytes[i] = (byte)((hi << 4) | lo);
+                return c - 'a' + 10;
             }
 
-            return bytes;
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            return -1;
         }
 
-        /// <summary>
-        /// Parses 1..<paramref name="maxDigits"/> decimal digits (no sign, no culture) into
-        /// <paramref name="value"/>; false for anything else.
-        /// </summary>
-        internal static bool TryParseDigits(string s, int maxDigits, out long value)
+        /// <summary>Parses 1 to <paramref name="maxDigits"/> decimal digits (no sign); false on anything else.</summary>
+        public static bool TryParseDigits(string s, int maxDigits, out long value)
         {
             value = 0;
             if (s.Length == 0 || s.Length > maxDigits)
@@ -150,7 +123,7 @@ namespace BmsGuard.Core
         }
 
         /// <summary>A duration in the largest unit that prints it exactly (2s, 100ms, 250us): what <see cref="ParseDurationMicros"/> reads.</summary>
-        internal static string FormatDuration(long micros)
+        public static string FormatDuration(long micros)
         {
             if (micros % 1000000 == 0)
             {
@@ -166,7 +139,7 @@ namespace BmsGuard.Core
         }
 
         /// <summary>Parses a duration such as 100ms, 250us or 2s into microseconds; -1 when invalid.</summary>
-        internal static long ParseDurationMicros(string s)
+        public static long ParseDurationMicros(string s)
         {
             int digits = 0;
             long value = 0;
@@ -204,29 +177,41 @@ namespace BmsGuard.Core
             return -1;
         }
 
-        private static bool IsSpace(char c)
+        // Counts the parts in the first pass and fills them in the second.
+        private static string[] Cut(string s, bool words)
         {
-            return c == ' ' || c == '\t' || c == '\r';
-        }
-
-        private static int HexDigit(char c)
-        {
-            if (c >= '0' && c <= '9')
+            string[] parts = null;
+            for (int pass = 0; pass < 2; pass++)
             {
-                return c - '0';
+                int n = 0;
+                int start = 0;
+                for (int i = 0; i <= s.Length; i++)
+                {
+                    if (i < s.Length && (words ? s[i] != ' ' && s[i] != '\t' && s[i] != '\r' : s[i] != ','))
+                    {
+                        continue;
+                    }
+
+                    if (!words || i > start)
+                    {
+                        if (parts != null)
+                        {
+                            parts[n] = s.Substring(start, i - start);
+                        }
+
+                        n++;
+                    }
+
+                    start = i + 1;
+                }
+
+                if (parts == null)
+                {
+                    parts = new string[n];
+                }
             }
 
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
+            return parts;
         }
     }
 }

@@ -1,0 +1,24 @@
+using BmsGuard.Core;
+
+namespace BmsGuard.Device
+{
+    /// <summary>
+    /// A board's two CAN controllers as the guard sees them: the bridge decides every frame received on
+    /// either bus through the gateway and forwards what passes, and the guard's own frames go out through it
+    /// (<see cref="IFrameOutbox"/>). Native controllers (CanBridge) and MCP2515s over SPI (Mcp2515Bridge) implement it.
+    /// </summary>
+    public interface IBusBridge : IFrameOutbox
+    {
+        /// <summary>
+        /// Starts bridging: from now on every received frame is decided by <paramref name="gateway"/> at
+        /// <paramref name="clock"/>'s time while holding <paramref name="gate"/> (null: one thread drives the guard, no gate is taken).
+        /// </summary>
+        void Attach(Gateway gateway, IClock clock, object gate);
+
+        /// <summary>Drains both controllers; for polling loops and for frames that raced the receive event.</summary>
+        void Poll();
+
+        /// <summary>Stops bridging and releases what the board opened for it.</summary>
+        void Close();
+    }
+}

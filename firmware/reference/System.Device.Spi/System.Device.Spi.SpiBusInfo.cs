@@ -1,0 +1,33 @@
+// Public surface of System.Device.Spi.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System.Device.Gpio;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace System.Device.Spi
+{
+    public sealed class SpiBusInfo
+    {
+        internal SpiBusInfo()
+        {
+            throw null;
+        }
+
+        public int MaxClockFrequency
+        {
+            get
+            {
+                throw null;
+            }
+        }
+
+        public int MinClockFrequency
+        {
+            get
+            {
+                throw null;
+            }
+        }
+    }
+}

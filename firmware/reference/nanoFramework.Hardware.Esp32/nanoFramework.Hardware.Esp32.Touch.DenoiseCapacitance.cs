@@ -1,0 +1,25 @@
+// Public surface of nanoFramework.Hardware.Esp32.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace nanoFramework.Hardware.Esp32.Touch
+{
+    public enum DenoiseCapacitance
+    {
+        Cap5pf,
+        Cap6pf4,
+        Cap7pf8,
+        Cap9pf2,
+        Cap10pf6,
+        Cap12pf0,
+        Cap13pf4,
+        Cap14pf8
+    }
+}

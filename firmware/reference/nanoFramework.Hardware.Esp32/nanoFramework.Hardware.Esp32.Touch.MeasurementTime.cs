@@ -1,0 +1,20 @@
+// Public surface of nanoFramework.Hardware.Esp32.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace nanoFramework.Hardware.Esp32.Touch
+{
+    public class MeasurementTime
+    {
+        public ushort SleepCycles { get; set; }
+
+        public TimeSpan MeasurementCycles { get; set; }
+    }
+}

@@ -1,0 +1,76 @@
+// Public surface of nanoFramework.Hardware.Esp32.dll (nanoFramework, MIT licence), written by tools/RefSource.
+// Reference only: every body throws. Regenerate rather than edit.
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using nanoFramework.Runtime.Events;
+
+namespace nanoFramework.Hardware.Esp32.Touch
+{
+    public class S2S3FilterSetting : IFilterSetting
+    {
+        public FilterSettingMode PeriodeSettingMode
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public FilterSettingDebounce FilterSettingDebounce
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public FilterSettingNoiseThreshold FilterSettingNoiseThreshold
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public byte JitterSize
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+
+        public FilterSettingSmoothMode FilterSettingSmoothMode
+        {
+            get
+            {
+                throw null;
+            }
+            set
+            {
+                throw null;
+            }
+        }
+    }
+}
