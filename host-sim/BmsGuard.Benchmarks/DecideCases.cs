@@ -13,6 +13,9 @@ internal sealed record DecideCase(string Mix, string Rules, Func<RuleTable> Tabl
 {
     /// <summary>True when the case differs from its mix's 1-rule case only by the table's size: flatness is judged on it.</summary>
     public bool SameTrafficAsSingle => TrafficOf != null;
+
+    /// <summary>"mix, rules": the case's name in BenchmarkDotNet's tables.</summary>
+    public string Name => $"{Mix}, {Rules}";
 }
 
 /// <summary>The cases of part 1, in report order; a case is named by its index on the child command line.</summary>
@@ -32,6 +35,10 @@ internal static class DecideCases
 
     private static RuleTable ExtendedTwin() => DecisionTables.Behind(DecisionTables.ExtendedSingle, () => DecisionTables.ExtendedLarge(7));
 
+    /// <summary>The case called <paramref name="name"/> (<see cref="DecideCase.Name"/>).</summary>
+    public static DecideCase Named(string name) => All.First(c => c.Name == name);
+
+    /// <summary>The cases, in report order.</summary>
     public static IReadOnlyList<DecideCase> All { get; } =
     [
         new("standard", "1", DecisionTables.StandardSingle, false, Twin: StandardTwin),

@@ -9,18 +9,16 @@ namespace BmsGuard.Benchmarks;
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: bmsguard-bench [--quick] [--decide-only | --replay-only | --formats-only | --telemetry-only | --live-only]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
+    private const string Usage = "usage: bmsguard-bench [--quick] [--decide-only | --replay-only | --formats-only | --telemetry-only | --convert-only | --live-only] [--bmsguard PATH] | --bdn [BenchmarkDotNet options]   (dotnet run -c Release --project host-sim/BmsGuard.Benchmarks [-- --quick])";
 
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
     {
         bool quick = args.Contains("--quick");
         BenchSettings settings = quick ? BenchSettings.Quick : BenchSettings.Full;
-        int child = Array.IndexOf(args, DecideIsolation.ChildSwitch);
-        if (child >= 0 && child + 1 < args.Length && int.TryParse(args[child + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < DecideCases.All.Count)
+        if (args.Length > 0 && args[0] == "--bdn")
         {
-            DecideIsolation.ChildMain(settings, index, Console.Out);
-            return 0;
+            return Bdn.BdnRun.Switch(args[1..]);
         }
 
         int replayChild = Array.IndexOf(args, ReplayIsolation.ChildSwitch);
@@ -33,6 +31,8 @@ public static class Program
         bool replayOnly = args.Contains("--replay-only");
         bool formatsOnly = args.Contains("--formats-only");
         bool telemetryOnly = args.Contains("--telemetry-only");
+        bool convertOnly = args.Contains("--convert-only");
+        int bmsguardAt = Array.IndexOf(args, "--bmsguard");
         if (args.Contains("--live-only"))
         {
             // Not part of the full run: it needs socat and takes the wall clock it measures.
@@ -40,8 +40,9 @@ public static class Program
             return 0;
         }
 
-        int sections = (decideOnly ? 1 : 0) + (replayOnly ? 1 : 0) + (formatsOnly ? 1 : 0) + (telemetryOnly ? 1 : 0);
-        if (args.Any(a => a is not ("--quick" or "--decide-only" or "--replay-only" or "--formats-only" or "--telemetry-only" or "--live-only")) || sections > 1)
+        int sections = (decideOnly ? 1 : 0) + (replayOnly ? 1 : 0) + (formatsOnly ? 1 : 0) + (telemetryOnly ? 1 : 0) + (convertOnly ? 1 : 0);
+        if (args.Where((a, i) => bmsguardAt < 0 || (i != bmsguardAt && i != bmsguardAt + 1)).Any(a => a is not ("--quick" or "--decide-only" or "--replay-only" or "--formats-only" or "--telemetry-only" or "--convert-only" or "--live-only"))
+            || sections > 1 || (bmsguardAt >= 0 && bmsguardAt + 1 >= args.Length))
         {
             Console.Error.WriteLine(Usage);
             return args.Any(a => a is "--help" or "-h") ? 0 : 2;
@@ -64,9 +65,17 @@ public static class Program
             return 0;
         }
 
+        if (convertOnly)
+        {
+            bool met = RunConvert(o, settings, ConvertSideBySide.Locate(args));
+            o.WriteLine();
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: convert vs python-can {Format.Verdict(met)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+            return 0;
+        }
+
         if (decideOnly)
         {
-            bool ok = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
+            bool ok = WriteDecide(o, settings);
             o.WriteLine();
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(ok)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
             return 0;
@@ -88,7 +97,7 @@ public static class Program
             return 0;
         }
 
-        bool decideMet = DecideReport.Write(o, settings, DecideIsolation.RunAll(settings));
+        bool decideMet = WriteDecide(o, settings);
         o.WriteLine();
 
         bool replayMet = RunReplay(o, settings);
@@ -97,7 +106,9 @@ public static class Program
         o.WriteLine();
         bool telemetryMet = TelemetryReport.Write(o, settings, TelemetryBenchmark.Run(settings));
         o.WriteLine();
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}, telemetry {Format.Verdict(telemetryMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
+        bool convertMet = RunConvert(o, settings, ConvertSideBySide.Locate(args));
+        o.WriteLine();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: Gateway.Decide {Format.Verdict(decideMet)}, replay {Format.Verdict(replayMet)}, capture formats vs python-can {Format.Verdict(formatsMet)}, telemetry {Format.Verdict(telemetryMet)}, convert vs python-can {Format.Verdict(convertMet)}   ({clock.Elapsed.TotalSeconds:F1} s, load average at end {MachineInfo.LoadAverage()})"));
         return 0;
     }
 
@@ -107,6 +118,25 @@ public static class Program
         try
         {
             return ReplayReport.Write(o, settings, ReplayBenchmark.Run(settings, dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static bool WriteDecide(TextWriter o, BenchSettings settings)
+    {
+        var (job, results) = Bdn.BdnRun.Decide(settings);
+        return DecideReport.Write(o, settings, job, results);
+    }
+
+    private static bool RunConvert(TextWriter o, BenchSettings settings, string bmsguard)
+    {
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("bmsguard-bench-convert-");
+        try
+        {
+            return ConvertReport.Write(o, settings, ConvertSideBySide.Run(settings, dir.FullName, bmsguard));
         }
         finally
         {

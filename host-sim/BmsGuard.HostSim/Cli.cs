@@ -64,6 +64,12 @@ public static class Cli
             stderr.WriteLine($"bmsguard: {e.Message}");
             return External;
         }
+        catch (Exception e) when (Output.StandardStreams.IsBrokenPipe(e))
+        {
+            // The reader of standard output went away (| head): it has what it wanted. Quietly, like
+            // a tool that ends on SIGPIPE, but exit 0 so that 'set -o pipefail' does not call it a failure.
+            return 0;
+        }
         catch (InvalidDataException e)
         {
             // A corrupt .gz: the decompressor cannot say where, only that the stream is broken.

@@ -22,7 +22,7 @@ namespace BmsGuard.Core.Commands
         /// <summary>Prints the policy in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(CommandPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard command policy: roles allowed per command, distinct roles that must co-sign\n");
             sb.Append("lifetime max=");
             sb.Append(((long)policy.MaxLifetimeSeconds).ToString());

@@ -20,7 +20,7 @@ namespace BmsGuard.Core.Ingress
         /// <summary>Prints the table with counters as comments.</summary>
         public static string Print(NativeCommandTable table)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             for (int i = 0; i < table.Count; i++)
             {
                 NativeCommand row = table.RowAt(i);

@@ -26,7 +26,7 @@ namespace BmsGuard.Core.Safety
         /// <summary>Prints the table in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(InterlockTable table)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard interlocks: a command is safe when one of its rows holds on fresh state; no row = deny\n");
             for (int i = 0; i < table.Count; i++)
             {

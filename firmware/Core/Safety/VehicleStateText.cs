@@ -12,7 +12,7 @@ namespace BmsGuard.Core.Safety
         /// <summary>Prints every tap in the syntax <see cref="Parse"/> accepts.</summary>
         public static string Print(VehicleState state)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard vehicle state: signals tapped from the bus for the safety interlocks\n");
             for (int i = 0; i < state.TapCount; i++)
             {

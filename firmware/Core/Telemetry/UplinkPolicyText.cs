@@ -27,7 +27,7 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Prints every setting and the topics.</summary>
         public static string Print(UplinkPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             Line(sb, "queue", policy.QueueBytes.ToString());
             Line(sb, "max-message", policy.MaxMessageBytes.ToString());
             Line(sb, "segment", policy.SegmentBytes.ToString());

@@ -22,7 +22,7 @@ namespace BmsGuard.Core.Uds
         /// <summary>Prints the policy in the syntax <see cref="Parse"/> accepts, with counters as comments.</summary>
         public static string Print(UdsPolicy policy)
         {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = LargeText.Builder();
             sb.Append("# bmsguard UDS policy: TCU -> BMS requests; anything unlisted is denied\n");
             for (int i = 0; i < policy.ServiceCount; i++)
             {

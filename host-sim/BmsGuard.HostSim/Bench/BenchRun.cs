@@ -151,6 +151,7 @@ public static class BenchRun
                 AuditTextPath = Path.Combine(outDir, "audit.txt"),
                 UplinkClock = o.Broker == null ? null : new WallClock(),
                 Uplink = telemetry => ReplayCommand.Uplink(telemetry, outbox, o.Broker),
+                Booted = outbox.WriteBoot,
                 Wire = wire,
                 Report = collector,
             });

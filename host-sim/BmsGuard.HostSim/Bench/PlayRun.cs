@@ -22,6 +22,9 @@ public sealed record PlayOptions
 
     /// <summary>How many times to send the capture; 0 until stopped.</summary>
     public int Loops { get; init; } = 1;
+
+    /// <summary>The capture's format (a <c>--input-format</c> value), or null: by extension, or told from the bytes of standard input.</summary>
+    public string? Format { get; init; }
 }
 
 /// <summary>
@@ -62,11 +65,11 @@ public static class PlayRun
         {
             for (; (o.Loops == 0 || loop < o.Loops) && !stop.IsCancellationRequested && failure == null; loop++)
             {
-                using var reader = CaptureInput.Open(o.Capture, o.Capture);
+                using var reader = CaptureInput.Open(o.Capture, CaptureInput.Name(o.Capture), format: o.Format);
                 var frame = new CaptureFrame();
                 long firstNanos = long.MinValue;
                 long startTicks = Stopwatch.GetTimestamp();
-                while (!stop.IsCancellationRequested && failure == null && Read(reader, frame, o.Capture))
+                while (!stop.IsCancellationRequested && failure == null && Read(reader, frame, CaptureInput.Name(o.Capture)))
                 {
                     if (o.Channels != null && !o.Channels.Contains(frame.Channel))
                     {

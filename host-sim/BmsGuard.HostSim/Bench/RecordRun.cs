@@ -24,6 +24,9 @@ public sealed record RecordOptions
 
     /// <summary>No status line.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The capture format (a <c>--format</c> value), or null: by extension (candump -l for standard output).</summary>
+    public string? Format { get; init; }
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ public static class RecordRun
             RotatingCaptureWriter writer;
             try
             {
-                writer = new RotatingCaptureWriter(o.Out, o.RotateBytes, o.RotateAge);
+                writer = new RotatingCaptureWriter(o.Out, o.RotateBytes, o.RotateAge, o.Format);
             }
             catch (NotSupportedException e)
             {

@@ -13,13 +13,19 @@ public sealed class RotatingCaptureWriter : ICaptureWriter
     private readonly long _maxBytes;
     private readonly TimeSpan _maxAge;
     private readonly List<string> _files = [];
+    private readonly string? _format;
     private ICaptureWriter _writer;
     private DateTime _started;
     private long _count;
 
-    /// <summary>Writes to <paramref name="path"/>; a positive <paramref name="maxBytes"/> or <paramref name="maxAge"/> turns rotation on.</summary>
-    public RotatingCaptureWriter(string path, long maxBytes, TimeSpan maxAge)
+    /// <summary>
+    /// Writes to <paramref name="path"/> (<c>-</c>: standard output, never rotated) in the format
+    /// <paramref name="format"/> or the extension names; a positive <paramref name="maxBytes"/> or
+    /// <paramref name="maxAge"/> turns rotation on.
+    /// </summary>
+    public RotatingCaptureWriter(string path, long maxBytes, TimeSpan maxAge, string? format = null)
     {
+        _format = format;
         _path = path;
         _maxBytes = maxBytes;
         _maxAge = maxAge;
@@ -41,9 +47,14 @@ public sealed class RotatingCaptureWriter : ICaptureWriter
         _count++;
     }
 
-    /// <summary>Starts the next file when the current one is full or old enough (called about once a second).</summary>
+    /// <summary>Starts the next file when the current one is full or old enough, or flushes standard output (called about once a second).</summary>
     public void RotateIfDue()
     {
+        if (_path == "-" && _writer is BufferedCaptureWriter piped)
+        {
+            piped.Flush(); // a reader of standard output sees the frames within a second
+        }
+
         if (!Rotates)
         {
             return;
@@ -79,7 +90,9 @@ public sealed class RotatingCaptureWriter : ICaptureWriter
     private ICaptureWriter Next()
     {
         string path = Rotates ? PartName(_path, _files.Count + 1) : _path;
-        var writer = CaptureFormats.CreateWriter(path);
+        var writer = path == "-"
+            ? Verbs.CaptureOutput.Create(path, _format).Writer // standard output: nothing to put in place
+            : CaptureFormats.CreateWriter(_format == null ? path : CaptureFormats.Named(_format), () => Output.OutputFile.Create(path, 1 << 16));
         _files.Add(path);
         _started = DateTime.UtcNow;
         return writer;

@@ -13,22 +13,45 @@ namespace BmsGuard.HostSim.Egress;
 /// </summary>
 public static class EgressReport
 {
-    /// <summary>Builds the report; <paramref name="outboxName"/> and <paramref name="auditName"/> name the files in messages.</summary>
+    /// <summary>
+    /// Builds the report; <paramref name="outboxName"/> and <paramref name="auditName"/> name the files in
+    /// messages. With <paramref name="boot"/> (the outbox's run, <see cref="OutboxWriter.BootComment"/>) the
+    /// lines pair only with the publish records of that run, from its boot record to the next one.
+    /// </summary>
     public static EgressResult Build(IReadOnlyList<OutboxLine> lines, string outboxName, PublishLog log, string auditName,
-        EgressRange range, TelemetryPolicy? policy, IPayloadDecoder? decoder)
+        EgressRange range, TelemetryPolicy? policy, IPayloadDecoder? decoder, uint? boot = null)
     {
         var result = new EgressResult { AuditRecords = log.Chain.Records };
         ChainProblems(log, auditName, result);
+        var records = log.Records;
+        if (boot is { } seq)
+        {
+            if (log.RunOf(seq) is { } run)
+            {
+                records = log.Records.GetRange(run.From, run.To - run.From);
+                result.OtherRunRecords = log.Records.Count - records.Count;
+            }
+            else
+            {
+                result.Problems.Add($"{outboxName}: the outbox is of the run that booted with audit record seq={seq}, which {auditName} does not hold (another guard's log, or records lost)");
+                records = [];
+            }
+        }
+        else if (log.Boots.Count > 1)
+        {
+            result.Warnings.Add($"{outboxName} names no boot record (written before runs were marked): its lines are paired with the publish records of all {log.Boots.Count} runs in {auditName}, and records of other runs count as missing");
+        }
+
         var digests = new PublishDigests();
         var details = lines.Select(digests.Describe).ToList();
-        var match = EgressMatcher.Match(lines, details, log.Records);
+        var match = EgressMatcher.Match(lines, details, records);
         var topicNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < lines.Count; i++)
         {
             topicNames.TryAdd(Convert.ToHexString(details[i], 0, UplinkAudit.TopicDigestBytes), lines[i].Topic);
         }
 
-        foreach (var r in log.Records.Where(r => range.Contains(r.TimeMicros)))
+        foreach (var r in records.Where(r => range.Contains(r.TimeMicros)))
         {
             result.PublishRecords++;
             result.ResendRecords += r.Resend ? 1 : 0;
@@ -37,7 +60,7 @@ public static class EgressReport
         var inRange = Enumerable.Range(0, lines.Count).Where(i => range.Contains(lines[i].TimeMicros)).ToList();
         result.Lines = inRange.Count;
         result.Verified = inRange.Count(i => match.RecordOf(i) >= 0);
-        Totals(lines, inRange, match, log.Records, result);
+        Totals(lines, inRange, match, records, result);
         Mismatches(lines, outboxName, auditName, range, match, topicNames, result);
         if (policy != null)
         {

@@ -31,6 +31,9 @@ public sealed class EgressResult
     /// <summary>Things worth knowing that do not fail the check (a torn tail, a broker off the policy's list).</summary>
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Publish records of other runs (boots) than the outbox's, not paired with its lines.</summary>
+    public int OtherRunRecords { get; set; }
+
     /// <summary>Audit records that verified.</summary>
     public int AuditRecords { get; set; }
 

@@ -21,6 +21,11 @@ public static class EgressText
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"outbox {outboxName}: {r.Lines} publishes in range, {r.Verified} in the audit log; audit {auditName}: {r.AuditRecords} records verified, {r.PublishRecords} publish records in range ({r.ResendRecords} {(r.ResendRecords == 1 ? "resend" : "resends")})"));
         output.WriteLine($"range: {range}");
+        if (r.OtherRunRecords > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs: the outbox's run only; {r.OtherRunRecords} publish records of other runs in the audit log are not its egress"));
+        }
+
         var rows = new List<string[]> { new[] { "DESTINATION", "TOPIC", "MESSAGES", "RESENT", "BYTES", "FIRST", "LAST" } };
         foreach (var row in r.Rows)
         {

@@ -12,12 +12,15 @@ namespace BmsGuard.HostSim.Egress;
 public static class OutboxReader
 {
     /// <summary>Reads the outbox at <paramref name="path"/>.</summary>
-    public static List<OutboxLine> Load(string path)
+    public static List<OutboxLine> Load(string path) => Load(path, out _);
+
+    /// <summary>Reads the outbox at <paramref name="path"/> and the boot record it names (<see cref="OutboxWriter.BootComment"/>; null: none).</summary>
+    public static List<OutboxLine> Load(string path, out uint? boot)
     {
         try
         {
             using var reader = new StreamReader(path);
-            return Read(reader, path);
+            return Read(reader, path, out boot);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -26,14 +29,32 @@ public static class OutboxReader
     }
 
     /// <summary>Reads every publish line of <paramref name="reader"/>; errors name <paramref name="name"/>.</summary>
-    public static List<OutboxLine> Read(TextReader reader, string name)
+    public static List<OutboxLine> Read(TextReader reader, string name) => Read(reader, name, out _);
+
+    /// <summary>
+    /// Reads every publish line of <paramref name="reader"/> and the boot record the outbox names; errors
+    /// name <paramref name="name"/>. An outbox is one run: a second, different boot comment is an error.
+    /// </summary>
+    public static List<OutboxLine> Read(TextReader reader, string name, out uint? boot)
     {
+        boot = null;
         var lines = new List<OutboxLine>();
         int number = 0;
         for (string? text = reader.ReadLine(); text != null; text = reader.ReadLine())
         {
             number++;
             string trimmed = text.Trim();
+            if (trimmed.StartsWith(OutboxWriter.BootComment, StringComparison.Ordinal))
+            {
+                if (!uint.TryParse(trimmed.AsSpan(OutboxWriter.BootComment.Length), NumberStyles.None, CultureInfo.InvariantCulture, out uint seq) || (boot != null && boot != seq))
+                {
+                    throw new InputException($"{name}:{number}: '{trimmed}' is not a boot record sequence number, or a second run in one outbox");
+                }
+
+                boot = seq;
+                continue;
+            }
+
             if (trimmed.Length == 0 || trimmed[0] == '#')
             {
                 continue;

@@ -27,6 +27,14 @@ public sealed class OutboxWriter : IDisposable
     /// <summary>The comment a new outbox file starts with.</summary>
     public const string Header = "# bmsguard outbox v1: TIME DESTINATION TOPIC SIZE HEX";
 
+    /// <summary>
+    /// The comment that names the run the lines after it belong to: the sequence number of the guard's
+    /// boot record in its audit log (<see cref="WriteBoot"/>). The egress report pairs those lines with
+    /// that run's publish records only: the same drive replayed twice into one guard directory
+    /// publishes the same payloads twice, and payloads alone cannot tell the runs apart.
+    /// </summary>
+    public const string BootComment = "# boot: audit record seq=";
+
     private readonly TextWriter _writer;
     private readonly bool _owns;
     private readonly object _gate = new();
@@ -50,6 +58,18 @@ public sealed class OutboxWriter : IDisposable
         }
 
         return new OutboxWriter(writer, ownsWriter: true);
+    }
+
+    /// <summary>Notes that the publishes from here on come from the guard that booted with audit record <paramref name="sequence"/>.</summary>
+    public void WriteBoot(uint sequence)
+    {
+        lock (_gate)
+        {
+            _writer.Write(BootComment);
+            _writer.Write(sequence.ToString(CultureInfo.InvariantCulture));
+            _writer.Write('\n');
+            _writer.Flush();
+        }
     }
 
     /// <summary>Appends the line for one publish of the first <paramref name="length"/> bytes of <paramref name="payload"/>.</summary>

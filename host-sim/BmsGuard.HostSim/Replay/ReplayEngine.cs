@@ -47,6 +47,7 @@ public static class ReplayEngine
         node.Start(rules, clock, guardFiles, recorder, guard.Wire ?? recorder);
         node.Gateway.Sink = recorder;
         guard.Report?.Attach(node.Guard, node.Gateway);
+        guard.Booted?.Invoke(node.Guard.Audit.LastSequence); // the guard's last record yet is its boot record
         var telemetry = node.Guard.Telemetry;
         telemetry.UplinkClock = guard.UplinkClock;
         if (guard.PolicyBundle != null)

@@ -22,6 +22,9 @@ public sealed class ReplayGuard
     /// </summary>
     public Func<GuardTelemetry, (IUplinkTransport Transport, string Host)?>? Uplink { get; init; }
 
+    /// <summary>Called once the guard has booted, with the sequence number of its boot record in the audit log (the outbox names its run by it).</summary>
+    public Action<uint>? Booted { get; init; }
+
     /// <summary>The uplink's clock; null runs it on capture time (outbox mode).</summary>
     public IClock? UplinkClock { get; init; }
 

@@ -26,6 +26,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
     private readonly CandumpLineFormatter _format = new();
+    private readonly CaptureFrame _sent = new(); // a frame the guard sent or changed, as it is logged
     private readonly byte[] _line = new byte[CandumpLineFormatter.MaxLine];
     private readonly byte[][] _outputChannels = new byte[2][];
 
@@ -121,7 +122,15 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
             return;
         }
 
-        reached.Write(Current!.TimestampNanos, _map.OutputName(to), message.Id, extended, remote, data, data?.Length ?? 0);
+        var f = _sent;
+        f.TimestampNanos = Current!.TimestampNanos;
+        f.Channel = _map.OutputName(to);
+        f.Id = message.Id;
+        f.Extended = extended;
+        f.Remote = remote;
+        f.Length = data?.Length ?? 0;
+        data?.CopyTo(f.Data, 0);
+        reached.Write(f);
     }
 
     // A forward that left as it came (no edit, no padding) is the input line on the other

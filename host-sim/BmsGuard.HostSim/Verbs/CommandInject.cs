@@ -23,6 +23,8 @@ public static class CommandInject
         string channel = cl.Option("--channel") ?? "can1";
         uint id = ParseId(cl.Option("--id"));
         int tamper = cl.IntOption("--tamper", -1, 0, 4094);
+        string? inputFormat = cl.Option("--input-format");
+        string? outputFormat = cl.Option("--format");
         cl.RejectUnknown(3);
         if (cl.Positional.Count != 3)
         {
@@ -53,9 +55,9 @@ public static class CommandInject
             frames.Add(f);
         }
 
-        long written = CaptureMerge.Insert(input, output, frames, at, gap);
+        long written = CaptureMerge.Insert(input, output, frames, at, gap, inputFormat, outputFormat);
         stderr.WriteLine(
-            $"bmsguard: {output}: {written} frames, the {envelope.Length}-byte envelope as {segments} ISO-TP frame(s) on {channel} id 0x{id:X3} " +
+            $"bmsguard: {(output == "-" ? "<stdout>" : output)}: {written} frames, the {envelope.Length}-byte envelope as {segments} ISO-TP frame(s) on {channel} id 0x{id:X3} " +
             $"from {FormatSeconds(frames[0].TimestampNanos)}" + (tamper >= 0 ? $" (byte {tamper} tampered)" : string.Empty));
         return 0;
     }

@@ -33,6 +33,8 @@ public static class CommandSecOc
         int percent = cl.IntOption("--percent", 0, 0, 255);
         string? freshnessText = cl.Option("--freshness");
         string channel = cl.Option("--channel") ?? "can1";
+        string? inputFormat = cl.Option("--input-format");
+        string? outputFormat = cl.Option("--format");
         cl.RejectUnknown(4);
 
         byte[] key = ReadKey(keyPath);
@@ -59,8 +61,8 @@ public static class CommandSecOc
 
         var frame = new CaptureFrame { Channel = channel, Id = Guard.SecOcCommandId, Length = 8 };
         data.CopyTo(frame.Data, 0);
-        long count = CaptureMerge.Insert(cl.Positional[2], cl.Positional[3], [frame], at, 0);
-        stderr.WriteLine($"bmsguard: {cl.Positional[3]}: {count} frames, {CommandType.Name(type)} as SecOC frame {Convert.ToHexString(data)} (freshness {freshness})");
+        long count = CaptureMerge.Insert(cl.Positional[2], cl.Positional[3], [frame], at, 0, inputFormat, outputFormat);
+        stderr.WriteLine($"bmsguard: {(cl.Positional[3] == "-" ? "<stdout>" : cl.Positional[3])}: {count} frames, {CommandType.Name(type)} as SecOC frame {Convert.ToHexString(data)} (freshness {freshness})");
         return 0;
     }
 

@@ -14,57 +14,53 @@ public static class ConvertCommand
     public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
     {
         bool strict = cl.Flag("--strict");
+        string? inputFormat = cl.Option("--input-format");
+        string? outputFormat = cl.Option("--format");
         cl.RejectUnknown(2);
         if (cl.Positional.Count != 2)
         {
-            throw new UsageException("convert needs an input and an output file");
+            throw new UsageException("convert needs an input and an output file (- for standard input or output)");
         }
 
         string input = cl.Positional[0];
-        string output = cl.Positional[1];
+        string source = CaptureInput.Name(input);
+        using var progress = ProgressLine.Start("convert", stderr, CaptureInput.Length(input));
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(stderr, strict);
         long count;
-        using (var reader = CaptureInput.Open(input, input, warnings))
+        using (var reader = CaptureInput.Open(input, source, warnings, inputFormat))
         {
-            // Written beside OUTPUT and renamed over it at the end: bad input or a failure half-way
-            // leaves an earlier OUTPUT as it was, never a half-written file in its place.
-            using var side = SideFile.Create(output);
-            ICaptureWriter writer;
+            // A file is written beside OUTPUT and renamed over it at the end: bad input or a failure
+            // half-way leaves an earlier OUTPUT as it was, never a half-written file in its place.
+            using var output = CaptureOutput.Create(cl.Positional[1], outputFormat, warnings);
             try
             {
-                writer = CaptureFormats.CreateWriter(output, () => side.Stream, warnings);
-            }
-            catch (NotSupportedException e)
-            {
-                throw new InputException(e.Message);
-            }
-
-            try
-            {
-                using (writer)
+                var order = new TimeOrderCheck(source, reader, warnings);
+                var frame = new CaptureFrame();
+                while (reader.Read(frame))
                 {
-                    var order = new TimeOrderCheck(input, reader, warnings);
-                    var frame = new CaptureFrame();
-                    while (reader.Read(frame))
+                    order.Check(frame);
+                    output.Writer.Write(frame);
+                    if ((output.Writer.Count & 1023) == 0)
                     {
-                        order.Check(frame);
-                        writer.Write(frame);
+                        progress.Report(output.Writer.Count, reader.BytesConsumed);
                     }
-
-                    count = writer.Count;
                 }
+
+                count = output.Writer.Count;
+                output.Commit();
+                progress.Dispose();
             }
             catch (CaptureFormatException e)
             {
-                throw new InputException($"{e.Message} ({output} not written{(File.Exists(output) ? ", left as it was" : string.Empty)})");
+                throw new InputException(e.Message + output.Unfinished());
             }
 
-            side.Commit();
+            warnings.Finish();
+            string noted = warnings.Count == 0 ? "" : $" ({warnings.Count} warning{(warnings.Count == 1 ? "" : "s")})";
+            stderr.WriteLine($"bmsguard: converted {count} frames from {source} to {output.Name}{noted}");
         }
 
-        warnings.Finish();
-        string noted = warnings.Count == 0 ? "" : $" ({warnings.Count} warning{(warnings.Count == 1 ? "" : "s")})";
-        stderr.WriteLine($"bmsguard: converted {count} frames from {input} to {output}{noted}");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Dbc;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Verbs;
 
@@ -22,37 +23,48 @@ public static class DecodeCommand
         string? signalOption = cl.Option("--signal");
         var format = DecodeFormat.Named(cl.Option("--format") ?? "text");
         bool strict = cl.Flag("--strict");
+        string? inputFormat = cl.Option("--input-format");
         cl.RejectUnknown(1);
         if (cl.Positional.Count != 1 || dbcPath == null)
         {
             throw new UsageException("decode needs a capture and --dbc FILE");
         }
 
-        string capture = cl.Positional[0];
+        string capture = CaptureInput.Name(cl.Positional[0]);
+
+        // Line by line for a person at a terminal or a live capture on standard input (a pipe, not a file); else in 64 KiB blocks.
+        bool live = StandardStreams.OutputIsTerminal || (StandardStreams.IsDash(cl.Positional[0]) && CaptureInput.Length(cl.Positional[0]) == 0);
         var db = DbcInput.Load(dbcPath, stderr, strict);
         var wanted = SignalFilter(db, dbcPath, signalOption);
 
         var counts = new Counts();
         var line = new StringBuilder(256);
         var values = new List<DbcSignalValue>();
+        using var progress = ProgressLine.Start("decode", stderr, CaptureInput.Length(cl.Positional[0]));
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(stderr, strict);
-        using (var reader = CaptureInput.Open(capture, capture, warnings))
+        using (var reader = CaptureInput.Open(cl.Positional[0], capture, warnings, inputFormat))
+        using (var output = StandardStreams.Text(stdout, lineByLine: live))
         {
             var frame = new CaptureFrame();
             if (format.Header is { } header)
             {
-                stdout.Write(header);
+                output.Write(header);
             }
 
             try
             {
                 while (reader.Read(frame))
                 {
-                    counts.Frames++;
+                    if ((++counts.Frames & 1023) == 0)
+                    {
+                        progress.Report(counts.Frames, reader.BytesConsumed);
+                    }
+
                     if (Decode(db, frame, wanted, values, counts) is { } message)
                     {
                         format.Format(line, frame, message, values);
-                        stdout.Write(line);
+                        output.Write(line);
                     }
                 }
             }
@@ -62,6 +74,7 @@ public static class DecodeCommand
             }
         }
 
+        progress.Dispose();
         warnings.Finish();
         stderr.WriteLine(counts.Summary(capture));
         return 0;

@@ -35,14 +35,14 @@ public static class EgressCommand
 
         byte[] key = AuditKeyFile.Load(keyPath);
         var bundle = policyPath == null ? null : LoadBundle(policyPath);
-        var lines = OutboxReader.Load(outboxPath);
+        var lines = OutboxReader.Load(outboxPath, out uint? boot);
         PublishLog log;
         using (var file = OpenLog(auditPath))
         {
             log = PublishLog.Read(file, key, auditPath);
         }
 
-        var result = EgressReport.Build(lines, outboxPath, log, auditPath, range, bundle?.Policy, bundle == null ? null : decoders(bundle.Policy));
+        var result = EgressReport.Build(lines, outboxPath, log, auditPath, range, bundle?.Policy, bundle == null ? null : decoders(bundle.Policy), boot);
         EgressText.Print(result, outboxPath, auditPath, range, stdout);
         if (bundle != null)
         {

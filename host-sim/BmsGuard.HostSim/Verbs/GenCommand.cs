@@ -24,10 +24,11 @@ public static class GenCommand
         string scenarioText = cl.Option("--scenario") ?? "both";
         string? cycleText = cl.Option("--cycle");
         bool strict = cl.Flag("--strict");
+        string? format = cl.Option("--format");
         cl.RejectUnknown(0);
         if (output == null)
         {
-            throw new UsageException("gen needs --out FILE (the extension picks the capture format)");
+            throw new UsageException("gen needs --out FILE (the extension picks the capture format; - for standard output)");
         }
 
         long durationMillis = ParseDuration(durationText);
@@ -66,35 +67,47 @@ public static class GenCommand
             throw new InputException(e.Message.Split(" (Parameter", 2)[0]);
         }
 
-        ICaptureWriter writer;
-        try
-        {
-            writer = CaptureFormats.CreateWriter(output);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new InputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot write '{output}': {e.Message}");
-        }
-
         long count;
-        try
+        using (var capture = CaptureOutput.Create(output, format))
         {
-            using (writer)
+            try
             {
-                count = generator.Write(writer);
+                count = Write(generator, capture.Writer, durationMillis, durationText, stderr);
+                capture.Commit();
             }
-        }
-        catch (CaptureFormatException e)
-        {
-            throw new InputException($"{e.Message} ({output} is incomplete)");
+            catch (CaptureFormatException e)
+            {
+                throw new InputException(e.Message + capture.Unfinished());
+            }
+
+            output = capture.Name;
         }
 
         stderr.WriteLine($"bmsguard: wrote {count} frames ({durationText}, scenario {scenarioText}, seed {seed}) to {output}");
         return 0;
+    }
+
+    // Every frame of the generator to the writer, with a progress line by simulated time.
+    private static long Write(TrafficGenerator generator, ICaptureWriter writer, long durationMillis, string durationText, TextWriter stderr)
+    {
+        using var progress = ProgressLine.Start("gen", stderr, 0);
+        long count = 0;
+        long first = long.MinValue;
+        foreach (var f in generator.Frames())
+        {
+            writer.Write(f);
+            if (first == long.MinValue)
+            {
+                first = f.TimestampNanos;
+            }
+
+            if ((++count & 1023) == 0)
+            {
+                progress.Report(count, (f.TimestampNanos - first) / 1e6 / durationMillis, durationText);
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Parses "90", "90s", "500ms", "10m", "1.5h" into milliseconds (a bare number is seconds).</summary>

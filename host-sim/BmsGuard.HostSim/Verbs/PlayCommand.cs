@@ -20,10 +20,16 @@ public static class PlayCommand
         string? map = cl.Option("--map");
         string speed = cl.Option("--speed") ?? "1";
         int loops = cl.IntOption("--loop", 1, 0, int.MaxValue);
+        string? format = cl.Option("--input-format");
         cl.RejectUnknown(1);
         if (cl.Positional.Count != 1)
         {
-            throw new UsageException("play needs a capture file");
+            throw new UsageException("play needs a capture file (- for standard input)");
+        }
+
+        if (cl.Positional[0] == "-" && loops != 1)
+        {
+            throw new UsageException("--loop needs a capture file: standard input can be read only once");
         }
 
         double factor = 0;
@@ -39,6 +45,7 @@ public static class PlayCommand
             Channels = map?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
             Speed = factor,
             Loops = loops,
+            Format = format,
         };
     }
 }

@@ -21,7 +21,13 @@ public static class RecordCommand
         string? duration = cl.Option("--duration");
         string? rotate = cl.Option("--rotate");
         bool quiet = cl.Flag("--quiet");
+        string? format = cl.Option("--format");
         cl.RejectUnknown(0);
+        if (output == "-" && rotate != null)
+        {
+            throw new UsageException("--rotate needs --out FILE: standard output cannot be split into files");
+        }
+
         var (bytes, age) = rotate == null ? (0L, TimeSpan.Zero) : ParseRotate(rotate);
         return new RecordOptions
         {
@@ -31,6 +37,7 @@ public static class RecordCommand
             RotateBytes = bytes,
             RotateAge = age,
             Quiet = quiet,
+            Format = format,
         };
     }
 

@@ -45,6 +45,7 @@ public static class ReplayCommand
             TransactionOverheadNanos = cl.IntOption("--spi-overhead-ns", 0, 0, 10_000_000),
         };
         string? reportPath = cl.Option("--report");
+        string? inputFormat = cl.Option("--input-format");
         cl.RejectUnknown(1);
         IReplayBoard board = ReplayBoards.Create(boardName, exactDlc, esp32)
             ?? throw new UsageException($"--board must be {ReplayBoards.Nucleo} or {ReplayBoards.Esp32}, not '{boardName}'");
@@ -72,12 +73,13 @@ public static class ReplayCommand
         }
 
         RuleTable rules = RuleFiles.Load(rulesPath);
-        string source = cl.Positional.Count > 0 ? capture : Path.GetFileName(capture);
+        string source = cl.Positional.Count > 0 ? CaptureInput.Name(capture) : Path.GetFileName(capture);
         // Parsing runs a batch ahead on a second thread, and the logs are written on a third.
         // The reader warns about oddities from its own thread: the writer is synchronized.
+        using var progress = ProgressLine.Start("replay", stderr, CaptureInput.Length(capture), quiet);
+        stderr = progress.Errors;
         var warnings = new CaptureWarnings(TextWriter.Synchronized(stderr), cl.Flag("--strict"));
-        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings), candumpLines: true);
-        long total = CaptureInput.Length(capture);
+        ICaptureReader reader = new ReadAheadCaptureReader(CaptureInput.Open(capture, source, warnings, inputFormat), candumpLines: true);
 
         try
         {
@@ -101,7 +103,6 @@ public static class ReplayCommand
         }
 
         var clock = Stopwatch.StartNew();
-        long lastReport = 0;
         ReplayCounts counts;
         string outboxPath = Path.Combine(outDir, "outbox.txt");
         File.Delete(outboxPath);
@@ -125,14 +126,7 @@ public static class ReplayCommand
                 counts = ReplayEngine.Run(reader, source, rules, map, recorder, frames =>
                 {
                     interrupt.ThrowIfRequested(frames);
-                    if (quiet || clock.ElapsedMilliseconds - lastReport < 1000)
-                    {
-                        return;
-                    }
-
-                    lastReport = clock.ElapsedMilliseconds;
-                    double pct = total > 0 ? 100.0 * reader.BytesConsumed / total : 0;
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay: {frames:N0} frames ({pct:F0} %)"));
+                    progress.Report(frames, reader.BytesConsumed);
                 },
                 exactDlc,
                 new ReplayGuard
@@ -142,6 +136,7 @@ public static class ReplayCommand
                     AuditTextPath = Path.Combine(outDir, "audit.txt"),
                     UplinkClock = broker == null ? null : new WallClock(),
                     Uplink = telemetry => Uplink(telemetry, outbox, broker),
+                    Booted = outbox.WriteBoot,
                     DrainTimeout = drain,
                     Report = collector,
                 },
@@ -158,6 +153,7 @@ public static class ReplayCommand
             }
         }
 
+        progress.Dispose();
         warnings.Finish();
         string summary = ReplaySummary.Format(source, counts, rules, map);
         File.WriteAllText(rulesOutPath, RuleTableText.Print(rules));

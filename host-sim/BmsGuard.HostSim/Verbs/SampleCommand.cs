@@ -1,6 +1,6 @@
 using BmsGuard.HostSim.Capture;
 using BmsGuard.HostSim.Traffic;
-using BmsGuard.HostSim.Capture.Candump;
+using BmsGuard.HostSim.Output;
 
 namespace BmsGuard.HostSim.Verbs;
 
@@ -10,29 +10,28 @@ public static class SampleCommand
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr)
     {
-        string? path = cl.Option("--out");
+        string path = cl.Option("--out") ?? StandardStreams.Dash;
+        string? format = cl.Option("--format");
         int seconds = cl.IntOption("--seconds", 60, 1, 86_400);
         int seed = cl.IntOption("--seed", 1, 0, int.MaxValue);
         cl.RejectUnknown(0);
-        Stream stream;
-        try
-        {
-            stream = path == null ? Console.OpenStandardOutput() : File.Create(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"cannot write '{path}': {e.Message}");
-        }
-
         int count;
-        using (var writer = new CandumpLogWriter(new BufferedStream(stream, 1 << 16)))
+        using (var capture = CaptureOutput.Create(path, format))
         {
-            count = ReferenceTrafficGenerator.Write(writer, seconds, (ulong)seed);
-        }
+            try
+            {
+                count = ReferenceTrafficGenerator.Write(capture.Writer, seconds, (ulong)seed);
+                capture.Commit();
+            }
+            catch (CaptureFormatException e)
+            {
+                throw new InputException(e.Message + capture.Unfinished());
+            }
 
-        if (path != null)
-        {
-            stderr.WriteLine($"bmsguard: wrote {count} frames ({seconds} s) to {path}");
+            if (!capture.IsStandardOutput)
+            {
+                stderr.WriteLine($"bmsguard: wrote {count} frames ({seconds} s) to {capture.Name}");
+            }
         }
 
         return 0;

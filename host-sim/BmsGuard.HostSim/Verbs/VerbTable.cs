@@ -19,7 +19,11 @@ public static class VerbTable
 {
     private static readonly OptionSpec Strict = new("--strict", null, "Refuse what the reader would otherwise accept with a warning (file:line and what was assumed).");
 
-    private static readonly OptionSpec Out = new("--out", "FILE", "Output file (its extension picks the format).");
+    private static readonly OptionSpec Out = new("--out", "FILE", "Output capture (its extension picks the format); - for standard output.");
+
+    private static readonly OptionSpec InputFormat = new("--input-format", "log|asc|csv|blf|trc", "Format of the input capture instead of its extension's; for - (standard input) told from its first bytes when not given (.gz also sniffed).");
+
+    private static readonly OptionSpec OutputFormat = new("--format", "log|asc|csv|blf|trc", "Format of the output capture instead of its extension's, e.g. for - (standard output: default log, candump -l); add .gz to compress. Binary output is not written to a terminal.");
 
     /// <summary>Help text of a word that groups verbs (<c>keys</c>, <c>command</c>, …).</summary>
     public static string GroupDescription(string name) => name switch
@@ -36,8 +40,9 @@ public static class VerbTable
     public static IReadOnlyList<VerbSpec> All { get; } =
     [
         new("replay", "Replays a capture through the firmware in the emulator (default: the bundled reference drive) and writes the logs to DIR.",
-            new ArgumentSpec("capture", 0, 1, "Capture file: .log candump -l, .asc, .blf, .trc, .csv, any of them .gz."),
+            new ArgumentSpec("capture", 0, 1, "Capture file: .log candump -l, .asc, .blf, .trc, .csv, any of them .gz; - for standard input."),
             [
+                InputFormat,
                 new("--rules", "FILE", "Rule table (default: the built-in reference rules)."),
                 new("--map", "MAP", "Channels to sides, e.g. can0=bms,can1=tcu,1=bms,2=tcu; NAME=none ignores a channel."),
                 new("--out", "DIR", "Output directory (default ./bmsguard-out)."),
@@ -73,8 +78,9 @@ public static class VerbTable
             ],
             BenchCommand.Run),
         new("play", "Sends a capture on an interface with its original timing.",
-            new ArgumentSpec("capture", 1, 1, "Capture file (any format)."),
+            new ArgumentSpec("capture", 1, 1, "Capture file (any format); - for standard input."),
             [
+                InputFormat,
                 new("--to", "IFACE", "Interface to send on."),
                 new("--map", "CHANNEL[,CHANNEL...]", "Send only these capture channels (can0, 1, ...)."),
                 new("--speed", "FACTOR|max", "Time scale (2: twice as fast; max: as fast as the interface takes them)."),
@@ -85,15 +91,16 @@ public static class VerbTable
             null,
             [
                 new("--from", "IFACE", "Interface to record; repeat for a second bus.", true),
-                new("--out", "FILE", "Capture to write (format by extension)."),
+                new("--out", "FILE", "Capture to write (format by extension); - for standard output."),
+                OutputFormat,
                 new("--duration", "DURATION", "Stop after this long (default: until Ctrl-C)."),
                 new("--rotate", "SIZE|AGE", "Start FILE.0001.EXT, FILE.0002.EXT, ... at this size (100MB) or age (1h)."),
                 new("--quiet", null, "No status line."),
             ],
             RecordCommand.Run),
-        new("convert", "Converts a capture between formats, chosen by extension (.gz compresses).",
-            new ArgumentSpec("in out", 2, 2, "Input and output capture."),
-            [Strict],
+        new("convert", "Converts a capture between formats, chosen by extension (.gz compresses) or by --input-format/--format; - is standard input or output.",
+            new ArgumentSpec("in out", 2, 2, "Input and output capture; - for standard input or output."),
+            [InputFormat, OutputFormat, Strict],
             ConvertCommand.Run),
         new("rules", "Checks a rule table and prints it in canonical form (default: the built-in reference rules).",
             new ArgumentSpec("file", 0, 1, "Rule table."),
@@ -103,6 +110,7 @@ public static class VerbTable
             null,
             [
                 Out,
+                OutputFormat,
                 new("--dbc", "FILE", "DBC database (default: samples/reference-bms.dbc)."),
                 new("--duration", "DURATION", "Capture length (default 10m)."),
                 new("--seed", "N", "Random seed (default 1)."),
@@ -113,11 +121,12 @@ public static class VerbTable
             GenCommand.Run),
         new("sample", "Writes the reference BMS drive capture, the bundled sample (default: to standard output).",
             null,
-            [Out, new("--seconds", "N", "Length in seconds (default 60)."), new("--seed", "N", "Random seed (default 1).")],
+            [Out, OutputFormat, new("--seconds", "N", "Length in seconds (default 60)."), new("--seed", "N", "Random seed (default 1).")],
             SampleCommand.Run),
         new("decode", "Decodes a capture with a DBC database: one line per frame with its signals.",
-            new ArgumentSpec("capture", 1, 1, "Capture file (any format, by extension)."),
+            new ArgumentSpec("capture", 1, 1, "Capture file (any format, by extension); - for standard input."),
             [
+                InputFormat,
                 new("--dbc", "FILE", "DBC database."),
                 new("--signal", "NAME", "Keep only frames carrying this signal (NAME or Message.Signal); repeatable or comma-separated.", true),
                 new("--format", "text|csv|jsonl", "Output: text (default), csv (one row per signal value) or jsonl (one object per frame)."),
@@ -161,8 +170,10 @@ public static class VerbTable
             ],
             CommandSign.Run),
         new("command inject", "Places a command envelope into a capture on the TCU side, ISO-TP segmented on the command channel.",
-            new ArgumentSpec("capture out", 2, 2, "Input capture and output capture."),
+            new ArgumentSpec("capture out", 2, 2, "Input capture and output capture; - for standard input or output."),
             [
+                InputFormat,
+                OutputFormat,
                 new("--envelope", "FILE", "The envelope (bmsguard command sign)."),
                 new("--at", "TIME", "When, after the capture's first frame (12.5s, 250ms, 2m)."),
                 new("--channel", "NAME", "TCU channel (default can1)."),
@@ -172,8 +183,10 @@ public static class VerbTable
             ],
             CommandInject.Run),
         new("command secoc", "Places one SecOC-protected command frame (id 0x6A1) into a capture.",
-            new ArgumentSpec("type capture out", 3, 3, "Command type, input capture, output capture."),
+            new ArgumentSpec("type capture out", 3, 3, "Command type, input capture, output capture; - for standard input or output."),
             [
+                InputFormat,
+                OutputFormat,
                 new("--key", "FILE", "secoc.key from 'bmsguard provision --secoc'."),
                 new("--at", "TIME", "When, after the capture's first frame."),
                 new("--percent", "N", "set-charge-target: percent."),

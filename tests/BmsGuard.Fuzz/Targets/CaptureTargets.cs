@@ -25,9 +25,9 @@ public static class CaptureTargets
     public static IEnumerable<FuzzTarget> All()
     {
         yield return Make("candump", "CandumpLogReader", ".log", s => new CandumpLogReader(s, Source), s => new CandumpLogWriter(s));
-        yield return Make("asc", "Asc.AscLogReader", ".asc", s => new Asc.AscLogReader(s, Source, zone: TimeZoneInfo.Utc), s => new Asc.AscLogWriter(s, zone: TimeZoneInfo.Utc));
+        yield return Make("asc", "Asc.AscLogReader", ".asc", s => new Asc.AscLogReader(s, Source, zone: TimeZoneInfo.Utc), s => new Asc.AscLogWriter(s, new CaptureWriterOptions { TimeZone = TimeZoneInfo.Utc }));
         yield return Make("csv", "Csv.CsvLogReader", ".csv", s => new Csv.CsvLogReader(s, Source), s => new Csv.CsvLogWriter(s));
-        yield return Make("blf", "Blf.BlfReader", ".blf", s => new Blf.BlfReader(s, Source, timeZone: TimeZoneInfo.Utc), s => new Blf.BlfWriter(s, timeZone: TimeZoneInfo.Utc, level: System.IO.Compression.CompressionLevel.NoCompression));
+        yield return Make("blf", "Blf.BlfReader", ".blf", s => new Blf.BlfReader(s, Source, timeZone: TimeZoneInfo.Utc), s => new Blf.BlfWriter(s, new CaptureWriterOptions { TimeZone = TimeZoneInfo.Utc }, level: System.IO.Compression.CompressionLevel.NoCompression));
         yield return Make("trc", "Trc.TrcReader", ".trc", s => new Trc.TrcReader(s, Source), s => new Trc.TrcWriter(s));
     }
 

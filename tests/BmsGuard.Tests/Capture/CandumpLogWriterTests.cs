@@ -37,9 +37,11 @@ public class CandumpLogWriterTests
     public void Timestamps_are_zero_padded_like_candump()
     {
         var ms = new MemoryStream();
-        using (var w = new CandumpLogWriter(ms, leaveOpen: true))
+        using (var w = new CandumpLogWriter(ms, CaptureWriterOptions.KeepStreamOpen))
         {
-            w.Write(5_000_042_000L, "can0", 0x7, false, false, [0xAB], 1);
+            var f = new CaptureFrame { TimestampNanos = 5_000_042_000L, Channel = "can0", Id = 0x7, Length = 1 };
+            f.Data[0] = 0xAB;
+            w.Write(f);
         }
 
         Assert.Equal("(0000000005.000042) can0 007#AB\n", Encoding.ASCII.GetString(ms.ToArray()));
@@ -60,8 +62,8 @@ public class CandumpLogWriterTests
         var bare = new MemoryStream();
         var formatter = new CandumpLineFormatter();
         var line = new byte[CandumpLineFormatter.MaxLine];
-        using (var a = new CandumpLogWriter(annotated, leaveOpen: true))
-        using (var b = new CandumpLogWriter(bare, leaveOpen: true))
+        using (var a = new CandumpLogWriter(annotated, CaptureWriterOptions.KeepStreamOpen))
+        using (var b = new CandumpLogWriter(bare, CaptureWriterOptions.KeepStreamOpen))
         {
             byte[] note = "-> drop reason=not-allowed"u8.ToArray();
             foreach (var f in frames)
@@ -84,7 +86,7 @@ public class CandumpLogWriterTests
     public void A_line_is_written_on_another_interface_by_swapping_the_name()
     {
         var ms = new MemoryStream();
-        using (var w = new CandumpLogWriter(ms, leaveOpen: true))
+        using (var w = new CandumpLogWriter(ms, CaptureWriterOptions.KeepStreamOpen))
         {
             byte[] line = "(0000000001.000002) can0 123#1122"u8.ToArray();
             w.WriteLineOnInterface(line, 20, 24, "vcan12"u8);
@@ -105,7 +107,7 @@ public class CandumpLogWriterTests
     private static string Rewrite(string text)
     {
         var ms = new MemoryStream();
-        using (var w = new CandumpLogWriter(ms, leaveOpen: true))
+        using (var w = new CandumpLogWriter(ms, CaptureWriterOptions.KeepStreamOpen))
         {
             foreach (var f in Captures.Parse(text))
             {

@@ -93,7 +93,7 @@ public class OutputSpoolTests
         var frames = Support.Captures.Parse(File.ReadAllText(Support.Captures.BundledSample));
         var plain = new MemoryStream();
         var spooled = new MemoryStream();
-        using (var w = new CandumpLogWriter(plain, leaveOpen: true))
+        using (var w = new CandumpLogWriter(plain, CaptureWriterOptions.KeepStreamOpen))
         {
             for (int i = 0; i < 20; i++)
             {

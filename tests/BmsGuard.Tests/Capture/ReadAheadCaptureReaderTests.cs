@@ -106,7 +106,7 @@ public class ReadAheadCaptureReaderTests
         }
 
         var expected = new MemoryStream();
-        using (var writer = new CandumpLogWriter(expected, leaveOpen: true))
+        using (var writer = new CandumpLogWriter(expected, CaptureWriterOptions.KeepStreamOpen))
         using (var direct = new CandumpLogReader(Stream(sb.ToString()), "t.log"))
         {
             var f = new CaptureFrame();

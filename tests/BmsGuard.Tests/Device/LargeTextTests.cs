@@ -15,11 +15,24 @@ namespace BmsGuard.Tests.Device;
 /// </summary>
 public sealed class LargeTextTests
 {
-    /// <summary>Methods whose text grows with the number of rules.</summary>
-    private static readonly MethodInfo[] TablePrinters =
+    /// <summary>
+    /// Methods whose text grows with the size of a table: Print of every firmware *Text type (the
+    /// table languages of docs/syntax.md). Found by reflection, so a new table language is covered.
+    /// </summary>
+    private static readonly MethodInfo[] TablePrinters = typeof(RuleTableText).Assembly.GetTypes()
+        .Where(t => t.Namespace != null && t.Namespace.StartsWith("BmsGuard.Core", StringComparison.Ordinal) && t.Name.EndsWith("Text", StringComparison.Ordinal))
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        .Where(m => m.Name == "Print" && m.ReturnType == typeof(string))
+        .ToArray();
+
+    [Fact]
+    public void Every_table_language_has_a_printer_here()
     {
-        typeof(RuleTableText).GetMethod(nameof(RuleTableText.Print), new[] { typeof(RuleTable) })!,
-    };
+        string[] names = TablePrinters.Select(m => m.DeclaringType!.Name).Distinct().Order().ToArray();
+        Assert.Equal(
+            new[] { "CommandPolicyText", "InterlockTableText", "NativeCommandText", "RuleTableText", "UdsPolicyText", "UplinkPolicyText", "VehicleStateText" },
+            names);
+    }
 
     [Fact]
     public void Table_printers_build_on_the_uncapped_builder()
@@ -29,8 +42,8 @@ public sealed class LargeTextTests
         foreach (MethodInfo printer in TablePrinters)
         {
             List<MethodBase> calls = CalledMethods(printer);
-            Assert.DoesNotContain(defaultCtor, calls);
-            Assert.Contains(builder, calls);
+            Assert.False(calls.Contains(defaultCtor), printer.DeclaringType!.Name + ".Print builds on the capped default StringBuilder");
+            Assert.True(calls.Contains(builder), printer.DeclaringType!.Name + ".Print does not build on LargeText.Builder");
         }
     }
 

@@ -69,7 +69,7 @@ public class ReplayLineReuseTests
         CandumpLogWriter Log(string name)
         {
             outputs[name] = new MemoryStream();
-            return new CandumpLogWriter(outputs[name], leaveOpen: true);
+            return new CandumpLogWriter(outputs[name], CaptureWriterOptions.KeepStreamOpen);
         }
 
         ICaptureReader reader = new CandumpLogReader(new MemoryStream(Encoding.ASCII.GetBytes(text)), "in.log");
@@ -77,7 +77,7 @@ public class ReplayLineReuseTests
         {
             // Vector ASC numbers the channels: the reader names them "1" and "2", written as can0 and can1.
             var asc = new MemoryStream();
-            using (var writer = new AscLogWriter(asc, leaveOpen: true, TimeZoneInfo.Utc))
+            using (var writer = new AscLogWriter(asc, new CaptureWriterOptions { LeaveOpen = true, TimeZone = TimeZoneInfo.Utc }))
             {
                 var frame = new CaptureFrame();
                 while (reader.Read(frame))

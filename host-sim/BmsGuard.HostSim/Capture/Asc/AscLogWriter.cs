@@ -16,40 +16,30 @@ namespace BmsGuard.HostSim.Capture.Asc;
 /// SocketCAN error-frame details: an error frame keeps its time and channel only.
 /// Channels need a number: "1" stays 1, "can0" becomes 1 (see <see cref="ChannelNames"/>).
 /// </remarks>
-public sealed class AscLogWriter : ICaptureWriter
+public sealed class AscLogWriter : BufferedCaptureWriter
 {
     private const string Destination = "ASC output";
-    private const int Capacity = 1 << 16;
     private const int MaxLine = 1024;
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
     private static readonly int[] FdLengths = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 20, 24, 32, 48, 64];
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
     private readonly TimeZoneInfo _zone;
-    private readonly byte[] _buffer = new byte[Capacity];
-    private int _used;
     private bool _started;
-    private bool _disposed;
     private long _startNanos;
     private string? _lastChannel;
     private int _lastChannelNumber;
 
-    /// <summary>Writes to <paramref name="stream"/> (the writer buffers itself).</summary>
-    /// <param name="stream">Destination.</param>
-    /// <param name="leaveOpen">Keep <paramref name="stream"/> open on dispose.</param>
-    /// <param name="zone">Zone of the header's wall-clock dates; the local zone when null.</param>
-    public AscLogWriter(Stream stream, bool leaveOpen = false, TimeZoneInfo? zone = null)
+    /// <summary>
+    /// Writes to <paramref name="stream"/> (the writer buffers itself); the header's wall-clock dates are
+    /// in <see cref="CaptureWriterOptions.TimeZone"/>, the local zone when null.
+    /// </summary>
+    public AscLogWriter(Stream stream, CaptureWriterOptions? options = null)
+        : base(stream, options)
     {
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-        _zone = zone ?? TimeZoneInfo.Local;
+        _zone = Options.TimeZone ?? TimeZoneInfo.Local;
     }
 
-    /// <summary>Frames written.</summary>
-    public long Count { get; private set; }
-
     /// <summary>Writes one frame.</summary>
-    public void Write(CaptureFrame f)
+    public override void Write(CaptureFrame f)
     {
         if (!_started)
         {
@@ -68,12 +58,7 @@ public sealed class AscLogWriter : ICaptureWriter
             throw new CaptureFormatException(Destination, Count + 1, $"classic (non-FD) frame with {f.Length} data bytes");
         }
 
-        if (_used > Capacity - MaxLine)
-        {
-            FlushBuffer();
-        }
-
-        Span<byte> b = _buffer.AsSpan(_used);
+        Span<byte> b = Reserve(MaxLine);
         int n = Timestamp(b, offset);
         b[n++] = (byte)' ';
         if (f.Error)
@@ -91,42 +76,20 @@ public sealed class AscLogWriter : ICaptureWriter
         }
 
         b[n++] = (byte)'\n';
-        _used += n;
+        Advance(n);
         Count++;
     }
 
-    /// <summary>Flushes the underlying stream.</summary>
-    public void Flush()
+    /// <summary>The header (for a file without frames) and the end of the trigger block.</summary>
+    protected override void WriteTrailer()
     {
-        FlushBuffer();
-        _stream.Flush();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (_used > Capacity - MaxLine)
-        {
-            FlushBuffer();
-        }
-
+        Reserve(MaxLine); // room for the header of an empty file and the last line together
         if (!_started)
         {
             Start(0);
         }
 
-        _used += Ascii(_buffer.AsSpan(_used), "End TriggerBlock\n");
-        Flush();
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
+        WriteAscii("End TriggerBlock\n");
     }
 
     private void Start(long firstNanos)
@@ -145,7 +108,7 @@ public sealed class AscLogWriter : ICaptureWriter
 
         _startNanos = start;
         string header = $"date {date}\nbase hex  timestamps absolute\ninternal events logged\n// version 9.0.0\nBegin Triggerblock {date}\n   0.000000 Start of measurement\n";
-        _used += Encoding.ASCII.GetBytes(header, _buffer.AsSpan(_used));
+        WriteAscii(header);
     }
 
     private int ChannelNumber(string channel)
@@ -283,10 +246,4 @@ public sealed class AscLogWriter : ICaptureWriter
     }
 
     private static int Ascii(Span<byte> b, string s) => Encoding.ASCII.GetBytes(s, b);
-
-    private void FlushBuffer()
-    {
-        _stream.Write(_buffer, 0, _used);
-        _used = 0;
-    }
 }

@@ -40,16 +40,17 @@ public sealed class BlfWriter : ICaptureWriter
     private bool _disposed;
 
     /// <summary>
-    /// Writes to <paramref name="stream"/>; <paramref name="timeZone"/> is the zone of the header's
-    /// start time (default: local, as Vector and python-can); <paramref name="containerSize"/> is the
-    /// uncompressed size of each LOG_CONTAINER (default 128 KiB).
+    /// Writes to <paramref name="stream"/>; the header's start time is in <see cref="CaptureWriterOptions.TimeZone"/>
+    /// (default: local, as Vector and python-can); <paramref name="containerSize"/> is the uncompressed size
+    /// of each LOG_CONTAINER (default 128 KiB), compressed at <paramref name="level"/>.
     /// </summary>
-    public BlfWriter(Stream stream, bool leaveOpen = false, TimeZoneInfo? timeZone = null, int containerSize = DefaultContainerSize, CompressionLevel level = CompressionLevel.Optimal)
+    public BlfWriter(Stream stream, CaptureWriterOptions? options = null, int containerSize = DefaultContainerSize, CompressionLevel level = CompressionLevel.Optimal)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(containerSize, 1);
+        options ??= CaptureWriterOptions.Default;
         _stream = stream;
-        _leaveOpen = leaveOpen;
-        _zone = timeZone ?? TimeZoneInfo.Local;
+        _leaveOpen = options.LeaveOpen;
+        _zone = options.TimeZone ?? TimeZoneInfo.Local;
         _containerSize = containerSize;
         _level = level;
         _objects = new byte[containerSize + MaxObjectSize];

@@ -33,26 +33,19 @@ public sealed class CandumpLineFormatter
     private string? _lastChannel;
     private byte[] _lastChannelBytes = [];
 
-    /// <summary>Formats <paramref name="f"/> into <paramref name="into"/> (at least <see cref="MaxLine"/> bytes); returns the length.</summary>
-    public int Format(Span<byte> into, CaptureFrame f) =>
-        Format(into, f.TimestampNanos, f.Channel, f.Id, f.Extended, f.Remote, f.Error, f.Fd, f.BitRateSwitch, f.ErrorStateIndicator, f.Data, f.Length, f.Len8Dlc);
-
-    /// <summary>Formats any frame kind (sub-microsecond time is truncated, as candump's format has 6 decimals); returns the length.</summary>
-    public int Format(
-        Span<byte> b,
-        long timestampNanos,
-        string channel,
-        uint id,
-        bool extended,
-        bool remote,
-        bool error,
-        bool fd,
-        bool brs,
-        bool esi,
-        byte[]? data,
-        int length,
-        int len8Dlc)
+    /// <summary>
+    /// Formats <paramref name="f"/> into <paramref name="b"/> (at least <see cref="MaxLine"/> bytes) and
+    /// returns the length; sub-microsecond time is truncated, as candump's format has 6 decimals.
+    /// </summary>
+    public int Format(Span<byte> b, CaptureFrame f)
     {
+        string channel = f.Channel;
+        uint id = f.Id;
+        bool remote = f.Remote;
+        bool error = f.Error;
+        bool fd = f.Fd;
+        byte[] data = f.Data;
+        int length = f.Length;
         if (!ReferenceEquals(channel, _lastChannel))
         {
             if (!_channels.TryGetValue(channel, out var bytes))
@@ -74,7 +67,7 @@ public sealed class CandumpLineFormatter
 
         ref byte r = ref MemoryMarshal.GetReference(b);
         int n = 0;
-        long micros = timestampNanos / 1000;
+        long micros = f.TimestampNanos / 1000;
         Unsafe.Add(ref r, n++) = (byte)'(';
         n += WriteSeconds(ref Unsafe.Add(ref r, n), micros / 1_000_000);
         Unsafe.Add(ref r, n++) = (byte)'.';
@@ -85,12 +78,12 @@ public sealed class CandumpLineFormatter
         name.AsSpan().CopyTo(b[n..]);
         n += name.Length;
         Unsafe.Add(ref r, n++) = (byte)' ';
-        n += error ? WriteHex(ref Unsafe.Add(ref r, n), ErrorId(id), 8) : WriteHex(ref Unsafe.Add(ref r, n), id, extended ? 8 : 3);
+        n += error ? WriteHex(ref Unsafe.Add(ref r, n), ErrorId(id), 8) : WriteHex(ref Unsafe.Add(ref r, n), id, f.Extended ? 8 : 3);
         Unsafe.Add(ref r, n++) = (byte)'#';
         if (fd)
         {
             Unsafe.Add(ref r, n++) = (byte)'#';
-            Unsafe.Add(ref r, n++) = Hex[(brs ? 1 : 0) | (esi ? 2 : 0)];
+            Unsafe.Add(ref r, n++) = Hex[(f.BitRateSwitch ? 1 : 0) | (f.ErrorStateIndicator ? 2 : 0)];
         }
         else if (remote)
         {
@@ -106,7 +99,7 @@ public sealed class CandumpLineFormatter
         ushort[] pairs = HexPairs;
         for (int i = 0; i < length; i++)
         {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, n), pairs[data![i]]);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref r, n), pairs[data[i]]);
             n += 2;
         }
 
@@ -117,10 +110,10 @@ public sealed class CandumpLineFormatter
             n += 2;
         }
 
-        if (!fd && !remote && len8Dlc > 8 && length == 8)
+        if (!fd && !remote && f.Len8Dlc > 8 && length == 8)
         {
             Unsafe.Add(ref r, n++) = (byte)'_';
-            Unsafe.Add(ref r, n++) = Hex[len8Dlc & 0xF];
+            Unsafe.Add(ref r, n++) = Hex[f.Len8Dlc & 0xF];
         }
 
         return n;

@@ -17,44 +17,29 @@ namespace BmsGuard.HostSim.Capture.Csv;
 /// column: a second channel, a Tx frame, an FD frame with BRS/ESI or of up to 8 bytes. Error frames
 /// keep their error class (the id) and data.
 /// </remarks>
-public sealed class CsvLogWriter : ICaptureWriter
+public sealed class CsvLogWriter : BufferedCaptureWriter
 {
-    private readonly CaptureWarnings _warnings;
-    private const int Capacity = 1 << 16;
     private const int MaxLine = 256;
     private const string Destination = "CSV output";
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly byte[] _buffer = new byte[Capacity];
-    private int _used;
-    private bool _disposed;
+    private readonly CaptureWarnings _warnings;
     private string? _firstChannel;
     private bool _channelsWarned;
     private bool _directionWarned;
     private bool _fdWarned;
 
-    /// <summary>Writes the header to <paramref name="stream"/> (the writer buffers itself).</summary>
-    public CsvLogWriter(Stream stream, bool leaveOpen = false, CaptureWarnings? warnings = null)
+    /// <summary>Writes the header to <paramref name="stream"/> (the writer buffers itself); losses go to <see cref="CaptureWriterOptions.Warnings"/>.</summary>
+    public CsvLogWriter(Stream stream, CaptureWriterOptions? options = null)
+        : base(stream, options)
     {
-        _warnings = warnings ?? new CaptureWarnings();
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-        _used = Encoding.ASCII.GetBytes(CsvLogReader.Header + "\n", _buffer);
+        _warnings = Options.Warnings ?? new CaptureWarnings();
+        WriteAscii(CsvLogReader.Header + "\n");
     }
 
-    /// <summary>Frames written.</summary>
-    public long Count { get; private set; }
-
     /// <summary>Writes one frame.</summary>
-    public void Write(CaptureFrame f)
+    public override void Write(CaptureFrame f)
     {
         Check(f);
-        if (_used > Capacity - MaxLine)
-        {
-            FlushBuffer();
-        }
-
-        Span<byte> b = _buffer.AsSpan(_used);
+        Span<byte> b = Reserve(MaxLine);
         int n = DecimalNanos.Format(b, f.TimestampNanos);
         n += Ascii(b[n..], ",0x");
         f.Id.TryFormat(b[n..], out int written, "x", CultureInfo.InvariantCulture);
@@ -74,31 +59,8 @@ public sealed class CsvLogWriter : ICaptureWriter
         }
 
         b[n++] = (byte)'\n';
-        _used += n;
+        Advance(n);
         Count++;
-    }
-
-    /// <summary>Flushes the underlying stream.</summary>
-    public void Flush()
-    {
-        FlushBuffer();
-        _stream.Flush();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        Flush();
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
     }
 
     // What python-can's layout cannot say, warned about once each (line: the frame's line in the output).
@@ -132,10 +94,4 @@ public sealed class CsvLogWriter : ICaptureWriter
     }
 
     private static int Ascii(Span<byte> b, string s) => Encoding.ASCII.GetBytes(s, b);
-
-    private void FlushBuffer()
-    {
-        _stream.Write(_buffer, 0, _used);
-        _used = 0;
-    }
 }

@@ -19,31 +19,22 @@ namespace BmsGuard.HostSim.Capture.Trc;
 /// recording node sent (<see cref="CaptureFrame.Transmit"/>), else Rx. A frame TRC cannot hold stops the write with a
 /// <see cref="CaptureFormatException"/> whose line is the frame's number.</para>
 /// </remarks>
-public sealed class TrcWriter : ICaptureWriter
+public sealed class TrcWriter : BufferedCaptureWriter
 {
     private const string Destination = "TRC output";
-    private const int Capacity = 1 << 16;
     private const int MaxLine = 512;
     private static readonly ushort[] HexPairs = BuildHexPairs();
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly byte[] _buffer = new byte[Capacity];
     private readonly Dictionary<string, int> _buses = new(StringComparer.Ordinal);
-    private int _used;
     private bool _headerWritten;
     private long _baseNanos;
     private string? _lastChannel;
     private int _lastBus;
 
     /// <summary>Writes to <paramref name="stream"/> (the writer buffers itself).</summary>
-    public TrcWriter(Stream stream, bool leaveOpen = false)
+    public TrcWriter(Stream stream, CaptureWriterOptions? options = null)
+        : base(stream, options)
     {
-        _stream = stream;
-        _leaveOpen = leaveOpen;
     }
-
-    /// <summary>Frames written.</summary>
-    public long Count { get; private set; }
 
     /// <summary>
     /// Error frames with SocketCAN detail a PEAK error frame cannot hold (error classes other than
@@ -54,7 +45,7 @@ public sealed class TrcWriter : ICaptureWriter
     public long ApproximatedErrorFrames { get; private set; }
 
     /// <summary>Writes one frame.</summary>
-    public void Write(CaptureFrame f)
+    public override void Write(CaptureFrame f)
     {
         if (!_headerWritten)
         {
@@ -68,13 +59,7 @@ public sealed class TrcWriter : ICaptureWriter
             throw Unwritable("frame more than 31 years from the first one: beyond what a TRC time offset holds");
         }
 
-        if (_used > Capacity - MaxLine)
-        {
-            _stream.Write(_buffer, 0, _used);
-            _used = 0;
-        }
-
-        Span<byte> b = _buffer.AsSpan(_used);
+        Span<byte> b = Reserve(MaxLine);
         Span<byte> field = stackalloc byte[24];
         int n = TrcText.Right(b, field[..TrcText.Decimal(field, Count + 1)], 7);
         b[n++] = (byte)' ';
@@ -106,30 +91,16 @@ public sealed class TrcWriter : ICaptureWriter
 
         b[n++] = (byte)'\r';
         b[n++] = (byte)'\n';
-        _used += n;
+        Advance(n);
         Count++;
     }
 
-    /// <summary>Flushes the underlying stream.</summary>
-    public void Flush()
-    {
-        _stream.Write(_buffer, 0, _used);
-        _used = 0;
-        _stream.Flush();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>An empty trace still gets its header: a valid file.</summary>
+    protected override void WriteTrailer()
     {
         if (!_headerWritten)
         {
-            WriteHeader(0); // an empty trace is still a valid file
-        }
-
-        Flush();
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
+            WriteHeader(0);
         }
     }
 
@@ -210,7 +181,7 @@ public sealed class TrcWriter : ICaptureWriter
             ";   |         |       |  |    |      |  |  |    |",
             ";---+-- ------+------ +- +- --+----- +- +- +--- +- -- -- -- -- -- -- --",
             ""]);
-        _used += Encoding.ASCII.GetBytes(header, _buffer.AsSpan(_used));
+        WriteAscii(header);
     }
 
     private static ushort[] BuildHexPairs()

@@ -131,7 +131,7 @@ public class AscLogWriterTests
     public void Writing_allocates_nothing_per_frame()
     {
         var frames = AllKinds(Jan1);
-        using var w = new HostSim.Capture.Asc.AscLogWriter(Stream.Null, zone: TimeZoneInfo.Utc);
+        using var w = new HostSim.Capture.Asc.AscLogWriter(Stream.Null, new HostSim.Capture.CaptureWriterOptions { TimeZone = TimeZoneInfo.Utc });
         frames.ForEach(w.Write); // warm-up: the header
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 20_000; i++)

@@ -17,7 +17,7 @@ public static class FrameText
     public static string WriteAsc(IEnumerable<CaptureFrame> frames, TimeZoneInfo? zone = null)
     {
         var ms = new MemoryStream();
-        using (var w = new AscLogWriter(ms, leaveOpen: true, zone: zone ?? TimeZoneInfo.Utc))
+        using (var w = new AscLogWriter(ms, new CaptureWriterOptions { LeaveOpen = true, TimeZone = zone ?? TimeZoneInfo.Utc }))
         {
             foreach (var f in frames)
             {

@@ -73,7 +73,7 @@ internal static class BlfFrames
     {
         var ms = new MemoryStream();
         Stream target = seekable ? ms : new TrickleStream(ms, int.MaxValue);
-        using (var w = new BlfWriter(target, leaveOpen: true, timeZone: zone ?? TimeZoneInfo.Utc, containerSize: containerSize))
+        using (var w = new BlfWriter(target, new CaptureWriterOptions { LeaveOpen = true, TimeZone = zone ?? TimeZoneInfo.Utc }, containerSize: containerSize))
         {
             foreach (var f in frames)
             {

@@ -16,7 +16,7 @@ public static class CsvText
     public static string Write(IEnumerable<CaptureFrame> frames)
     {
         var ms = new MemoryStream();
-        using (var w = new CsvLogWriter(ms, leaveOpen: true))
+        using (var w = new CsvLogWriter(ms, CaptureWriterOptions.KeepStreamOpen))
         {
             foreach (var f in frames)
             {

@@ -35,7 +35,7 @@ public static class TrcTestSupport
     public static byte[] WriteBytes(IEnumerable<CaptureFrame> frames, out long approximated)
     {
         var ms = new MemoryStream();
-        using (var w = new TrcWriter(ms, leaveOpen: true))
+        using (var w = new TrcWriter(ms, CaptureWriterOptions.KeepStreamOpen))
         {
             foreach (var f in frames)
             {

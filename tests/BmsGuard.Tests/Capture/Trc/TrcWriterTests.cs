@@ -131,7 +131,7 @@ public class TrcWriterTests
     public void Frames_trc_cannot_hold_are_errors_naming_the_frame(string channel, uint id, bool fd, int length, string reason)
     {
         var ms = new MemoryStream();
-        using var w = new TrcWriter(ms, leaveOpen: true);
+        using var w = new TrcWriter(ms, CaptureWriterOptions.KeepStreamOpen);
         w.Write(Frame(Midnight, "can0", 0x7, hex: "07"));
         long time = id == 0 ? long.MinValue : Midnight;
         var e = Assert.Throws<CaptureFormatException>(() => w.Write(Frame(time, channel, id, fd: fd, hex: "", length: length)));
