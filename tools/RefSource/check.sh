@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # check.sh CACHE_DIR
 # Compares every reference assembly in firmware/reference, member by member, with the library built
-# from nanoFramework's own sources into CACHE_DIR/lib (tools/nanoclr/setup.sh or nanoclr-bench's
-# setup.sh): Microsoft.DotNet.ApiCompat in strict mode (both directions), attributes and parameter
+# from nanoFramework's own sources into CACHE_DIR/lib (the nanoclr-bench pipeline's setup.sh, not
+# part of this repository; docs/device.md): Microsoft.DotNet.ApiCompat in strict mode (both directions), attributes and parameter
 # names included. Only the public key token differs (the references are not signed): CP0003 is off.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 CACHE_DIR" >&2; exit 2; }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """regenerate.py CACHE_DIR [ASSEMBLY...]
 
-Rewrites firmware/reference/<assembly>/ from the libraries that /work/shared/nanoclr-bench's setup.sh
-(or the repo's tools/nanoclr/setup.sh) built from nanoFramework's own sources into CACHE_DIR/lib:
+Rewrites firmware/reference/<assembly>/ from the libraries built from nanoFramework's own sources into CACHE_DIR/lib
+(by the nanoclr-bench pipeline's setup.sh, which is not part of this repository; docs/device.md):
 the public surface as C# (tools/RefSource) and a project that compiles it against nanoFramework's
 mscorlib and the reference projects of the library's own dependencies.
 """
