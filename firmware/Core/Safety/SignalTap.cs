@@ -224,23 +224,5 @@ namespace BmsGuard.Core.Safety
 
             return null;
         }
-
-        /// <summary>
-        /// Reads the signal from <paramref name="data"/>[0..<paramref name="length"/>) into physical units;
-        /// false when the frame is too short to carry it. Allocates nothing.
-        /// </summary>
-        public bool TryRead(byte[] data, int length, out long units)
-        {
-            // Fields, not the properties: this runs per frame, and the interpreter calls every getter.
-            units = 0;
-            int need = _bytesNeeded;
-            if (length < need || data.Length < need)
-            {
-                return false;
-            }
-
-            units = (SignalBits.ReadRaw(data, _startBit, _length, _motorola, _signed) * _scaleUnits) + _offsetUnits;
-            return true;
-        }
     }
 }

@@ -142,18 +142,10 @@ namespace BmsGuard.Core.Telemetry
             // Per frame on the interpreter: the frame table read in place, the signal read and the
             // forwarding actions written out here (a call costs dozens of IL instructions).
             TelemetryFrames frames = _frames;
-            int f;
-            if (!ext)
+            int f = ext ? frames.Find(id, true) : id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : -1;
+            if (f == TelemetryFrames.NoFrame)
             {
-                f = id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : TelemetryFrames.NoFrame;
-                if (f == TelemetryFrames.NoFrame)
-                {
-                    f = -1;
-                }
-            }
-            else
-            {
-                f = frames.Find(id, true);
+                f = -1;
             }
 
             if (f < 0)
@@ -254,18 +246,10 @@ namespace BmsGuard.Core.Telemetry
             }
 
             TelemetryFrames frames = _frames;
-            int f;
-            if (!ext)
+            int f = ext ? frames.Find(id, true) : id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : -1;
+            if (f == TelemetryFrames.NoFrame)
             {
-                f = id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : TelemetryFrames.NoFrame;
-                if (f == TelemetryFrames.NoFrame)
-                {
-                    f = -1;
-                }
-            }
-            else
-            {
-                f = frames.Find(id, true);
+                f = -1;
             }
 
             int any = 0;
