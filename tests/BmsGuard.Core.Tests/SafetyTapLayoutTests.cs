@@ -62,7 +62,7 @@ namespace BmsGuard.Core.Tests
 
         // The signal's bits one by one: Intel from the LSB at the start bit upwards through the bytes;
         // Motorola from the MSB at the start bit, down through its byte, then from bit 7 of the next byte.
-        private static long Walk(byte[] data, int start, int length, bool motorola, bool signed)
+        internal static long Walk(byte[] data, int start, int length, bool motorola, bool signed)
         {
             long raw = 0;
             if (!motorola)

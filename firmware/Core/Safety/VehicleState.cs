@@ -46,6 +46,16 @@ namespace BmsGuard.Core.Safety
         private readonly long[] _offset;
         private readonly byte[] _frameBytes;
         private readonly bool[] _frameMotorola;
+        private readonly byte[] _frameOf;
+
+        // The latest complete payload of each frame, not yet decoded into its taps: Observe copies the
+        // bytes (one native Array.Copy) and reads are decoded when asked (Materialize). A frame arrives
+        // hundreds of times a second and a tap is read when a command or request is judged, so the
+        // decode moves off the per-frame path. A short frame decodes what was pending first and then
+        // updates the taps it carries, so values and times are those of reading every frame at once.
+        private readonly byte[] _payload;
+        private readonly long[] _payloadTime;
+        private readonly bool[] _pending;
 
         private VehicleState(SignalTap[] taps, int count)
         {
@@ -65,6 +75,10 @@ namespace BmsGuard.Core.Safety
             _offset = new long[count];
             _frameBytes = new byte[count];
             _frameMotorola = new bool[count];
+            _frameOf = new byte[count];
+            _payload = new byte[count * 8];
+            _payloadTime = new long[count];
+            _pending = new bool[count];
             for (int t = 0; t < count; t++)
             {
                 SignalTap tap = _taps[t];
@@ -100,6 +114,7 @@ namespace BmsGuard.Core.Safety
                     if (!done[u] && _taps[u].Id == head.Id && _taps[u].Extended == head.Extended)
                     {
                         _order[placed++] = (byte)u;
+                        _frameOf[u] = (byte)frames;
                         done[u] = true;
                         if (_need[u] > _frameBytes[frames])
                         {
@@ -261,39 +276,73 @@ namespace BmsGuard.Core.Safety
             }
 
             _framesObserved++;
-
-            // The bytes this frame's taps span, gathered once (what SignalTap.TryRead reads, tap by tap).
             int present = length < data.Length ? length : data.Length;
-            int gather = _frameBytes[frame];
-            if (present < gather)
+            int span = _frameBytes[frame];
+            if (present >= span)
             {
-                gather = present;
+                System.Array.Copy(data, 0, _payload, frame << 3, span);
+                _payloadTime[frame] = nowMicros;
+                _pending[frame] = true;
+                return;
             }
 
-            ulong intel = SignalBits.IntelWord(data, gather);
-            ulong motorola = _frameMotorola[frame] ? SignalBits.MotorolaWord(data, gather) : 0;
-            byte[] order = _order;
+            // Too short for some tap: the pending payload first, then the taps this frame carries.
+            Materialize(frame);
+            ulong intel = SignalBits.IntelWord(data, present);
+            ulong motorola = _frameMotorola[frame] ? SignalBits.MotorolaWord(data, present) : 0;
             int end = _first[frame + 1];
             for (int k = _first[frame]; k < end; k++)
             {
-                int t = order[k];
+                int t = _order[k];
                 if (present < _need[t])
                 {
                     _shortFrames++;
                     continue;
                 }
 
-                long raw = (long)((_motorola[t] ? motorola : intel) >> _shift[t]) & _mask[t];
-                long sign = _sign[t];
-                if (sign != 0 && raw >= sign)
-                {
-                    raw -= sign << 1;
-                }
-
-                _units[t] = (raw * _scale[t]) + _offset[t];
-                _times[t] = nowMicros;
-                _seen[t] = true;
+                Decode(t, intel, motorola, nowMicros);
             }
+        }
+
+        // Decodes frame's pending payload into its taps (a no-op when nothing is pending).
+        private void Materialize(int frame)
+        {
+            if (!_pending[frame])
+            {
+                return;
+            }
+
+            _pending[frame] = false;
+            int span = _frameBytes[frame];
+            ulong intel = 0;
+            ulong motorola = 0;
+            int o = frame << 3;
+            for (int b = 0; b < span; b++)
+            {
+                intel |= (ulong)_payload[o + b] << (8 * b);
+                motorola |= (ulong)_payload[o + b] << (8 * (7 - b));
+            }
+
+            long time = _payloadTime[frame];
+            int end = _first[frame + 1];
+            for (int k = _first[frame]; k < end; k++)
+            {
+                Decode(_order[k], intel, motorola, time);
+            }
+        }
+
+        private void Decode(int t, ulong intel, ulong motorola, long time)
+        {
+            long raw = (long)((_motorola[t] ? motorola : intel) >> _shift[t]) & _mask[t];
+            long sign = _sign[t];
+            if (sign != 0 && raw >= sign)
+            {
+                raw -= sign << 1;
+            }
+
+            _units[t] = (raw * _scale[t]) + _offset[t];
+            _times[t] = time;
+            _seen[t] = true;
         }
 
         /// <summary>
@@ -303,6 +352,7 @@ namespace BmsGuard.Core.Safety
         /// </summary>
         public int Freshness(int tap, long nowMicros)
         {
+            Materialize(_frameOf[tap]);
             if (!_seen[tap])
             {
                 return SafetyResult.Unknown;
@@ -315,12 +365,14 @@ namespace BmsGuard.Core.Safety
         /// <summary>The latest physical value in units of 10^-<see cref="SignalTap.Decimals"/> (0 when never seen).</summary>
         public long Units(int tap)
         {
+            Materialize(_frameOf[tap]);
             return _units[tap];
         }
 
         /// <summary>Time of the latest value (0 when never seen).</summary>
         public long TimeMicros(int tap)
         {
+            Materialize(_frameOf[tap]);
             return _times[tap];
         }
 
@@ -329,6 +381,7 @@ namespace BmsGuard.Core.Safety
         {
             for (int i = 0; i < _taps.Length; i++)
             {
+                _pending[i] = false;
                 _seen[i] = false;
                 _units[i] = 0;
                 _times[i] = 0;

@@ -31,6 +31,15 @@ namespace BmsGuard.Core.Telemetry
         private readonly long[] _last;
         private readonly int[] _count;
 
+        // Frames whose every signal is rate-gated (forward, quantize, downsample with an interval, or
+        // drop; no multiplexor): while now < _until[f] each of its signals would only count one
+        // observation seen and one dropped, so Observe counts the frame once in _skipped[f] and
+        // Seen/Dropped add it back. A 50 Hz frame sent on at 1 Hz then costs a comparison, not a decode.
+        private readonly int[] _frameOf;
+        private readonly bool[] _skippable;
+        private readonly long[] _until;
+        private readonly long[] _skipped;
+
         private long _framesObserved;
         private long _unknownFrames;
         private long _framesWithheld;
@@ -71,6 +80,27 @@ namespace BmsGuard.Core.Telemetry
             _sum = new long[n];
             _last = new long[n];
             _count = new int[n];
+            _frameOf = new int[n];
+            int frameCount = _frames.Count;
+            _skippable = new bool[frameCount];
+            _until = new long[frameCount];
+            _skipped = new long[frameCount];
+            for (int f = 0; f < frameCount; f++)
+            {
+                bool gated = true;
+                for (int k = _frames.First[f]; k < _frames.First[f + 1]; k++)
+                {
+                    TelemetrySignal signal = _signals[_frames.Order[k]];
+                    _frameOf[_frames.Order[k]] = f;
+                    int action = signal.Treatment.Action;
+                    bool paced = (action == TelemetryAction.Forward || action == TelemetryAction.Quantize
+                        || action == TelemetryAction.Downsample) && signal.Treatment.EveryMicros > 0;
+                    gated = gated && signal.Mux == null && (paced || action == TelemetryAction.Drop);
+                }
+
+                _skippable[f] = gated;
+                _until[f] = long.MinValue;
+            }
         }
 
         /// <summary>The policy applied.</summary>
@@ -100,7 +130,7 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Observations of signal <paramref name="s"/> (frames that carried it, its page selected).</summary>
         public long Seen(int s)
         {
-            return _seen[s];
+            return _seen[s] + _skipped[_frameOf[s]];
         }
 
         /// <summary>Samples emitted for signal <paramref name="s"/>.</summary>
@@ -112,7 +142,7 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Observations of signal <paramref name="s"/> discarded: dropped, rate-gated, a full delay ring, a short frame.</summary>
         public long Dropped(int s)
         {
-            return _dropped[s];
+            return _dropped[s] + _skipped[_frameOf[s]];
         }
 
         /// <summary>Observations of <paramref name="s"/> held in its delay ring.</summary>
@@ -155,6 +185,12 @@ namespace BmsGuard.Core.Telemetry
             }
 
             _framesObserved++;
+            if (nowMicros < _until[f])
+            {
+                _skipped[f]++;
+                return;
+            }
+
             if (len > data.Length)
             {
                 len = data.Length;
@@ -164,14 +200,31 @@ namespace BmsGuard.Core.Telemetry
             byte[] order = frames.Order;
             TelemetrySignal[] signals = _signals;
             int end = first[f + 1];
+
+            // The multiplexor is read once for the signals that share its bits (a page's signals do).
+            int muxStart = -1;
+            int muxLength = 0;
+            bool muxMotorola = false;
+            long muxValue = -1;
             for (int k = first[f]; k < end; k++)
             {
                 int s = order[k];
                 TelemetrySignal signal = signals[s];
                 SignalMux mux = signal.Mux;
-                if (mux != null && !mux.Selects(data, len))
+                if (mux != null)
                 {
-                    continue;
+                    if (mux.StartBit != muxStart || mux.Length != muxLength || mux.Motorola != muxMotorola)
+                    {
+                        muxStart = mux.StartBit;
+                        muxLength = mux.Length;
+                        muxMotorola = mux.Motorola;
+                        muxValue = len < mux.BytesNeeded ? -1 : SignalBits.ReadRaw(data, muxStart, muxLength, muxMotorola, false);
+                    }
+
+                    if (muxValue < mux.Low || muxValue > mux.High)
+                    {
+                        continue;
+                    }
                 }
 
                 _seen[s]++;
@@ -181,17 +234,48 @@ namespace BmsGuard.Core.Telemetry
                     continue;
                 }
 
-                long raw = SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed);
                 SignalTreatment t = signal.Treatment;
                 int action = t.Action;
-                if (action == TelemetryAction.Drop || action == TelemetryAction.Identifier
-                    || action == TelemetryAction.Aggregate || action == TelemetryAction.Delay)
+                if (action == TelemetryAction.Aggregate)
                 {
-                    Handle(s, signal, t, raw, nowMicros);
+                    // Accumulate written out: every observation of an aggregate counts.
+                    long units = (SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed) * signal.ScaleUnits) + signal.OffsetUnits;
+                    if (_open[s] && nowMicros - _start[s] >= t.WindowMicros)
+                    {
+                        CloseWindowIfEnded(s, t, nowMicros);
+                    }
+
+                    if (!_open[s])
+                    {
+                        _open[s] = true;
+                        _start[s] = nowMicros;
+                    }
+
+                    int seen = _count[s];
+                    if (seen == 0 || units < _min[s])
+                    {
+                        _min[s] = units;
+                    }
+
+                    if (seen == 0 || units > _max[s])
+                    {
+                        _max[s] = units;
+                    }
+
+                    _sum[s] += units;
+                    _last[s] = units;
+                    _count[s] = seen + 1;
                     continue;
                 }
 
-                // Every other action (forward, quantize, downsample): Gate, ToUnits, Quantize and Emit written out.
+                if (action == TelemetryAction.Drop || action == TelemetryAction.Identifier || action == TelemetryAction.Delay)
+                {
+                    Handle(s, signal, t, SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed), nowMicros);
+                    continue;
+                }
+
+                // Every other action (forward, quantize, downsample): Gate first (nothing is read for a
+                // gated observation), then ToUnits, Quantize and Emit written out.
                 long every = t.EveryMicros;
                 if (every > 0 && _accepted[s] && nowMicros - _lastAccepted[s] < every)
                 {
@@ -201,7 +285,7 @@ namespace BmsGuard.Core.Telemetry
 
                 _accepted[s] = true;
                 _lastAccepted[s] = nowMicros;
-                long value = (raw * signal.ScaleUnits) + signal.OffsetUnits;
+                long value = (SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed) * signal.ScaleUnits) + signal.OffsetUnits;
                 long step = t.StepUnits;
                 if (step > 0)
                 {
@@ -211,6 +295,37 @@ namespace BmsGuard.Core.Telemetry
                 _emitted[s]++;
                 _sink.Sample(s, value, nowMicros);
             }
+
+            if (_skippable[f])
+            {
+                _until[f] = OpenAgain(f);
+            }
+        }
+
+        // The earliest time a signal of gated frame f accepts an observation again (long.MinValue
+        // while one has never been accepted, long.MaxValue when all are dropped).
+        private long OpenAgain(int f)
+        {
+            long until = long.MaxValue;
+            for (int k = _frames.First[f]; k < _frames.First[f + 1]; k++)
+            {
+                int s = _frames.Order[k];
+                SignalTreatment t = _signals[s].Treatment;
+                if (t.Action == TelemetryAction.Drop)
+                {
+                    continue;
+                }
+
+                if (!_accepted[s])
+                {
+                    return long.MinValue;
+                }
+
+                long open = _lastAccepted[s] + t.EveryMicros;
+                until = open < until ? open : until;
+            }
+
+            return until;
         }
 
         /// <summary>
@@ -281,7 +396,7 @@ namespace BmsGuard.Core.Telemetry
             return any != 0;
         }
 
-        // The actions Observe does not write out: drop, identifier parts, aggregate windows, delay rings (default).
+        // The actions Observe does not write out: drop, identifier parts, delay rings (default).
         private void Handle(int s, TelemetrySignal signal, SignalTreatment t, long raw, long now)
         {
             switch (t.Action)
@@ -295,9 +410,6 @@ namespace BmsGuard.Core.Telemetry
                         _dropped[s]++;
                     }
 
-                    return;
-                case TelemetryAction.Aggregate:
-                    Accumulate(s, t, signal.ToUnits(raw), now);
                     return;
                 default:
                     Release(s, t, now);
@@ -321,22 +433,6 @@ namespace BmsGuard.Core.Telemetry
             _accepted[s] = true;
             _lastAccepted[s] = now;
             return true;
-        }
-
-        private void Accumulate(int s, SignalTreatment t, long value, long now)
-        {
-            CloseWindowIfEnded(s, t, now);
-            if (!_open[s])
-            {
-                _open[s] = true;
-                _start[s] = now;
-            }
-
-            _min[s] = _count[s] == 0 || value < _min[s] ? value : _min[s];
-            _max[s] = _count[s] == 0 || value > _max[s] ? value : _max[s];
-            _sum[s] += value;
-            _last[s] = value;
-            _count[s]++;
         }
 
         // Emits the window that ended by now (if it saw anything) and moves to the window containing now.
