@@ -38,6 +38,19 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Frame f's AND mask is Masks[f * 8 .. f * 8 + 8): 1 bits may reach the TCU.</summary>
         internal readonly byte[] Masks;
 
+        /// <summary>
+        /// Per frame, what blanking touches: bytes before MaskFrom[f] are all allowed, bytes from
+        /// ZeroFrom[f] on are all withheld (cleared in one call); AllowedUpTo[f * 9 + n] is whether the
+        /// first n bytes allow any bit. So a frame costs a loop over its mixed bytes only.
+        /// </summary>
+        internal readonly byte[] MaskFrom;
+
+        /// <summary>See <see cref="MaskFrom"/>.</summary>
+        internal readonly byte[] ZeroFrom;
+
+        /// <summary>See <see cref="MaskFrom"/>.</summary>
+        internal readonly bool[] AllowedUpTo;
+
         /// <summary>Number of frames.</summary>
         internal readonly int Count;
 
@@ -47,6 +60,9 @@ namespace BmsGuard.Core.Telemetry
             Order = new byte[n];
             First = new int[frames + 1];
             Masks = new byte[frames * 8];
+            MaskFrom = new byte[frames];
+            ZeroFrom = new byte[frames];
+            AllowedUpTo = new bool[frames * 9];
             _extendedCount = 0;
             for (int i = 0; i < StandardIds; i++)
             {
@@ -87,6 +103,7 @@ namespace BmsGuard.Core.Telemetry
                 }
 
                 BuildMask(signals, frame * 8, First[frame], placed);
+                Summarize(frame);
                 frame++;
             }
 
@@ -162,6 +179,31 @@ namespace BmsGuard.Core.Telemetry
 
         // Bits allowed toward the TCU: those of allowed signals and of the multiplexors they depend on, minus
         // any bit a withheld signal also uses (pages of a multiplexed frame overlap: when in doubt, blank).
+        private void Summarize(int frame)
+        {
+            int o = frame * 8;
+            int from = 0;
+            while (from < 8 && Masks[o + from] == 0xFF)
+            {
+                from++;
+            }
+
+            int zero = 8;
+            while (zero > from && Masks[o + zero - 1] == 0)
+            {
+                zero--;
+            }
+
+            MaskFrom[frame] = (byte)from;
+            ZeroFrom[frame] = (byte)zero;
+            bool any = false;
+            for (int n = 0; n <= 8; n++)
+            {
+                AllowedUpTo[(frame * 9) + n] = any;
+                any = any || (n < 8 && Masks[o + n] != 0);
+            }
+        }
+
         private void BuildMask(TelemetrySignal[] signals, int offset, int start, int end)
         {
             for (int k = start; k < end; k++)

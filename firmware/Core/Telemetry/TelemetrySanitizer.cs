@@ -367,33 +367,49 @@ namespace BmsGuard.Core.Telemetry
                 f = -1;
             }
 
-            int any = 0;
-            int i = 0;
-            if (f >= 0)
-            {
-                byte[] masks = frames.Masks;
-                int o = f * 8;
-                int named = len < 8 ? len : 8;
-                for (; i < named; i++)
-                {
-                    int mask = masks[o + i];
-                    data[i] = (byte)(data[i] & mask);
-                    any |= mask;
-                }
-            }
-
-            if (i < len)
-            {
-                // Frames the policy does not name and bytes past the 8th: one native call, not a loop.
-                System.Array.Clear(data, i, len - i);
-            }
-
-            if (any == 0)
+            if (len <= 0)
             {
                 _framesWithheld++;
+                return false;
             }
 
-            return any != 0;
+            if (f < 0)
+            {
+                // A frame the policy does not name: nothing of it leaves.
+                System.Array.Clear(data, 0, len);
+                _framesWithheld++;
+                return false;
+            }
+
+            // Bytes before MaskFrom are allowed whole, bytes from ZeroFrom on withheld whole (and
+            // everything past the 8th): only the mixed bytes between are masked one by one.
+            int named = len < 8 ? len : 8;
+            int i = frames.MaskFrom[f];
+            int zero = frames.ZeroFrom[f];
+            if (zero > named)
+            {
+                zero = named;
+            }
+
+            byte[] masks = frames.Masks;
+            int o = f * 8;
+            for (; i < zero; i++)
+            {
+                data[i] = (byte)(data[i] & masks[o + i]);
+            }
+
+            if (zero < len)
+            {
+                System.Array.Clear(data, zero, len - zero);
+            }
+
+            if (!frames.AllowedUpTo[(f * 9) + named])
+            {
+                _framesWithheld++;
+                return false;
+            }
+
+            return true;
         }
 
         // The actions Observe does not write out: drop, identifier parts, delay rings (default).

@@ -10,10 +10,12 @@ namespace BmsGuard.DeviceBench
     /// The per-frame path on nanoFramework's interpreter: Gateway.Decide with the reference rules
     /// (firmware/Device/ReferenceRules.cs), the guard's BMS observers (vehicle state with the reference
     /// safety taps, and a telemetry sanitizer) and the sanitizer as egress filter, as Guard.Attach plugs
-    /// them in, for a BMS frame mix that cycles the reference ids with 8-byte payloads. Each phase is
-    /// framed by "bench: start NAME" and "bench: end NAME ..." lines with a pause after each, so the
-    /// runner reads the process's CPU time at both ends (tools/nanoclr/devicetests.py): start-up and
-    /// warm-up stay outside the per-frame figure. The phases add one part at a time to show what each costs.
+    /// them in, for a BMS frame mix that cycles the reference ids with 8-byte payloads. The telemetry
+    /// policy is the reference policy as `bmsguard policy compile` makes it (ReferencePolicyBody, written
+    /// by the runner), and in the last phase four signals forwarded on every frame (the most samples).
+    /// Each phase is framed by "bench: start NAME" and "bench: end NAME ..." lines with a pause after
+    /// each, so the runner reads the process's cost at both ends (tools/nanoclr/devicetests.py): start-up
+    /// and warm-up stay outside the per-frame figure. The phases add one part at a time.
     /// </summary>
     public static class Program
     {
@@ -41,14 +43,17 @@ namespace BmsGuard.DeviceBench
             byte[] data = new byte[8];
             long now = 1000000;
             Phase("loop", null, ids, data, ref now);
-            Phase("rules", Build(rules, Rules), ids, data, ref now);
-            Phase("rules+state", Build(rules, State), ids, data, ref now);
-            Phase("rules+observers", Build(rules, Observers), ids, data, ref now);
-            Gateway full = Build(rules, Full);
+            Phase("rules", Build(rules, Rules, null), ids, data, ref now);
+            Phase("rules+state", Build(rules, State, null), ids, data, ref now);
+            TelemetryPolicy reference = ReferencePolicy();
+            Phase("rules+observers", Build(rules, Observers, reference), ids, data, ref now);
+            Gateway full = Build(rules, Full, reference);
             for (int rep = 0; rep < 3; rep++)
             {
                 Phase("full", full, ids, data, ref now);
             }
+
+            Phase("full-every-sample", Build(rules, Full, EverySamplePolicy()), ids, data, ref now);
 
             Costs(data);
             Console.WriteLine("bench: done");
@@ -112,7 +117,22 @@ namespace BmsGuard.DeviceBench
             }
 
             Mark("end", "byte-reads-x8");
-            Console.WriteLine("bench: probes " + x.ToString() + " " + y.ToString());
+            Mark("start", "bitconverter-u64");
+            for (int i = 0; i < Frames; i++)
+            {
+                y += (long)BitConverter.ToUInt64(data, 0);
+            }
+
+            Mark("end", "bitconverter-u64");
+            byte[] copy = new byte[64];
+            Mark("start", "array-copy-8");
+            for (int i = 0; i < Frames; i++)
+            {
+                Array.Copy(data, 0, copy, 8, 8);
+            }
+
+            Mark("end", "array-copy-8");
+            Console.WriteLine("bench: probes " + x.ToString() + " " + y.ToString() + " " + copy[8].ToString());
         }
 
         private static void Mark(string what, string name)
@@ -146,11 +166,11 @@ namespace BmsGuard.DeviceBench
 
         // Rules only; + vehicle state as the BMS observer; + the telemetry sanitizer beside it
         // (BusObservers, as Guard.Attach); + the sanitizer as egress filter (the guard's path).
-        private static Gateway Build(RuleTable rules, int parts)
+        private static Gateway Build(RuleTable rules, int parts, TelemetryPolicy policy)
         {
             Gateway gateway = new Gateway(rules);
             VehicleState state = ReferenceSafety.NewState();
-            TelemetrySanitizer telemetry = new TelemetrySanitizer(Policy(), new byte[32], new CountingSink());
+            TelemetrySanitizer telemetry = policy == null ? null : new TelemetrySanitizer(policy, new byte[32], new CountingSink());
             if (parts == State)
             {
                 gateway.BmsObserver = state;
@@ -200,7 +220,28 @@ namespace BmsGuard.DeviceBench
             return forwarded;
         }
 
-        private static TelemetryPolicy Policy()
+        // The reference policy (host-sim's samples/reference-policy.yaml on reference-bms.dbc) as the
+        // owner compiles it: the body of the signed bundle, decoded as the guard decodes it.
+        private static TelemetryPolicy ReferencePolicy()
+        {
+            string error;
+#if REFERENCE_POLICY
+            byte[] body = ReferencePolicyBody.Bytes;
+#else
+            byte[] body = new byte[0];   // built without it: Decode refuses, the bench stops
+#endif
+            TelemetryPolicy policy = TelemetryPolicyCodec.Decode(body, 0, body.Length, out error);
+            if (policy == null)
+            {
+                throw new Exception(error);
+            }
+
+            Console.WriteLine("bench: reference policy, " + policy.SignalCount.ToString() + " signals");
+            return policy;
+        }
+
+        // Four signals of the frame mix forwarded on every frame, nothing rate-gated: the most samples.
+        private static TelemetryPolicy EverySamplePolicy()
         {
             SignalTreatment raw = new SignalTreatment(TelemetryAction.Forward, 0, 0, 0, 0, 0, 0, -1, 0);
             TelemetrySignal[] signals =
