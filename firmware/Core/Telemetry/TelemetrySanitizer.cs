@@ -30,6 +30,17 @@ namespace BmsGuard.Core.Telemetry
         private readonly long[] _sum;
         private readonly long[] _last;
         private readonly int[] _count;
+        private readonly long[] _windowEnd;
+
+        // Frames whose signals all hang on one multiplexor with disjoint pages (an identity frame's
+        // pages): the page is read once and only its signals, kept together in _pagedOrder, are visited.
+        private readonly SignalMux[] _pagedMux;
+        private readonly byte[] _pagedOrder;
+        private readonly int[] _groupFirst;
+        private readonly int[] _groupLow;
+        private readonly int[] _groupHigh;
+        private readonly int[] _groupStart;
+        private readonly int[] _groupEnd;
 
         // Frames whose every signal is rate-gated (forward, quantize, downsample with an interval, or
         // drop; no multiplexor): while now < _until[f] each of its signals would only count one
@@ -80,6 +91,14 @@ namespace BmsGuard.Core.Telemetry
             _sum = new long[n];
             _last = new long[n];
             _count = new int[n];
+            _windowEnd = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                _windowEnd[i] = long.MinValue;
+                _min[i] = long.MaxValue;
+                _max[i] = long.MinValue;
+            }
+
             _frameOf = new int[n];
             int frameCount = _frames.Count;
             _skippable = new bool[frameCount];
@@ -101,6 +120,79 @@ namespace BmsGuard.Core.Telemetry
                 _skippable[f] = gated;
                 _until[f] = long.MinValue;
             }
+
+            _pagedMux = new SignalMux[frameCount];
+            _pagedOrder = new byte[n];
+            _groupFirst = new int[frameCount + 1];
+            _groupLow = new int[n];
+            _groupHigh = new int[n];
+            _groupStart = new int[n];
+            _groupEnd = new int[n];
+            int groups = 0;
+            for (int f = 0; f < frameCount; f++)
+            {
+                _groupFirst[f] = groups;
+                groups += Pages(f, groups);
+            }
+
+            _groupFirst[frameCount] = groups;
+        }
+
+        // Groups frame f's signals by page from group number g on when they all share one multiplexor
+        // and their pages do not overlap; returns the number of groups (0: not paged).
+        private int Pages(int f, int g)
+        {
+            int k0 = _frames.First[f];
+            int k1 = _frames.First[f + 1];
+            SignalMux head = _signals[_frames.Order[k0]].Mux;
+            int count = 0;
+            for (int k = k0; k < k1; k++)
+            {
+                SignalMux m = _signals[_frames.Order[k]].Mux;
+                if (m == null || m.StartBit != head.StartBit || m.Length != head.Length || m.Motorola != head.Motorola)
+                {
+                    return 0;
+                }
+
+                int same = -1;
+                for (int u = g; u < g + count; u++)
+                {
+                    if (_groupLow[u] == m.Low && _groupHigh[u] == m.High)
+                    {
+                        same = u;
+                    }
+                    else if (m.Low <= _groupHigh[u] && _groupLow[u] <= m.High)
+                    {
+                        return 0;
+                    }
+                }
+
+                if (same < 0)
+                {
+                    _groupLow[g + count] = m.Low;
+                    _groupHigh[g + count] = m.High;
+                    count++;
+                }
+            }
+
+            int at = k0;
+            for (int u = g; u < g + count; u++)
+            {
+                _groupStart[u] = at;
+                for (int k = k0; k < k1; k++)
+                {
+                    SignalMux m = _signals[_frames.Order[k]].Mux;
+                    if (m.Low == _groupLow[u] && m.High == _groupHigh[u])
+                    {
+                        _pagedOrder[at++] = _frames.Order[k];
+                    }
+                }
+
+                _groupEnd[u] = at;
+            }
+
+            _pagedMux[f] = head;
+            return count;
         }
 
         /// <summary>The policy applied.</summary>
@@ -196,22 +288,38 @@ namespace BmsGuard.Core.Telemetry
                 len = data.Length;
             }
 
-            int[] first = frames.First;
             byte[] order = frames.Order;
             TelemetrySignal[] signals = _signals;
-            int end = first[f + 1];
+            int begin = frames.First[f];
+            int end = frames.First[f + 1];
+            SignalMux paged = _pagedMux[f];
+            if (paged != null)
+            {
+                long page = len < paged.BytesNeeded ? -1 : SignalBits.ReadRaw(data, paged.StartBit, paged.Length, paged.Motorola, false);
+                order = _pagedOrder;
+                end = begin;
+                for (int g = _groupFirst[f]; g < _groupFirst[f + 1]; g++)
+                {
+                    if (page >= _groupLow[g] && page <= _groupHigh[g])
+                    {
+                        begin = _groupStart[g];
+                        end = _groupEnd[g];
+                        break;
+                    }
+                }
+            }
 
             // The multiplexor is read once for the signals that share its bits (a page's signals do).
             int muxStart = -1;
             int muxLength = 0;
             bool muxMotorola = false;
             long muxValue = -1;
-            for (int k = first[f]; k < end; k++)
+            for (int k = begin; k < end; k++)
             {
                 int s = order[k];
                 TelemetrySignal signal = signals[s];
                 SignalMux mux = signal.Mux;
-                if (mux != null)
+                if (mux != null && paged == null)
                 {
                     if (mux.StartBit != muxStart || mux.Length != muxLength || mux.Motorola != muxMotorola)
                     {
@@ -240,31 +348,24 @@ namespace BmsGuard.Core.Telemetry
                 {
                     // Accumulate written out: every observation of an aggregate counts.
                     long units = (SignalBits.ReadRaw(data, signal.StartBit, signal.Length, signal.Motorola, signal.Signed) * signal.ScaleUnits) + signal.OffsetUnits;
-                    if (_open[s] && nowMicros - _start[s] >= t.WindowMicros)
+                    if (nowMicros >= _windowEnd[s])
                     {
-                        CloseWindowIfEnded(s, t, nowMicros);
+                        RollWindow(s, t, nowMicros);
                     }
 
-                    if (!_open[s])
-                    {
-                        _open[s] = true;
-                        _start[s] = nowMicros;
-                    }
-
-                    int seen = _count[s];
-                    if (seen == 0 || units < _min[s])
+                    if (units < _min[s])
                     {
                         _min[s] = units;
                     }
 
-                    if (seen == 0 || units > _max[s])
+                    if (units > _max[s])
                     {
                         _max[s] = units;
                     }
 
                     _sum[s] += units;
                     _last[s] = units;
-                    _count[s] = seen + 1;
+                    _count[s]++;
                     continue;
                 }
 
@@ -451,6 +552,19 @@ namespace BmsGuard.Core.Telemetry
             return true;
         }
 
+        // Closes the window that ended by now and opens one when none is open (the window end is
+        // long.MinValue until the first observation).
+        private void RollWindow(int s, SignalTreatment t, long now)
+        {
+            CloseWindowIfEnded(s, t, now);
+            if (!_open[s])
+            {
+                _open[s] = true;
+                _start[s] = now;
+                _windowEnd[s] = now + t.WindowMicros;
+            }
+        }
+
         // Emits the window that ended by now (if it saw anything) and moves to the window containing now.
         private void CloseWindowIfEnded(int s, SignalTreatment t, long now)
         {
@@ -465,8 +579,11 @@ namespace BmsGuard.Core.Telemetry
             }
 
             _start[s] += t.WindowMicros * ((now - _start[s]) / t.WindowMicros);
+            _windowEnd[s] = _start[s] + t.WindowMicros;
             _count[s] = 0;
             _sum[s] = 0;
+            _min[s] = long.MaxValue;
+            _max[s] = long.MinValue;
         }
 
         private long Reduce(int s, int function)
