@@ -20,8 +20,8 @@ import glob, os, re, shutil, subprocess, sys, threading, time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NETNANO = os.path.join(REPO, 'firmware', 'netnano')
 CORELIB = os.path.expanduser('~/.nuget/packages/nanoframework.corelibrary/1.17.11/lib')
-FIRMWARE = ['BmsGuard.Core', 'BmsGuard.Core.Owner', 'BmsGuard.Core.Diagnostics']
-GROUPS = ['Core', 'Owner', 'Diagnostics']
+FIRMWARE = ['BmsGuard.Core', 'BmsGuard.Core.Telemetry', 'BmsGuard.Core.Owner', 'BmsGuard.Core.Diagnostics']
+GROUPS = ['Core', 'Owner', 'Telemetry', 'Diagnostics']
 RESULT = re.compile(r'^Test (passed|failed|skipped),([^,]*),(.*)$')
 CONFIG = os.environ.get('DEVICETESTS_CONFIG', 'Debug')   # the firmware build: Debug is what Visual Studio deploys
 TIMEOUT = int(os.environ.get('DEVICETESTS_TIMEOUT', '900'))   # seconds per test assembly
@@ -407,7 +407,7 @@ def main():
         hints[name] = dll
         firmware_pes.append(pe)
     if do_bench:
-        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:2], work)
+        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:3], work)
         return
     for group in GROUPS:
         src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', CONFIG, '*', 'NFUnitTest.dll'))[0]

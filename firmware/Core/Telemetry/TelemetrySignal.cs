@@ -3,7 +3,7 @@ namespace BmsGuard.Core.Telemetry
     /// <summary>
     /// One signal of a telemetry policy, compiled from a DBC signal (the device has no DBC parser): where its
     /// bits are, how to scale them exactly (physical = raw * scale + offset, kept as integers in units of
-    /// 10^-<see cref="Decimals"/>, as <see cref="Safety.SignalTap"/> does), its multiplexor condition and its
+    /// 10^-<see cref="Decimals"/>, as the safety taps do), its multiplexor condition and its
     /// <see cref="SignalTreatment"/>. Bits are read by the same code as the safety taps (<see cref="SignalBits"/>).
     /// </summary>
     public sealed class TelemetrySignal

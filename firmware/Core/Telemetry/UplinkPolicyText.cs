@@ -1,5 +1,4 @@
 using System.Text;
-using BmsGuard.Core.Safety;
 using BmsGuard.Core.Text;
 
 namespace BmsGuard.Core.Telemetry

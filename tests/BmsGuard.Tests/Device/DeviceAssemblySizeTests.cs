@@ -17,8 +17,8 @@ public sealed class DeviceAssemblySizeTests : IClassFixture<DeviceAssemblySizeTe
 
     private static readonly string[] Assemblies =
     {
-        "BmsGuard.Core", "BmsGuard.Core.Owner", "BmsGuard.Core.Diagnostics", "BmsGuard.Device", "BmsGuard.Firmware", "BmsGuard.Esp32",
-        "NFUnitTest.Core", "NFUnitTest.Owner", "NFUnitTest.Diagnostics",
+        "BmsGuard.Core", "BmsGuard.Core.Telemetry", "BmsGuard.Core.Owner", "BmsGuard.Core.Diagnostics", "BmsGuard.Device", "BmsGuard.Firmware",
+        "BmsGuard.Esp32", "NFUnitTest.Core", "NFUnitTest.Owner", "NFUnitTest.Telemetry", "NFUnitTest.Diagnostics",
     };
 
     private readonly Builds _builds;

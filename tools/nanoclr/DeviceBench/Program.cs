@@ -55,8 +55,63 @@ namespace BmsGuard.DeviceBench
 
             Phase("full-every-sample", Build(rules, Full, EverySamplePolicy()), ids, data, ref now);
 
+            Parts(reference, data, ref now);
             Costs(data);
             Console.WriteLine("bench: done");
+        }
+
+        // One part alone on one id, called directly (no gateway): where the full path's cost goes.
+        private static void Parts(TelemetryPolicy policy, byte[] data, ref long now)
+        {
+            VehicleState state = ReferenceSafety.NewState();
+            TelemetrySanitizer telemetry = new TelemetrySanitizer(policy, new byte[32], new CountingSink());
+            uint[] ids = { 0x1F4, 0x1F3, 0x0D0, 0x1F0, 0x1F2, 0x1F1, 0x3F0 };
+            string[] names = { "state-untapped", "state-6-taps", "policy-unknown", "policy-gated", "policy-4-aggregates", "policy-2-aggregates", "policy-paged" };
+            for (int p = 0; p < ids.Length; p++)
+            {
+                Mark("start", names[p]);
+                for (int i = 0; i < Frames; i++)
+                {
+                    data[0] = (byte)i;
+                    if (p < 2)
+                    {
+                        state.Observe(ids[p], false, data, 8, now);
+                    }
+                    else
+                    {
+                        telemetry.Observe(ids[p], false, data, 8, now);
+                    }
+
+                    now += 111;
+                }
+
+                Mark("end", names[p]);
+            }
+
+            TelemetrySignal byteSignal = policy.Signal(0);
+            long sum = 0;
+            Mark("start", "readraw-" + byteSignal.Length.ToString() + "-bit");
+            for (int i = 0; i < Frames; i++)
+            {
+                sum += byteSignal.ReadRaw(data);
+            }
+
+            Mark("end", "readraw-" + byteSignal.Length.ToString() + "-bit");
+            Mark("start", "to-units");
+            for (int i = 0; i < Frames; i++)
+            {
+                sum += byteSignal.ToUnits(i);
+            }
+
+            Mark("end", "to-units");
+            Console.WriteLine("bench: sum " + sum.ToString());
+            Mark("start", "blank-0x1F3");
+            for (int i = 0; i < Frames; i++)
+            {
+                telemetry.BlankWithheld(0x1F3, false, data, 8);
+            }
+
+            Mark("end", "blank-0x1F3");
         }
 
         // What the interpreter charges, per loop iteration beyond the empty loop: a static call, an
