@@ -60,7 +60,7 @@ namespace BmsGuard.Core.Tests
                             continue;
                         }
 
-                        units[t] = taps[t].ToUnits(SafetyTapLayoutTests.Walk(data, taps[t].StartBit, taps[t].Length, taps[t].Motorola, taps[t].Signed));
+                        units[t] = taps[t].ToUnits(BitWalk.Read(data, taps[t].StartBit, taps[t].Length, taps[t].Motorola, taps[t].Signed));
                         times[t] = now;
                         seen[t] = true;
                     }

@@ -40,7 +40,7 @@ namespace BmsGuard.Core.Tests
                             {
                                 random.NextBytes(data);
                                 state.Observe(Id, false, data, 8, trial);
-                                long expected = Walk(data, start, length, motorola, signed);
+                                long expected = BitWalk.Read(data, start, length, motorola, signed);
                                 Assert.AreEqual(expected, state.Units(0), Layout(start, length, motorola, signed));
                             }
 
@@ -62,43 +62,6 @@ namespace BmsGuard.Core.Tests
 
         // The signal's bits one by one: Intel from the LSB at the start bit upwards through the bytes;
         // Motorola from the MSB at the start bit, down through its byte, then from bit 7 of the next byte.
-        internal static long Walk(byte[] data, int start, int length, bool motorola, bool signed)
-        {
-            long raw = 0;
-            if (!motorola)
-            {
-                for (int i = length - 1; i >= 0; i--)
-                {
-                    int position = start + i;
-                    raw = (raw << 1) | (long)((data[position / 8] >> (position % 8)) & 1);
-                }
-            }
-            else
-            {
-                int index = start / 8;
-                int bit = start % 8;
-                for (int i = 0; i < length; i++)
-                {
-                    raw = (raw << 1) | (long)((data[index] >> bit) & 1);
-                    if (bit == 0)
-                    {
-                        bit = 7;
-                        index++;
-                    }
-                    else
-                    {
-                        bit--;
-                    }
-                }
-            }
-
-            if (signed && ((raw >> (length - 1)) & 1) != 0)
-            {
-                raw -= 1L << length;
-            }
-
-            return raw;
-        }
 
         private static string Layout(int start, int length, bool motorola, bool signed)
         {
