@@ -55,6 +55,14 @@ namespace BmsGuard.DeviceBench
 
             Phase("full-every-sample", Build(rules, Full, EverySamplePolicy()), ids, data, ref now);
 
+            // The reference BMS's own mix of ids and payloads (the reference drive), at full bus load.
+            Phase("loop-drive", null, null, data, ref now);
+            Gateway drive = Build(rules, Full, reference);
+            for (int rep = 0; rep < 2; rep++)
+            {
+                Phase("full-drive", drive, null, data, ref now);
+            }
+
             Parts(reference, data, ref now);
             Costs(data);
             Console.WriteLine("bench: done");
@@ -258,6 +266,11 @@ namespace BmsGuard.DeviceBench
 
         private static int Run(Gateway gateway, uint[] ids, byte[] data, ref long now, int frames)
         {
+            if (ids == null)
+            {
+                return RunDrive(gateway, data, ref now, frames);
+            }
+
             int forwarded = 0;
             for (int i = 0; i < frames; i++)
             {
@@ -275,12 +288,42 @@ namespace BmsGuard.DeviceBench
             return forwarded;
         }
 
+        // Frame i is frame i mod 2,048 of the reference drive (ReferenceTraffic), 111 us apart.
+        private static int RunDrive(Gateway gateway, byte[] data, ref long now, int frames)
+        {
+#if BENCH_DATA
+            uint[] ids = ReferenceTraffic.Ids;
+            byte[] lengths = ReferenceTraffic.Lengths;
+            byte[] payloads = ReferenceTraffic.Payloads;
+#else
+            uint[] ids = new uint[1];
+            byte[] lengths = new byte[1];
+            byte[] payloads = new byte[8];
+#endif
+            int forwarded = 0;
+            int n = ids.Length;
+            for (int i = 0; i < frames; i++)
+            {
+                int j = i % n;
+                Array.Copy(payloads, j * 8, data, 0, 8);
+                uint id = ids[j];
+                if (gateway != null && gateway.Decide(GatewayPort.Bms, id & 0x7FFFFFFF, (id & 0x80000000) != 0, false, data, lengths[j], now) == Verdict.Forward)
+                {
+                    forwarded++;
+                }
+
+                now += 111;
+            }
+
+            return forwarded;
+        }
+
         // The reference policy (host-sim's samples/reference-policy.yaml on reference-bms.dbc) as the
         // owner compiles it: the body of the signed bundle, decoded as the guard decodes it.
         private static TelemetryPolicy ReferencePolicy()
         {
             string error;
-#if REFERENCE_POLICY
+#if BENCH_DATA
             byte[] body = ReferencePolicyBody.Bytes;
 #else
             byte[] body = new byte[0];   // built without it: Decode refuses, the bench stops
