@@ -73,7 +73,10 @@ namespace BmsGuard.Core
         /// <summary>Decides TCU frames (commands, UDS); null means default deny for everything from the TCU.</summary>
         public ITcuIngress TcuIngress;
 
-        /// <summary>Sees every well-formed BMS frame before it is decided (live vehicle state); may be null.</summary>
+        /// <summary>
+        /// Sees every well-formed BMS frame before it is decided (live vehicle state), or, when it implements
+        /// <see cref="IFrameInterest"/>, the standard ids it reads and every extended id; may be null.
+        /// </summary>
         public IBusObserver BmsObserver
         {
             get
@@ -83,18 +86,71 @@ namespace BmsGuard.Core
 
             set
             {
-                // Decide calls a BusObservers' members itself: one interface call per observer, not one more.
-                _bmsObserver = value;
+                // Decide calls a BusObservers' members itself: one interface call per observer, not one more,
+                // and only those that read the frame's id (_observerIds[id], bit i for observer i).
                 BusObservers several = value as BusObservers;
-                _observers = several != null ? several.Observers : value != null ? new IBusObserver[] { value } : null;
+                IBusObserver[] given = several != null ? several.Observers : value != null ? new IBusObserver[] { value } : null;
+                int count = 0;
+                for (int i = 0; given != null && i < given.Length; i++)
+                {
+                    count += given[i] != null ? 1 : 0;
+                }
+
+                if (count > MaxObservers)
+                {
+                    throw new System.ArgumentException();
+                }
+
+                IBusObserver[] observers = new IBusObserver[count];
+                byte[] ids = new byte[FilterRule.StandardIdMax + 1];
+                count = 0;
+                for (int i = 0; given != null && i < given.Length; i++)
+                {
+                    if (given[i] != null)
+                    {
+                        observers[count] = given[i];
+                        Mark(ids, given[i] as IFrameInterest, 1 << count);
+                        count++;
+                    }
+                }
+
+                _bmsObserver = value;
+                _observerIds = ids;
+                _allObservers = (1 << count) - 1;
+                _observers = count == 0 ? null : observers;
             }
         }
 
+        /// <summary>Most observers <see cref="BmsObserver"/> may hold (non-null members of a <see cref="BusObservers"/>).</summary>
+        public const int MaxObservers = 8;
+
         private IBusObserver _bmsObserver;
         private IBusObserver[] _observers;
+        private byte[] _observerIds;
+        private int _allObservers;
 
-        /// <summary>Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.</summary>
-        public IDiagnosticResponses DiagnosticResponses;
+        /// <summary>
+        /// Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.
+        /// When it implements <see cref="IFrameInterest"/>, only the standard ids it reads (and every extended id) reach it.
+        /// </summary>
+        public IDiagnosticResponses DiagnosticResponses
+        {
+            get
+            {
+                return _diagnostics;
+            }
+
+            set
+            {
+                byte[] ids = new byte[FilterRule.StandardIdMax + 1];
+                Mark(ids, value as IFrameInterest, 1);
+                _diagnosticIds = ids;
+                _diagnostics = value;
+            }
+        }
+
+        private IDiagnosticResponses _diagnostics;
+        private byte[] _diagnosticIds;
 
         /// <summary>The telemetry policy on the forward path to the TCU (blanking withheld signals); null when no policy is loaded.</summary>
         public IEgressFilter EgressFilter;
@@ -109,6 +165,18 @@ namespace BmsGuard.Core
         public int LastRule
         {
             get { return _lastRule; }
+        }
+
+        // Sets bit in ids[id] for every standard id the part reads (all of them without an interest).
+        private static void Mark(byte[] ids, IFrameInterest interest, int bit)
+        {
+            for (uint id = 0; id < ids.Length; id++)
+            {
+                if (interest == null || interest.Reads(id, false))
+                {
+                    ids[id] = (byte)(ids[id] | bit);
+                }
+            }
         }
 
         /// <summary>Frames from <paramref name="from"/> that got <paramref name="verdict"/>.</summary>
@@ -161,18 +229,18 @@ namespace BmsGuard.Core
                 IBusObserver[] observers = _observers;
                 if (observers != null)
                 {
-                    for (int i = 0; i < observers.Length; i++)
+                    int readers = extended ? _allObservers : _observerIds[id];
+                    for (int i = 0; readers != 0; i++, readers >>= 1)
                     {
-                        IBusObserver observer = observers[i];
-                        if (observer != null)
+                        if ((readers & 1) != 0)
                         {
-                            observer.Observe(id, extended, data, length, nowMicros);
+                            observers[i].Observe(id, extended, data, length, nowMicros);
                         }
                     }
                 }
 
-                IDiagnosticResponses diagnostics = DiagnosticResponses;
-                if (diagnostics != null)
+                IDiagnosticResponses diagnostics = _diagnostics;
+                if (diagnostics != null && (extended || _diagnosticIds[id] != 0))
                 {
                     int answer = diagnostics.Judge(id, extended, data, length, nowMicros);
                     if (answer >= 0)

@@ -441,7 +441,7 @@ def main():
         hints[name] = dll
         firmware_pes.append(pe)
     if do_bench:
-        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:3], work)
+        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:4], work)
         return
     for group in GROUPS:
         src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', CONFIG, '*', 'NFUnitTest.dll'))[0]

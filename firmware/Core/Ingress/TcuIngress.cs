@@ -13,7 +13,7 @@ namespace BmsGuard.Core.Ingress
     /// deny for all else. Accepted commands are executed by the guard itself: it sends the BMS its
     /// native command frame or opens the maintenance window; the TCU's frames never reach the BMS.
     /// </summary>
-    public sealed class TcuIngress : ITcuIngress, IDiagnosticResponses
+    public sealed class TcuIngress : ITcuIngress, IDiagnosticResponses, IFrameInterest
     {
         /// <summary>Command channel, TCU to guard (ISO-TP, 11-bit).</summary>
         public const uint CommandRequestId = 0x6A0;
@@ -151,6 +151,12 @@ namespace BmsGuard.Core.Ingress
 
             Reply(CommandResponseId, false, _frame);
             return Verdict.CommandSegment;
+        }
+
+        /// <summary>Whether a BMS frame with this id is a diagnostic response (what <see cref="Judge"/> judges).</summary>
+        public bool Reads(uint id, bool extended)
+        {
+            return UdsInspector.IsResponse(id, extended);
         }
 
         /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace BmsGuard.Core.Safety
     /// extended ids, and only that frame's taps are read: constant time per frame, nothing allocated.
     /// A value older than its tap's max age is stale; one never seen is unknown; both mean deny.
     /// </summary>
-    public sealed class VehicleState : IBusObserver
+    public sealed class VehicleState : IBusObserver, IFrameInterest
     {
         /// <summary>Most taps a state may hold.</summary>
         public const int MaxTaps = 64;
@@ -242,6 +242,25 @@ namespace BmsGuard.Core.Safety
             }
 
             return -1;
+        }
+
+        /// <summary>Whether a tap reads frames with this id (the gateway calls <see cref="Observe"/> only for those).</summary>
+        public bool Reads(uint id, bool extended)
+        {
+            if (!extended)
+            {
+                return id < StandardIds && _standardFrame[id] != NoFrame;
+            }
+
+            for (int i = 0; i < _extendedCount; i++)
+            {
+                if (_extendedIds[i] == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1,8 +1,13 @@
 using System;
 using System.Threading;
 using BmsGuard.Core;
+using BmsGuard.Core.Audit;
+using BmsGuard.Core.Commands;
+using BmsGuard.Core.Ingress;
 using BmsGuard.Core.Safety;
+using BmsGuard.Core.Storage;
 using BmsGuard.Core.Telemetry;
+using BmsGuard.Core.Uds;
 
 namespace BmsGuard.DeviceBench
 {
@@ -245,6 +250,10 @@ namespace BmsGuard.DeviceBench
 
             if (parts == Full)
             {
+                // As Guard.Attach: the TCU ingress also judges the BMS's diagnostic responses.
+                TcuIngress ingress = Ingress(state);
+                gateway.TcuIngress = ingress;
+                gateway.DiagnosticResponses = ingress;
                 gateway.EgressFilter = telemetry;
             }
 
@@ -286,6 +295,31 @@ namespace BmsGuard.DeviceBench
             }
 
             return forwarded;
+        }
+
+        // The TCU ingress as Guard builds it (unprovisioned, files in memory): command guard, maintenance
+        // window, UDS inspector with the reference policy, native commands, audit log.
+        private static TcuIngress Ingress(VehicleState state)
+        {
+            AuditLog audit = new AuditLog(new MemoryStorageFile(65536), new byte[32], new MemoryMonotonicAnchor(0));
+            audit.Open(0);
+            InterlockTable interlocks = ReferenceSafety.NewTable(state);
+            GuardStateStore store = new GuardStateStore(new MemoryStorageFile(4096), new MemoryStorageFile(4096), new MemoryMonotonicAnchor(0), new byte[32]);
+            CommandGuard commands = new CommandGuard("00000000000000000", new KeyRing(), CommandPolicy.Default(), store, interlocks, audit, 0);
+            MaintenanceWindow window = new MaintenanceWindow(audit);
+            UdsInspector uds = new UdsInspector(UdsReferencePolicy.Create(), window, interlocks, audit, 1000000);
+            return new TcuIngress(commands, ReferenceNativeCommands.NewTable(), window, uds, null, new CountingOutbox(), audit);
+        }
+
+        private sealed class CountingOutbox : IFrameOutbox
+        {
+            public int Frames;
+
+            public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
+            {
+                Frames++;
+                return true;
+            }
         }
 
         // Frame i is frame i mod 2,048 of the reference drive (ReferenceTraffic), 111 us apart.
