@@ -68,9 +68,67 @@ namespace BmsGuard.DeviceBench
                 Phase("full-drive", drive, null, data, ref now);
             }
 
+            ById(rules, reference, data, ref now);
             Parts(reference, data, ref now);
             Costs(data);
             Console.WriteLine("bench: done");
+        }
+
+        // The full path for each id of the reference drive alone (its own frames of the drive, in turn).
+        private static void ById(RuleTable rules, TelemetryPolicy policy, byte[] data, ref long now)
+        {
+#if BENCH_DATA
+            uint[] ids = ReferenceTraffic.Ids;
+            byte[] lengths = ReferenceTraffic.Lengths;
+            byte[] payloads = ReferenceTraffic.Payloads;
+            uint[] distinct = new uint[32];
+            int kinds = 0;
+            for (int j = 0; j < ids.Length; j++)
+            {
+                int k = 0;
+                while (k < kinds && distinct[k] != ids[j])
+                {
+                    k++;
+                }
+
+                if (k == kinds && kinds < distinct.Length)
+                {
+                    distinct[kinds++] = ids[j];
+                }
+            }
+
+            int[] frames = new int[ids.Length];
+            for (int k = 0; k < kinds; k++)
+            {
+                int n = 0;
+                for (int j = 0; j < ids.Length; j++)
+                {
+                    if (ids[j] == distinct[k])
+                    {
+                        frames[n++] = j;
+                    }
+                }
+
+                if (n < 10)
+                {
+                    continue;   // a handful of requests in the drive: not a share of the load
+                }
+
+                Gateway gateway = Build(rules, Full, policy);
+                string name = "id-" + ((distinct[k] & 0x80000000) != 0 ? "x" : string.Empty) + (distinct[k] & 0x7FFFFFFF).ToString("X") + "-" + n.ToString() + "-of-" + ids.Length.ToString();
+                Mark("start", name);
+                for (int i = 0; i < Frames; i++)
+                {
+                    int j = frames[i % n];
+                    Array.Copy(payloads, j * 8, data, 0, 8);
+                    uint id = ids[j];
+                    gateway.Decide(GatewayPort.Bms, id & 0x7FFFFFFF, (id & 0x80000000) != 0, false, data, lengths[j], now);
+                    now += 111;
+                }
+
+                Mark("end", name);
+            }
+#endif
         }
 
         // One part alone on one id, called directly (no gateway): where the full path's cost goes.
