@@ -210,8 +210,8 @@ namespace BmsGuard.Core
             int r = RuleIndex.NoRule;
             Verdict verdict;
             FilterRule rule;
-            uint width = extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax;
-            if (id > width || length < 0 || length > 8 || (!remote && length > 0 && (data == null || data.Length < length)))
+            if ((uint)length > 8 || id > (extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax)
+                || (!remote && length != 0 && (data == null || data.Length < length)))
             {
                 verdict = Verdict.Malformed;
                 goto Decided;
@@ -253,18 +253,22 @@ namespace BmsGuard.Core
 
             if (!extended)
             {
-                int standard = _standard[id];
-                r = standard == RuleIndex.NoStandardRule ? RuleIndex.NoRule : standard;
+                r = _standard[id];
+                if (r == RuleIndex.NoStandardRule)
+                {
+                    r = RuleIndex.NoRule;
+                    verdict = Verdict.NotAllowed;
+                    goto Decided;
+                }
             }
             else
             {
                 r = _index.Find(id, true);
-            }
-
-            if (r == RuleIndex.NoRule)
-            {
-                verdict = Verdict.NotAllowed;
-                goto Decided;
+                if (r == RuleIndex.NoRule)
+                {
+                    verdict = Verdict.NotAllowed;
+                    goto Decided;
+                }
             }
 
             rule = _ruleArray[r];
