@@ -35,7 +35,6 @@ namespace BmsGuard.Core.Telemetry
         private readonly long[] _until;
         private readonly long[] _skipped;
 
-        private long _framesObserved;
         private long _unknownFrames;
         private long _framesWithheld;
 
@@ -90,7 +89,17 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Frames that carried at least one policy signal's frame id.</summary>
         public long FramesObserved
         {
-            get { return _framesObserved; }
+            get
+            {
+                // The sum of the per-frame counts: one counter fewer per frame.
+                long sum = 0;
+                for (int f = 0; f < _frameSeen.Length; f++)
+                {
+                    sum += _frameSeen[f];
+                }
+
+                return sum;
+            }
         }
 
         /// <summary>Frames whose id the policy does not name (nothing of them leaves).</summary>
@@ -153,18 +162,12 @@ namespace BmsGuard.Core.Telemetry
             TelemetryFrames frames = _frames;
             TelemetryReadPlan plan = _plan;
             int f = ext ? frames.Find(id, true) : id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : -1;
-            if (f == TelemetryFrames.NoFrame)
-            {
-                f = -1;
-            }
-
-            if (f < 0)
+            if (f < 0 || f == TelemetryFrames.NoFrame)
             {
                 _unknownFrames++;
                 return;
             }
 
-            _framesObserved++;
             _frameSeen[f]++;
             if (nowMicros < _until[f])
             {
