@@ -5,8 +5,9 @@ namespace BmsGuard.Core.Safety
     /// <summary>
     /// The latest value and time of every tapped vehicle-state signal, updated from bus frames. A frame is
     /// looked up in a direct 2,048-entry table (standard ids) or among at most <see cref="MaxExtendedFrames"/>
-    /// extended ids, and only that frame's taps are read: constant time per frame, nothing allocated.
-    /// A value older than its tap's max age is stale; one never seen is unknown; both mean deny.
+    /// extended ids and its payload kept; its taps are decoded when one is read: constant time per frame,
+    /// nothing allocated. Not thread-safe (reads decode). A value older than its tap's max age is stale;
+    /// one never seen is unknown; both mean deny.
     /// </summary>
     public sealed class VehicleState : IBusObserver, IFrameInterest
     {
@@ -264,8 +265,8 @@ namespace BmsGuard.Core.Safety
         }
 
         /// <summary>
-        /// Feeds one received data frame: updates the value and time of every tap on this id whose bits the
-        /// frame carries. Other frames cost one table read. Allocates nothing, never throws for any length.
+        /// Feeds one received data frame: from now on every tap on this id whose bits the frame carries reads
+        /// this frame's value and time. Other frames cost one table read. Allocates nothing, never throws for any length.
         /// </summary>
         public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
