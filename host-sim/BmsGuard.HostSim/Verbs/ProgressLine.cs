@@ -21,8 +21,11 @@ public sealed class ProgressLine : IDisposable
     /// <summary>Most redraws per second.</summary>
     public const int PerSecond = 10;
 
-    /// <summary>Operations shorter than this show no progress at all.</summary>
+    /// <summary>Operations shorter than this show no progress at all (unless <see cref="FirstAfterVariable"/> says otherwise).</summary>
     public const int FirstAfterMillis = 200;
+
+    /// <summary>Environment variable naming the delay before the first draw in milliseconds (0: from the first report).</summary>
+    public const string FirstAfterVariable = "BMSGUARD_PROGRESS_AFTER_MS";
 
     private const string Erase = "\r\u001b[K";
     private readonly string _verb;
@@ -40,7 +43,7 @@ public sealed class ProgressLine : IDisposable
         _terminal = terminal;
         _total = totalBytes;
         _totalText = totalBytes > 0 ? Megabytes(totalBytes) : string.Empty;
-        _next = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * FirstAfterMillis / 1000);
+        _next = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * FirstAfter() / 1000);
         Errors = new Guarded(this, stderr);
     }
 
@@ -98,6 +101,12 @@ public sealed class ProgressLine : IDisposable
             Hide();
         }
     }
+
+    // A value that is not a whole number of milliseconds in 0..60,000 is ignored: progress is cosmetic, never an error.
+    private static long FirstAfter() =>
+        int.TryParse(Environment.GetEnvironmentVariable(FirstAfterVariable), NumberStyles.None, CultureInfo.InvariantCulture, out int ms) && ms <= 60_000
+            ? ms
+            : FirstAfterMillis;
 
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:F1} MB");
 
