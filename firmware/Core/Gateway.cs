@@ -38,7 +38,24 @@ namespace BmsGuard.Core
         private const int PlanKeep = 2;
         private const int PlanFlip = 3;
         private readonly long[] _counts = new long[Ports * VerdictNames.Count];
+        private long _bmsForwards;
         private int _lastRule = RuleIndex.NoRule;
+
+        // Where a frame goes, one word per standard id: its first rule (RuleBits, RuleIndex.NoStandardRule
+        // for none), DiagnosticsBit when the diagnostic-response judge reads it, ObserverBit << i when
+        // observer i does. One array read per frame instead of three tables.
+        private readonly int[] _route = new int[FilterRule.StandardIdMax + 1];
+        private const int RuleBits = 0xFFFF;
+        private const int DiagnosticsBit = 1 << 16;
+        private const int ObserverBit = 1 << 17;
+        private const int LaterObservers = ObserverBit << 2;
+
+        // The same for recent extended ids (direct-mapped on the id's low bits; a miss asks each part and
+        // the index once). EmptySlot is no extended id (they end at 0x1FFFFFFF).
+        private readonly uint[] _extendedIds = new uint[ExtendedSlots];
+        private readonly int[] _extendedRoutes = new int[ExtendedSlots];
+        private const int ExtendedSlots = 16;
+        private const uint EmptySlot = 0xFFFFFFFF;
 
         /// <summary>Creates a gateway over a rule table, compiling it if needed.</summary>
         /// <exception cref="System.ArgumentException">The table cannot be compiled (see <see cref="RuleTable.CompileError"/>).</exception>
@@ -65,6 +82,8 @@ namespace BmsGuard.Core
                 _plan[p + PlanKeep] = rule.Edit == null ? -1L : (long)rule.Edit.Keep;
                 _plan[p + PlanFlip] = rule.Edit == null ? 0L : (long)rule.Edit.Flip;
             }
+
+            Route();
         }
 
         /// <summary>Optional observer of every decision.</summary>
@@ -75,7 +94,7 @@ namespace BmsGuard.Core
 
         /// <summary>
         /// Sees every well-formed BMS frame before it is decided (live vehicle state), or, when it implements
-        /// <see cref="IFrameInterest"/>, the standard ids it reads and every extended id; may be null.
+        /// <see cref="IFrameInterest"/>, the ids it reads; may be null.
         /// </summary>
         public IBusObserver BmsObserver
         {
@@ -87,7 +106,7 @@ namespace BmsGuard.Core
             set
             {
                 // Decide calls a BusObservers' members itself: one interface call per observer, not one more,
-                // and only those that read the frame's id (_observerIds[id], bit i for observer i).
+                // and only those that read the frame's id (its route's ObserverBit << i for observer i).
                 BusObservers several = value as BusObservers;
                 IBusObserver[] given = several != null ? several.Observers : value != null ? new IBusObserver[] { value } : null;
                 int count = 0;
@@ -102,22 +121,20 @@ namespace BmsGuard.Core
                 }
 
                 IBusObserver[] observers = new IBusObserver[count];
-                byte[] ids = new byte[FilterRule.StandardIdMax + 1];
                 count = 0;
                 for (int i = 0; given != null && i < given.Length; i++)
                 {
                     if (given[i] != null)
                     {
-                        observers[count] = given[i];
-                        Mark(ids, given[i] as IFrameInterest, 1 << count);
-                        count++;
+                        observers[count++] = given[i];
                     }
                 }
 
                 _bmsObserver = value;
-                _observerIds = ids;
-                _allObservers = (1 << count) - 1;
-                _observers = count == 0 ? null : observers;
+                _observers = observers;
+                _observer0 = count > 0 ? observers[0] : null;
+                _observer1 = count > 1 ? observers[1] : null;
+                Route();
             }
         }
 
@@ -125,13 +142,15 @@ namespace BmsGuard.Core
         public const int MaxObservers = 8;
 
         private IBusObserver _bmsObserver;
-        private IBusObserver[] _observers;
-        private byte[] _observerIds;
-        private int _allObservers;
+        private IBusObserver[] _observers = new IBusObserver[0];
+
+        // The first two observers in fields: Decide calls them without an array read or a loop.
+        private IBusObserver _observer0;
+        private IBusObserver _observer1;
 
         /// <summary>
         /// Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.
-        /// When it implements <see cref="IFrameInterest"/>, only the standard ids it reads (and every extended id) reach it.
+        /// When it implements <see cref="IFrameInterest"/>, only the ids it reads reach it.
         /// </summary>
         public IDiagnosticResponses DiagnosticResponses
         {
@@ -142,15 +161,12 @@ namespace BmsGuard.Core
 
             set
             {
-                byte[] ids = new byte[FilterRule.StandardIdMax + 1];
-                Mark(ids, value as IFrameInterest, 1);
-                _diagnosticIds = ids;
                 _diagnostics = value;
+                Route();
             }
         }
 
         private IDiagnosticResponses _diagnostics;
-        private byte[] _diagnosticIds;
 
         /// <summary>The telemetry policy on the forward path to the TCU (blanking withheld signals); null when no policy is loaded.</summary>
         public IEgressFilter EgressFilter;
@@ -167,14 +183,72 @@ namespace BmsGuard.Core
             get { return _lastRule; }
         }
 
-        // Sets bit in ids[id] for every standard id the part reads (all of them without an interest).
-        private static void Mark(byte[] ids, IFrameInterest interest, int bit)
+        // Rebuilds the routes of all standard ids and forgets the extended ones (a part was plugged in or out).
+        private void Route()
         {
-            for (uint id = 0; id < ids.Length; id++)
+            ushort[] standard = _standard;
+            for (uint id = 0; id < _route.Length; id++)
             {
-                if (interest == null || interest.Reads(id, false))
+                _route[id] = standard[id] | Readers(id, false);
+            }
+
+            for (int i = 0; i < ExtendedSlots; i++)
+            {
+                _extendedIds[i] = EmptySlot;
+            }
+        }
+
+        // The DiagnosticsBit and ObserverBits of the parts that read the id (every part without an IFrameInterest).
+        private int Readers(uint id, bool extended)
+        {
+            int bits = 0;
+            IDiagnosticResponses diagnostics = _diagnostics;
+            if (diagnostics != null && Reads(diagnostics as IFrameInterest, id, extended))
+            {
+                bits |= DiagnosticsBit;
+            }
+
+            for (int i = 0; i < _observers.Length; i++)
+            {
+                if (Reads(_observers[i] as IFrameInterest, id, extended))
                 {
-                    ids[id] = (byte)(ids[id] | bit);
+                    bits |= ObserverBit << i;
+                }
+            }
+
+            return bits;
+        }
+
+        private static bool Reads(IFrameInterest interest, uint id, bool extended)
+        {
+            return interest == null || interest.Reads(id, extended);
+        }
+
+        // The route of an extended id: from its slot, or asked and kept there.
+        private int ExtendedRoute(uint id)
+        {
+            int slot = (int)((id ^ (id >> 8)) & (ExtendedSlots - 1));
+            if (_extendedIds[slot] == id)
+            {
+                return _extendedRoutes[slot];
+            }
+
+            int r = _index.Find(id, true);
+            int route = (r == RuleIndex.NoRule ? RuleBits : r) | Readers(id, true);
+            _extendedRoutes[slot] = route;
+            _extendedIds[slot] = id;
+            return route;
+        }
+
+        // Observers 2 and later of a frame whose route names them.
+        private void ObserveLater(int route, uint id, bool extended, byte[] data, int length, long nowMicros)
+        {
+            IBusObserver[] observers = _observers;
+            for (int i = 2; i < observers.Length; i++)
+            {
+                if ((route & (ObserverBit << i)) != 0)
+                {
+                    observers[i].Observe(id, extended, data, length, nowMicros);
                 }
             }
         }
@@ -182,7 +256,8 @@ namespace BmsGuard.Core
         /// <summary>Frames from <paramref name="from"/> that got <paramref name="verdict"/>.</summary>
         public long Count(GatewayPort from, Verdict verdict)
         {
-            return _counts[((int)from * VerdictNames.Count) + (int)verdict];
+            long forwards = from == GatewayPort.Bms && verdict == Verdict.Forward ? _bmsForwards : 0;
+            return _counts[((int)from * VerdictNames.Count) + (int)verdict] + forwards;
         }
 
         /// <summary>Records a drop decided outside <see cref="Decide"/> (e.g. a full transmit queue).</summary>
@@ -224,25 +299,27 @@ namespace BmsGuard.Core
                 goto Decided;
             }
 
-            if (!remote)
+            int route = extended ? ExtendedRoute(id) : _route[id];
+            if (!remote && route > RuleBits)
             {
-                IBusObserver[] observers = _observers;
-                if (observers != null)
+                if ((route & ObserverBit) != 0)
                 {
-                    int readers = extended ? _allObservers : _observerIds[id];
-                    for (int i = 0; readers != 0; i++, readers >>= 1)
-                    {
-                        if ((readers & 1) != 0)
-                        {
-                            observers[i].Observe(id, extended, data, length, nowMicros);
-                        }
-                    }
+                    _observer0.Observe(id, extended, data, length, nowMicros);
                 }
 
-                IDiagnosticResponses diagnostics = _diagnostics;
-                if (diagnostics != null && (extended || _diagnosticIds[id] != 0))
+                if ((route & (ObserverBit << 1)) != 0)
                 {
-                    int answer = diagnostics.Judge(id, extended, data, length, nowMicros);
+                    _observer1.Observe(id, extended, data, length, nowMicros);
+                }
+
+                if (route >= LaterObservers)
+                {
+                    ObserveLater(route, id, extended, data, length, nowMicros);
+                }
+
+                if ((route & DiagnosticsBit) != 0)
+                {
+                    int answer = _diagnostics.Judge(id, extended, data, length, nowMicros);
                     if (answer >= 0)
                     {
                         verdict = answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
@@ -251,24 +328,12 @@ namespace BmsGuard.Core
                 }
             }
 
-            if (!extended)
+            r = route & RuleBits;
+            if (r == RuleBits)
             {
-                r = _standard[id];
-                if (r == RuleIndex.NoStandardRule)
-                {
-                    r = RuleIndex.NoRule;
-                    verdict = Verdict.NotAllowed;
-                    goto Decided;
-                }
-            }
-            else
-            {
-                r = _index.Find(id, true);
-                if (r == RuleIndex.NoRule)
-                {
-                    verdict = Verdict.NotAllowed;
-                    goto Decided;
-                }
+                r = RuleIndex.NoRule;
+                verdict = Verdict.NotAllowed;
+                goto Decided;
             }
 
             rule = _ruleArray[r];
@@ -323,8 +388,17 @@ namespace BmsGuard.Core
                 }
             }
 
+            // The common verdict counted in a field of its own (Count adds it back): fewer IL instructions.
             rule.Handled++;
-            verdict = Verdict.Forward;
+            _bmsForwards++;
+            _lastRule = r;
+            IDecisionSink forwardSink = Sink;
+            if (forwardSink != null)
+            {
+                forwardSink.OnDecision(from, id, extended, remote, data, length, Verdict.Forward, r, nowMicros);
+            }
+
+            return Verdict.Forward;
 
         Decided:
             _lastRule = r;

@@ -48,8 +48,9 @@ namespace BmsGuard.Core.Telemetry
         internal readonly int[] FrameOf;
 
         /// <summary>
-        /// Per frame: every signal is rate-gated (forward, quantize, downsample with an interval, or drop) and
-        /// none has a multiplexor, so while every gate is shut an observation only counts.
+        /// Per frame: every signal is rate-gated (forward, quantize, downsample or delay with an interval, or
+        /// drop) and none has a multiplexor, so while every gate is shut and no delayed sample falls due an
+        /// observation only counts.
         /// </summary>
         internal readonly bool[] Skippable;
 
@@ -133,7 +134,7 @@ namespace BmsGuard.Core.Telemetry
                     FrameOf[s] = f;
                     int action = Action[s];
                     bool paced = (action == TelemetryAction.Forward || action == TelemetryAction.Quantize
-                        || action == TelemetryAction.Downsample) && Every[s] > 0;
+                        || action == TelemetryAction.Downsample || action == TelemetryAction.Delay) && Every[s] > 0;
                     gated = gated && !Muxed[s] && (paced || action == TelemetryAction.Drop);
                     FrameMotorola[f] = FrameMotorola[f] || Motorola[s];
                 }

@@ -57,9 +57,15 @@ namespace BmsGuard.Core.Telemetry
                 data[i] = (byte)(data[i] & masks[o + i]);
             }
 
-            if (zero < len)
+            // One withheld byte (a checksum, a counter) is stored here; a native call costs more than that.
+            int tail = len - zero;
+            if (tail == 1)
             {
-                System.Array.Clear(data, zero, len - zero);
+                data[zero] = 0;
+            }
+            else if (tail > 1)
+            {
+                System.Array.Clear(data, zero, tail);
             }
 
             if (!frames.AllowedUpTo[(f * 9) + named])

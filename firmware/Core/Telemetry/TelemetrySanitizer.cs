@@ -27,10 +27,11 @@ namespace BmsGuard.Core.Telemetry
         // The policy laid out for the per-frame path, and the aggregate windows (TelemetryReadPlan, AggregateWindows).
         private readonly TelemetryReadPlan _plan;
 
-        // Per frame: observations (a plain signal is seen whenever its frame is), and for a skippable
+        // Per frame: observations decoded (a plain signal is seen whenever its frame is), and for a skippable
         // frame the time its first gate opens again. While now < _until[f] each of its signals would
         // only count one observation seen and one dropped, so Observe counts the frame in _skipped[f]
-        // and Dropped adds it back: a 50 Hz frame sent on at 1 Hz then costs a comparison, not a decode.
+        // alone and Seen and Dropped add it back: a 50 Hz frame sent on at 1 Hz then costs a comparison,
+        // not a decode.
         private readonly long[] _frameSeen;
         private readonly long[] _until;
         private readonly long[] _skipped;
@@ -91,11 +92,11 @@ namespace BmsGuard.Core.Telemetry
         {
             get
             {
-                // The sum of the per-frame counts: one counter fewer per frame.
+                // The sum of the per-frame counts (decoded and skipped): one counter fewer per frame.
                 long sum = 0;
                 for (int f = 0; f < _frameSeen.Length; f++)
                 {
-                    sum += _frameSeen[f];
+                    sum += _frameSeen[f] + _skipped[f];
                 }
 
                 return sum;
@@ -117,7 +118,8 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Observations of signal <paramref name="s"/> (frames that carried it, its page selected).</summary>
         public long Seen(int s)
         {
-            return _plan.Muxed[s] ? _seen[s] : _frameSeen[_plan.FrameOf[s]];
+            int f = _plan.FrameOf[s];
+            return _plan.Muxed[s] ? _seen[s] : _frameSeen[f] + _skipped[f];
         }
 
         /// <summary>Samples emitted for signal <paramref name="s"/>.</summary>
@@ -168,12 +170,13 @@ namespace BmsGuard.Core.Telemetry
                 return;
             }
 
-            _frameSeen[f]++;
             if (nowMicros < _until[f])
             {
                 _skipped[f]++;
                 return;
             }
+
+            _frameSeen[f]++;
 
             if (data == null || len < 0)
             {
@@ -329,8 +332,10 @@ namespace BmsGuard.Core.Telemetry
             }
         }
 
-        // The earliest time a signal of gated frame f accepts an observation again (long.MinValue
-        // while one has never been accepted, long.MaxValue when all are dropped).
+        // The earliest time a signal of gated frame f accepts an observation again or, for a delayed
+        // signal, its oldest held sample falls due (long.MinValue while one has never been accepted,
+        // long.MaxValue when all are dropped). Advance only releases samples, so it can only make the
+        // true time later: skipping until this one never skips an observation that would do more than count.
         private long OpenAgain(int f)
         {
             int[] action = _plan.Action;
@@ -351,6 +356,11 @@ namespace BmsGuard.Core.Telemetry
 
                 long open = _lastAccepted[s] + every[s];
                 until = open < until ? open : until;
+                if (action[s] == TelemetryAction.Delay && _rings.Count(s) > 0)
+                {
+                    long due = _rings.HeadTime(s) + _signals[s].Treatment.DelayMicros;
+                    until = due < until ? due : until;
+                }
             }
 
             return until;
