@@ -138,6 +138,36 @@ namespace BmsGuard.Core
             }
         }
 
+        /// <summary>Plugs <paramref name="observer"/> in after those already plugged in.</summary>
+        /// <exception cref="System.ArgumentException">More than <see cref="MaxObservers"/> in all.</exception>
+        public void AddObserver(IBusObserver observer)
+        {
+            ReplaceObserver(null, observer);
+        }
+
+        /// <summary>
+        /// Puts <paramref name="replacement"/> in the place of <paramref name="observer"/> (null: removes it), or
+        /// adds it last when <paramref name="observer"/> is null or not plugged in. For a part swapped while
+        /// running (a new telemetry policy): the others keep their order and their routes.
+        /// </summary>
+        public void ReplaceObserver(IBusObserver observer, IBusObserver replacement)
+        {
+            IBusObserver[] now = _observers;
+            int at = now.Length;
+            for (int i = 0; observer != null && i < now.Length; i++)
+            {
+                if (now[i] == observer)
+                {
+                    at = i;
+                }
+            }
+
+            IBusObserver[] next = new IBusObserver[at == now.Length ? now.Length + 1 : now.Length];
+            System.Array.Copy(now, next, now.Length);
+            next[at] = replacement;
+            BmsObserver = new BusObservers(next);
+        }
+
         /// <summary>Most observers <see cref="BmsObserver"/> may hold (non-null members of a <see cref="BusObservers"/>).</summary>
         public const int MaxObservers = 8;
 

@@ -103,8 +103,8 @@ namespace BmsGuard.Device
         {
             gateway.TcuIngress = Ingress;
             gateway.DiagnosticResponses = Ingress;
-            gateway.BmsObserver = new BusObservers(new IBusObserver[] { VehicleState, Telemetry });
-            gateway.EgressFilter = Telemetry;
+            gateway.BmsObserver = VehicleState;
+            Telemetry.Attach(gateway);
         }
 
         /// <summary>Periodic work of the guard (every 10..100 ms on the device): telemetry windows, flushes, the uplink.</summary>

@@ -13,7 +13,7 @@ namespace BmsGuard.Device
     /// the batching publisher, and the store-and-forward uplink to the policy's broker. Commands that
     /// arrive on the command topic go to the command guard, never to the bus.
     /// </summary>
-    public sealed class GuardTelemetry : IBusObserver, IEgressFilter, ITelemetryOutlet, ICommandInbox
+    public sealed class GuardTelemetry : ITelemetryOutlet, ICommandInbox
     {
         private readonly GuardFiles _files;
         private readonly KeyRing _keys;
@@ -22,6 +22,7 @@ namespace BmsGuard.Device
         private readonly PolicyStore _store;
         private readonly byte[] _detail = new byte[8];
         private TelemetrySanitizer _sanitizer;
+        private Gateway _gateway;
         private TelemetryPublisher _publisher;
         private Uplink _uplink;
         private IUplinkTransport _transport;
@@ -121,22 +122,29 @@ namespace BmsGuard.Device
             return Audited(_store.Offer(bundle, length), nowMicros);
         }
 
-        /// <inheritdoc />
-        public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
+        /// <summary>
+        /// Plugs the active sanitizer into <paramref name="gateway"/> as a BMS observer (after those already
+        /// there) and as its egress filter, and plugs each later policy's sanitizer in its place. The gateway
+        /// calls the sanitizer itself: no call through this class per frame. Without a policy the rule table
+        /// alone governs the CAN path.
+        /// </summary>
+        public void Attach(Gateway gateway)
         {
-            TelemetrySanitizer s = _sanitizer;
-            if (s != null)
-            {
-                s.Observe(id, extended, data, length, nowMicros);
-            }
+            _gateway = gateway;
+            Plug(null);
         }
 
-        /// <inheritdoc />
-        public bool BlankWithheld(uint id, bool extended, byte[] data, int length)
+        // Swaps the sanitizer the gateway calls (under the node's gate, as everything that drives the guard).
+        private void Plug(TelemetrySanitizer previous)
         {
-            // Without a policy the rule table alone governs the CAN path.
-            TelemetrySanitizer s = _sanitizer;
-            return s == null || s.BlankWithheld(id, extended, data, length);
+            Gateway gateway = _gateway;
+            if (gateway == null || previous == _sanitizer)
+            {
+                return;
+            }
+
+            gateway.ReplaceObserver(previous, _sanitizer);
+            gateway.EgressFilter = _sanitizer;
         }
 
         /// <inheritdoc />
@@ -225,7 +233,9 @@ namespace BmsGuard.Device
             }
 
             _publisher = new TelemetryPublisher(this, _store.ActiveVersion, TelemetryPublisher.DefaultPayloadBytes, TelemetryPublisher.DefaultFlushMicros);
+            TelemetrySanitizer previous = _sanitizer;
             _sanitizer = new TelemetrySanitizer(policy, PseudonymKey.Derive(owner), _publisher);
+            Plug(previous);
             if (_transport != null)
             {
                 BuildUplink();

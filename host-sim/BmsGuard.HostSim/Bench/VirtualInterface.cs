@@ -48,6 +48,20 @@ public sealed class VirtualInterface : ICanInterface
         }
     }
 
+    /// <summary>Endpoints open on bus <paramref name="bus"/> (a sender can wait for its peers instead of sleeping).</summary>
+    public static int Joined(string bus)
+    {
+        if (!Buses.TryGetValue(bus, out var members))
+        {
+            return 0;
+        }
+
+        lock (members)
+        {
+            return members.Count;
+        }
+    }
+
     /// <inheritdoc />
     public void Open()
     {

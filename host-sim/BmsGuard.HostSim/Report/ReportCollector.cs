@@ -50,8 +50,7 @@ public sealed class ReportCollector : IDecisionSink, IBusObserver
         _guard = guard;
         _inner = gateway.Sink;
         gateway.Sink = this;
-        var observer = gateway.BmsObserver;
-        gateway.BmsObserver = observer == null ? this : new BusObservers([observer, this]);
+        gateway.AddObserver(this);
         FirstSequence = _seenSequence = _guard.Audit.LastSequence;
         var state = _guard.VehicleState;
         _speedTap = state.IndexOf("vehicle_speed");

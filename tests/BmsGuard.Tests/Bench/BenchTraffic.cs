@@ -65,13 +65,20 @@ public static class BenchTraffic
     public static BusFrame AsBus(CaptureFrame f) =>
         new(f.Id, f.Extended, f.Remote, f.Remote ? [] : f.Data.AsSpan(0, f.Length).ToArray(), f.Length);
 
-    /// <summary>Waits until <paramref name="done"/> holds, at most <paramref name="timeoutMs"/>.</summary>
-    public static void WaitFor(Func<bool> done, int timeoutMs)
+    /// <summary>Waits until <paramref name="done"/> holds, at most <paramref name="timeoutMs"/>; whether it held.</summary>
+    public static bool WaitFor(Func<bool> done, int timeoutMs)
     {
         var clock = Stopwatch.StartNew();
-        while (!done() && clock.ElapsedMilliseconds < timeoutMs)
+        while (!done())
         {
+            if (clock.ElapsedMilliseconds >= timeoutMs)
+            {
+                return false;
+            }
+
             Thread.Sleep(20);
         }
+
+        return true;
     }
 }

@@ -34,7 +34,7 @@ public sealed class BenchVirtualTests
             new BenchOptions { Bms = "virtual:bms" + id, Tcu = "virtual:tcu" + id, OutDir = outDir },
             stdout, stderr, CancellationToken.None));
         bench.Start();
-        Thread.Sleep(300); // the bench joins the buses
+        Assert.True(BenchTraffic.WaitFor(() => VirtualInterface.Joined("bms" + id) == 2 && VirtualInterface.Joined("tcu" + id) == 2, 10000), "the bench joins the buses");
         var pack = SlcanInterfaceTests.Frame(0x1F1, false, false, 1, 2, 3, 4, 5, 6, 7, 8);
         var unknown = SlcanInterfaceTests.Frame(0x555, false, false, 9);
         bms.Send(pack);
@@ -119,7 +119,7 @@ public sealed class BenchVirtualTests
         // Any size on disk is full: a part ends at the first check after its writer's buffer spilled.
         var record = new Thread(() => exit = RecordRun.Run(new RecordOptions { From = ["virtual:r" + id], Out = output, RotateBytes = 1, Quiet = true }, err, stop.Token));
         record.Start();
-        Thread.Sleep(300);
+        Assert.True(BenchTraffic.WaitFor(() => VirtualInterface.Joined("r" + id) == 2, 10000), "the recorder joins the bus");
         var frame = SlcanInterfaceTests.Frame(0x123, false, false, 1, 2, 3, 4, 5, 6, 7, 8);
         for (int i = 0; i < 6000; i++)
         {
