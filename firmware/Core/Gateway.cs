@@ -6,7 +6,7 @@ namespace BmsGuard.Core
     /// <see cref="TcuIngress"/> decides (signed commands, UDS), default deny without one. Constant
     /// time, independent of the number of rules, and allocation-free.
     /// </summary>
-    public sealed class Gateway
+    public sealed partial class Gateway
     {
         private const int Ports = 2;
 
@@ -40,22 +40,6 @@ namespace BmsGuard.Core
         private readonly long[] _counts = new long[Ports * VerdictNames.Count];
         private long _bmsForwards;
         private int _lastRule = RuleIndex.NoRule;
-
-        // Where a frame goes, one word per standard id: its first rule (RuleBits, RuleIndex.NoStandardRule
-        // for none), DiagnosticsBit when the diagnostic-response judge reads it, ObserverBit << i when
-        // observer i does. One array read per frame instead of three tables.
-        private readonly int[] _route = new int[FilterRule.StandardIdMax + 1];
-        private const int RuleBits = 0xFFFF;
-        private const int DiagnosticsBit = 1 << 16;
-        private const int ObserverBit = 1 << 17;
-        private const int LaterObservers = ObserverBit << 2;
-
-        // The same for recent extended ids (direct-mapped on the id's low bits; a miss asks each part and
-        // the index once). EmptySlot is no extended id (they end at 0x1FFFFFFF).
-        private readonly uint[] _extendedIds = new uint[ExtendedSlots];
-        private readonly int[] _extendedRoutes = new int[ExtendedSlots];
-        private const int ExtendedSlots = 16;
-        private const uint EmptySlot = 0xFFFFFFFF;
 
         /// <summary>Creates a gateway over a rule table, compiling it if needed.</summary>
         /// <exception cref="System.ArgumentException">The table cannot be compiled (see <see cref="RuleTable.CompileError"/>).</exception>
@@ -92,112 +76,6 @@ namespace BmsGuard.Core
         /// <summary>Decides TCU frames (commands, UDS); null means default deny for everything from the TCU.</summary>
         public ITcuIngress TcuIngress;
 
-        /// <summary>
-        /// Sees every well-formed BMS frame before it is decided (live vehicle state), or, when it implements
-        /// <see cref="IFrameInterest"/>, the ids it reads; may be null.
-        /// </summary>
-        public IBusObserver BmsObserver
-        {
-            get
-            {
-                return _bmsObserver;
-            }
-
-            set
-            {
-                // Decide calls a BusObservers' members itself: one interface call per observer, not one more,
-                // and only those that read the frame's id (its route's ObserverBit << i for observer i).
-                BusObservers several = value as BusObservers;
-                IBusObserver[] given = several != null ? several.Observers : value != null ? new IBusObserver[] { value } : null;
-                int count = 0;
-                for (int i = 0; given != null && i < given.Length; i++)
-                {
-                    count += given[i] != null ? 1 : 0;
-                }
-
-                if (count > MaxObservers)
-                {
-                    throw new System.ArgumentException();
-                }
-
-                IBusObserver[] observers = new IBusObserver[count];
-                count = 0;
-                for (int i = 0; given != null && i < given.Length; i++)
-                {
-                    if (given[i] != null)
-                    {
-                        observers[count++] = given[i];
-                    }
-                }
-
-                _bmsObserver = value;
-                _observers = observers;
-                _observer0 = count > 0 ? observers[0] : null;
-                _observer1 = count > 1 ? observers[1] : null;
-                Route();
-            }
-        }
-
-        /// <summary>Plugs <paramref name="observer"/> in after those already plugged in.</summary>
-        /// <exception cref="System.ArgumentException">More than <see cref="MaxObservers"/> in all.</exception>
-        public void AddObserver(IBusObserver observer)
-        {
-            ReplaceObserver(null, observer);
-        }
-
-        /// <summary>
-        /// Puts <paramref name="replacement"/> in the place of <paramref name="observer"/> (null: removes it), or
-        /// adds it last when <paramref name="observer"/> is null or not plugged in. For a part swapped while
-        /// running (a new telemetry policy): the others keep their order and their routes.
-        /// </summary>
-        public void ReplaceObserver(IBusObserver observer, IBusObserver replacement)
-        {
-            IBusObserver[] now = _observers;
-            int at = now.Length;
-            for (int i = 0; observer != null && i < now.Length; i++)
-            {
-                if (now[i] == observer)
-                {
-                    at = i;
-                }
-            }
-
-            IBusObserver[] next = new IBusObserver[at == now.Length ? now.Length + 1 : now.Length];
-            System.Array.Copy(now, next, now.Length);
-            next[at] = replacement;
-            BmsObserver = new BusObservers(next);
-        }
-
-        /// <summary>Most observers <see cref="BmsObserver"/> may hold (non-null members of a <see cref="BusObservers"/>).</summary>
-        public const int MaxObservers = 8;
-
-        private IBusObserver _bmsObserver;
-        private IBusObserver[] _observers = new IBusObserver[0];
-
-        // The first two observers in fields: Decide calls them without an array read or a loop.
-        private IBusObserver _observer0;
-        private IBusObserver _observer1;
-
-        /// <summary>
-        /// Decides the BMS's diagnostic responses (answers to requests that passed); null: the rules decide them.
-        /// When it implements <see cref="IFrameInterest"/>, only the ids it reads reach it.
-        /// </summary>
-        public IDiagnosticResponses DiagnosticResponses
-        {
-            get
-            {
-                return _diagnostics;
-            }
-
-            set
-            {
-                _diagnostics = value;
-                Route();
-            }
-        }
-
-        private IDiagnosticResponses _diagnostics;
-
         /// <summary>The telemetry policy on the forward path to the TCU (blanking withheld signals); null when no policy is loaded.</summary>
         public IEgressFilter EgressFilter;
 
@@ -213,74 +91,24 @@ namespace BmsGuard.Core
             get { return _lastRule; }
         }
 
-        // Rebuilds the routes of all standard ids and forgets the extended ones (a part was plugged in or out).
-        private void Route()
+        // A TCU frame: the ingress decides (commands, UDS), default deny without one.
+        private Verdict DecideTcu(uint id, bool extended, bool remote, byte[] data, int length, long nowMicros)
         {
-            ushort[] standard = _standard;
-            for (uint id = 0; id < _route.Length; id++)
-            {
-                _route[id] = standard[id] | Readers(id, false);
-            }
-
-            for (int i = 0; i < ExtendedSlots; i++)
-            {
-                _extendedIds[i] = EmptySlot;
-            }
+            ITcuIngress ingress = TcuIngress;
+            return ingress == null ? Verdict.TcuDefaultDeny : ingress.Decide(id, extended, remote, data, length, nowMicros);
         }
 
-        // The DiagnosticsBit and ObserverBits of the parts that read the id (every part without an IFrameInterest).
-        private int Readers(uint id, bool extended)
+        // A masked rule's limit, kept per identifier: Forward when the frame may pass, else the drop (counted on the rule).
+        private Verdict RateOfMaskedRule(FilterRule rule, uint id, bool extended, long nowMicros, long interval)
         {
-            int bits = 0;
-            IDiagnosticResponses diagnostics = _diagnostics;
-            if (diagnostics != null && Reads(diagnostics as IFrameInterest, id, extended))
+            int rate = _rate.Check(id, extended, nowMicros, interval);
+            if (rate == RateLimiter.Pass)
             {
-                bits |= DiagnosticsBit;
+                return Verdict.Forward;
             }
 
-            for (int i = 0; i < _observers.Length; i++)
-            {
-                if (Reads(_observers[i] as IFrameInterest, id, extended))
-                {
-                    bits |= ObserverBit << i;
-                }
-            }
-
-            return bits;
-        }
-
-        private static bool Reads(IFrameInterest interest, uint id, bool extended)
-        {
-            return interest == null || interest.Reads(id, extended);
-        }
-
-        // The route of an extended id: from its slot, or asked and kept there.
-        private int ExtendedRoute(uint id)
-        {
-            int slot = (int)((id ^ (id >> 8)) & (ExtendedSlots - 1));
-            if (_extendedIds[slot] == id)
-            {
-                return _extendedRoutes[slot];
-            }
-
-            int r = _index.Find(id, true);
-            int route = (r == RuleIndex.NoRule ? RuleBits : r) | Readers(id, true);
-            _extendedRoutes[slot] = route;
-            _extendedIds[slot] = id;
-            return route;
-        }
-
-        // Observers 2 and later of a frame whose route names them.
-        private void ObserveLater(int route, uint id, bool extended, byte[] data, int length, long nowMicros)
-        {
-            IBusObserver[] observers = _observers;
-            for (int i = 2; i < observers.Length; i++)
-            {
-                if ((route & (ObserverBit << i)) != 0)
-                {
-                    observers[i].Observe(id, extended, data, length, nowMicros);
-                }
-            }
+            rule.Dropped++;
+            return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
         }
 
         /// <summary>Frames from <paramref name="from"/> that got <paramref name="verdict"/>.</summary>
@@ -309,9 +137,10 @@ namespace BmsGuard.Core
             int length,
             long nowMicros)
         {
-            // One method with the index's standard table and the rule's plan read in place: on
-            // nanoFramework's interpreter a call costs as much as dozens of IL instructions
-            // (docs/device.md, "Device speed on the interpreter"). Every verdict goes to Decided.
+            // One method with the route and the rule's plan read in place: on nanoFramework's interpreter a
+            // call costs as much as dozens of IL instructions, and every local is cleared at each call, so
+            // the rare paths (TCU, masked rules) are methods of their own and fields are read, not copied
+            // (docs/device.md, "Device speed on the interpreter"). Every verdict goes to Counted.
             int r = RuleIndex.NoRule;
             Verdict verdict;
             FilterRule rule;
@@ -324,8 +153,7 @@ namespace BmsGuard.Core
 
             if (from != GatewayPort.Bms)
             {
-                ITcuIngress ingress = TcuIngress;
-                verdict = ingress == null ? Verdict.TcuDefaultDeny : ingress.Decide(id, extended, remote, data, length, nowMicros);
+                verdict = DecideTcu(id, extended, remote, data, length, nowMicros);
                 goto Decided;
             }
 
@@ -349,10 +177,12 @@ namespace BmsGuard.Core
 
                 if ((route & DiagnosticsBit) != 0)
                 {
-                    int answer = _diagnostics.Judge(id, extended, data, length, nowMicros);
-                    if (answer >= 0)
+                    // r holds the judge's answer until the rule is looked up (one local fewer).
+                    r = _diagnostics.Judge(id, extended, data, length, nowMicros);
+                    if (r >= 0)
                     {
-                        verdict = answer == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
+                        verdict = r == 1 ? Verdict.Forward : Verdict.UdsResponseUnsolicited;
+                        r = RuleIndex.NoRule;
                         goto Decided;
                     }
                 }
@@ -391,26 +221,21 @@ namespace BmsGuard.Core
             }
             else if (interval < 0)
             {
-                int rate = _rate.Check(id, extended, nowMicros, -interval);
-                if (rate != RateLimiter.Pass)
+                verdict = RateOfMaskedRule(rule, id, extended, nowMicros, -interval);
+                if (verdict != Verdict.Forward)
                 {
-                    rule.Dropped++;
-                    verdict = rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
                     goto Decided;
                 }
             }
 
             if (!remote)
             {
-                ulong keep = (ulong)plan[p + PlanKeep];
-                ulong flip = (ulong)plan[p + PlanFlip];
-                if (keep != ulong.MaxValue || flip != 0)
+                if (plan[p + PlanKeep] != -1L || plan[p + PlanFlip] != 0)
                 {
-                    ByteEdit.Apply(data, length, keep, flip);
+                    ByteEdit.Apply(data, length, (ulong)plan[p + PlanKeep], (ulong)plan[p + PlanFlip]);
                 }
 
-                IEgressFilter filter = EgressFilter;
-                if (filter != null && !filter.BlankWithheld(id, extended, data, length))
+                if (EgressFilter != null && !EgressFilter.BlankWithheld(id, extended, data, length))
                 {
                     rule.Dropped++;
                     verdict = Verdict.PolicyWithheld;
@@ -421,18 +246,14 @@ namespace BmsGuard.Core
             // The common verdict counted in a field of its own (Count adds it back): fewer IL instructions.
             rule.Handled++;
             _bmsForwards++;
-            _lastRule = r;
-            IDecisionSink forwardSink = Sink;
-            if (forwardSink != null)
-            {
-                forwardSink.OnDecision(from, id, extended, remote, data, length, Verdict.Forward, r, nowMicros);
-            }
-
-            return Verdict.Forward;
+            verdict = Verdict.Forward;
+            goto Counted;
 
         Decided:
-            _lastRule = r;
             _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
+
+        Counted:
+            _lastRule = r;
             IDecisionSink sink = Sink;
             if (sink != null)
             {

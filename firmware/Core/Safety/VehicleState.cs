@@ -270,35 +270,22 @@ namespace BmsGuard.Core.Safety
         /// </summary>
         public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
         {
-            int frame = NoFrame;
-            if (!extended)
-            {
-                if (id < StandardIds)
-                {
-                    frame = _standardFrame[id];
-                }
-            }
-            else
-            {
-                for (int i = 0; i < _extendedCount; i++)
-                {
-                    if (_extendedIds[i] == id)
-                    {
-                        frame = _extendedFrame[i];
-                        break;
-                    }
-                }
-            }
-
+            // Two locals: the interpreter clears every local of a method at each call, and a whole frame
+            // (the common case) ends here; ObserveShort holds the rest.
+            int frame = extended ? ExtendedFrame(id) : id < StandardIds ? _standardFrame[id] : NoFrame;
             if (frame == NoFrame || data == null)
             {
                 return;
             }
 
             _framesObserved++;
-            int present = length < data.Length ? length : data.Length;
+            if (length > data.Length)
+            {
+                length = data.Length;
+            }
+
             int span = _frameBytes[frame];
-            if (present >= span)
+            if (length >= span)
             {
                 System.Array.Copy(data, 0, _payload, frame << 3, span);
                 _payloadTime[frame] = nowMicros;
@@ -306,7 +293,25 @@ namespace BmsGuard.Core.Safety
                 return;
             }
 
-            // Too short for some tap: the pending payload first, then the taps this frame carries.
+            ObserveShort(frame, data, length, nowMicros);
+        }
+
+        private int ExtendedFrame(uint id)
+        {
+            for (int i = 0; i < _extendedCount; i++)
+            {
+                if (_extendedIds[i] == id)
+                {
+                    return _extendedFrame[i];
+                }
+            }
+
+            return NoFrame;
+        }
+
+        // A frame too short for some tap: the pending payload first, then the taps this frame carries.
+        private void ObserveShort(int frame, byte[] data, int present, long nowMicros)
+        {
             Materialize(frame);
             ulong intel = SignalBits.IntelWord(data, present);
             ulong motorola = _frameMotorola[frame] ? SignalBits.MotorolaWord(data, present) : 0;

@@ -32,7 +32,10 @@ namespace BmsGuard.Core.Telemetry
         /// <summary>Has a multiplexor: counted seen per signal (a plain signal is seen whenever its frame is).</summary>
         internal readonly bool[] Muxed;
 
-        /// <summary>The treatment's action, function, interval and step (<see cref="SignalTreatment"/>).</summary>
+        /// <summary>
+        /// The treatment's action, function, interval and step (<see cref="SignalTreatment"/>); a part of an
+        /// identifier the policy drops is a <see cref="TelemetryAction.Drop"/> here (it is never even kept).
+        /// </summary>
         internal readonly int[] Action;
 
         /// <summary>See <see cref="Action"/>.</summary>
@@ -85,8 +88,8 @@ namespace BmsGuard.Core.Telemetry
         private readonly TelemetrySignal[] _signals;
         private readonly TelemetryFrames _frames;
 
-        /// <summary>Lays out <paramref name="signals"/> as indexed by <paramref name="frames"/>.</summary>
-        internal TelemetryReadPlan(TelemetrySignal[] signals, TelemetryFrames frames)
+        /// <summary>Lays out <paramref name="signals"/> of <paramref name="policy"/> as indexed by <paramref name="frames"/>.</summary>
+        internal TelemetryReadPlan(TelemetrySignal[] signals, TelemetryFrames frames, TelemetryPolicy policy)
         {
             _signals = signals;
             _frames = frames;
@@ -117,6 +120,11 @@ namespace BmsGuard.Core.Telemetry
                 Motorola[s] = signal.Motorola;
                 Muxed[s] = signal.Mux != null;
                 Action[s] = t.Action;
+                if (t.Action == TelemetryAction.Identifier && policy.Identifier(t.Identifier).Action != IdentifierAction.Pseudonymize)
+                {
+                    Action[s] = TelemetryAction.Drop;
+                }
+
                 Function[s] = t.Function;
                 Every[s] = t.EveryMicros;
                 Step[s] = t.StepUnits;

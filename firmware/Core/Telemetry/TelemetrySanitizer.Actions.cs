@@ -23,14 +23,11 @@ namespace BmsGuard.Core.Telemetry
             }
         }
 
-        // The actions Observe does not write out: drop, identifier parts, delay rings (default).
+        // The actions Observe does not write out: identifier parts, delay rings (default).
         private void Handle(int s, TelemetrySignal signal, SignalTreatment t, long raw, long now)
         {
             switch (t.Action)
             {
-                case TelemetryAction.Drop:
-                    _dropped[s]++;
-                    return;
                 case TelemetryAction.Identifier:
                     if (!_identifiers.Part(s, signal, raw, now, _sink))
                     {

@@ -69,7 +69,7 @@ namespace BmsGuard.Core.Telemetry
             _lastAccepted = new long[n];
             _accepted = new bool[n];
 
-            _plan = new TelemetryReadPlan(_signals, _frames);
+            _plan = new TelemetryReadPlan(_signals, _frames, policy);
             _windows = new AggregateWindows(n);
             int frameCount = _frames.Count;
             _frameSeen = new long[frameCount];
@@ -158,11 +158,9 @@ namespace BmsGuard.Core.Telemetry
         /// </summary>
         public void Observe(uint id, bool ext, byte[] data, int len, long nowMicros)
         {
-            // Per frame on the interpreter: the frame table and the read plan read in place, the frame's
-            // bytes gathered into one word, each signal a shift and a mask of it, and every action but
-            // drop, identifier and delay written out here (a call costs dozens of IL instructions).
+            // Two locals: the interpreter clears every local of a method at each call, and most frames end
+            // here (not named by the policy, or every gate shut); Decode holds the rest.
             TelemetryFrames frames = _frames;
-            TelemetryReadPlan plan = _plan;
             int f = ext ? frames.Find(id, true) : id < TelemetryFrames.StandardIds ? frames.StandardFrame[id] : -1;
             if (f < 0 || f == TelemetryFrames.NoFrame)
             {
@@ -177,7 +175,17 @@ namespace BmsGuard.Core.Telemetry
             }
 
             _frameSeen[f]++;
+            Decode(f, data, len, nowMicros);
+        }
 
+        // Observe's work on a frame the policy names and whose gates are not all shut.
+        private void Decode(int f, byte[] data, int len, long nowMicros)
+        {
+            // Per frame on the interpreter: the frame table and the read plan read in place, the frame's
+            // bytes gathered into one word, each signal a shift and a mask of it, and every action but
+            // identifier and delay written out here (a call costs dozens of IL instructions).
+            TelemetryFrames frames = _frames;
+            TelemetryReadPlan plan = _plan;
             if (data == null || len < 0)
             {
                 len = 0;
@@ -248,7 +256,8 @@ namespace BmsGuard.Core.Telemetry
                     _seen[s]++;
                 }
 
-                if (len < plan.Need[s])
+                int action = plan.Action[s];
+                if (len < plan.Need[s] || action == TelemetryAction.Drop)
                 {
                     _dropped[s]++;
                     continue;
@@ -261,7 +270,6 @@ namespace BmsGuard.Core.Telemetry
                     raw -= sign << 1;
                 }
 
-                int action = plan.Action[s];
                 if (action == TelemetryAction.Aggregate)
                 {
                     // Only what the function reduces, and the count.
@@ -299,7 +307,7 @@ namespace BmsGuard.Core.Telemetry
                     continue;
                 }
 
-                if (action == TelemetryAction.Drop || action == TelemetryAction.Identifier || action == TelemetryAction.Delay)
+                if (action == TelemetryAction.Identifier || action == TelemetryAction.Delay)
                 {
                     Handle(s, _signals[s], _signals[s].Treatment, raw, nowMicros);
                     continue;
