@@ -144,8 +144,9 @@ namespace BmsGuard.Core
             int r = RuleIndex.NoRule;
             Verdict verdict;
             FilterRule rule;
+            // A data frame needs length bytes of data (data.Length < length implies length > 0).
             if ((uint)length > 8 || id > (extended ? FilterRule.ExtendedIdMax : FilterRule.StandardIdMax)
-                || (!remote && length != 0 && (data == null || data.Length < length)))
+                || (data == null ? !remote && length != 0 : data.Length < length && !remote))
             {
                 verdict = Verdict.Malformed;
                 goto Decided;

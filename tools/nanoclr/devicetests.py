@@ -381,7 +381,7 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
         for i, (name, n, _, line) in enumerate(phases):
             per = counts[i] / n
             say(f'bench: {name:<16} {per:9.0f} instructions/frame, net {net_of(name, per):9.0f}  [{line[len("bench: end "):]}]')
-        for name in ('full', 'full-every-sample', 'full-drive'):
+        for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive'):
             nets = [net_of(p, counts[i] / n) for i, (p, n, _, _) in enumerate(phases) if p == name]
             if nets:
                 say(f'bench: estimate for {name}: {estimate(max(nets))}')

@@ -22,7 +22,7 @@ namespace BmsGuard.DeviceBench
     /// each, so the runner reads the process's cost at both ends (tools/nanoclr/devicetests.py): start-up
     /// and warm-up stay outside the per-frame figure. The phases add one part at a time.
     /// </summary>
-    public static class Program
+    public static partial class Program
     {
         private const int Frames = 20000;
         private const int PauseMs = 150;
@@ -32,6 +32,12 @@ namespace BmsGuard.DeviceBench
         private const int State = 2;
         private const int Observers = 3;
         private const int Full = 4;
+
+        // How drive phases reach Decide: directly, through the bridge's drain loop, or through a receive event as well.
+        private const int NoGlue = 0;
+        private const int GlueDrain = 1;
+        private const int GlueEvents = 2;
+        private static int _glue = NoGlue;
 
         public static void Main()
         {
@@ -67,6 +73,13 @@ namespace BmsGuard.DeviceBench
             {
                 Phase("full-drive", drive, null, data, ref now);
             }
+
+            // The same through the board's receive path around Decide (BridgeGlue): the drain, then also the event.
+            _glue = GlueDrain;
+            Phase("bridge-drive", drive, null, data, ref now);
+            _glue = GlueEvents;
+            Phase("bridge-events-drive", drive, null, data, ref now);
+            _glue = NoGlue;
 
             ById(rules, reference, data, ref now);
             Parts(reference, data, ref now);
@@ -185,109 +198,10 @@ namespace BmsGuard.DeviceBench
             Mark("end", "blank-0x1F3");
         }
 
-        // What the interpreter charges, per loop iteration beyond the empty loop: a static call, an
-        // instance call, an interface call (each with five arguments, as the signal reads), int and long
-        // arithmetic, array reads. For the cost model in docs/device.md, not for the estimate.
-        private static void Costs(byte[] data)
-        {
-            Probe probe = new Probe();
-            IProbe iprobe = probe;
-            int x = 0;
-            long y = 0;
-            Mark("start", "empty");
-            for (int i = 0; i < Frames; i++)
-            {
-                x += i;
-            }
-
-            Mark("end", "empty");
-            Mark("start", "call-static");
-            for (int i = 0; i < Frames; i++)
-            {
-                x += Static(data, i, 8, false, true);
-            }
-
-            Mark("end", "call-static");
-            Mark("start", "call-instance");
-            for (int i = 0; i < Frames; i++)
-            {
-                x += probe.Instance(data, i, 8, false, true);
-            }
-
-            Mark("end", "call-instance");
-            Mark("start", "call-interface");
-            for (int i = 0; i < Frames; i++)
-            {
-                x += iprobe.Interface(data, i, 8, false, true);
-            }
-
-            Mark("end", "call-interface");
-            Mark("start", "int-ops-x10");
-            for (int i = 0; i < Frames; i++)
-            {
-                x = (((((((((x + i) ^ 5) + 3) & 0xFFFF) << 2) | 1) - i) >> 1) + 7) ^ i;
-            }
-
-            Mark("end", "int-ops-x10");
-            Mark("start", "long-ops-x10");
-            for (int i = 0; i < Frames; i++)
-            {
-                y = (((((((((y + i) ^ 5L) + 3L) & 0xFFFFL) << 2) | 1L) - i) >> 1) + 7L) ^ i;
-            }
-
-            Mark("end", "long-ops-x10");
-            Mark("start", "byte-reads-x8");
-            for (int i = 0; i < Frames; i++)
-            {
-                x += data[0] + data[1] + data[2] + data[3] + data[4] + data[5] + data[6] + data[7];
-            }
-
-            Mark("end", "byte-reads-x8");
-            Mark("start", "bitconverter-u64");
-            for (int i = 0; i < Frames; i++)
-            {
-                y += (long)BitConverter.ToUInt64(data, 0);
-            }
-
-            Mark("end", "bitconverter-u64");
-            byte[] copy = new byte[64];
-            Mark("start", "array-copy-8");
-            for (int i = 0; i < Frames; i++)
-            {
-                Array.Copy(data, 0, copy, 8, 8);
-            }
-
-            Mark("end", "array-copy-8");
-            Console.WriteLine("bench: probes " + x.ToString() + " " + y.ToString() + " " + copy[8].ToString());
-        }
-
         private static void Mark(string what, string name)
         {
             Console.WriteLine("bench: " + what + " " + name + (what == "end" ? " " + Frames.ToString() + " frames" : string.Empty));
             Thread.Sleep(PauseMs);
-        }
-
-        private static int Static(byte[] data, int start, int length, bool motorola, bool signed)
-        {
-            return start;
-        }
-
-        private interface IProbe
-        {
-            int Interface(byte[] data, int start, int length, bool motorola, bool signed);
-        }
-
-        private sealed class Probe : IProbe
-        {
-            public int Instance(byte[] data, int start, int length, bool motorola, bool signed)
-            {
-                return start;
-            }
-
-            public int Interface(byte[] data, int start, int length, bool motorola, bool signed)
-            {
-                return start;
-            }
         }
 
         // Rules only; + vehicle state as the BMS observer; + the telemetry sanitizer beside it
@@ -335,7 +249,7 @@ namespace BmsGuard.DeviceBench
         {
             if (ids == null)
             {
-                return RunDrive(gateway, data, ref now, frames);
+                return _glue == NoGlue ? RunDrive(gateway, data, ref now, frames) : BridgeGlue.RunDrive(gateway, data, ref now, frames, _glue == GlueEvents);
             }
 
             int forwarded = 0;
