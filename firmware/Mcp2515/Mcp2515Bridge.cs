@@ -13,6 +13,9 @@ namespace BmsGuard.Mcp2515
     /// </summary>
     public sealed class Mcp2515Bridge : IBusBridge
     {
+        /// <summary>Frames of one drain decided at one clock reading (a power of two).</summary>
+        public const int ClockEvery = 8;
+
         private readonly Mcp2515Controller _bms;
         private readonly Mcp2515Controller _tcu;
         private readonly Mcp2515Frame _bmsFrame = new Mcp2515Frame();
@@ -125,9 +128,16 @@ namespace BmsGuard.Mcp2515
 
         private void DrainHeld(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
         {
-            while (from.TryReceive(frame))
+            // The clock is read for the first frame of a drain and every ClockEvery frames after (as CanBridge).
+            long now = 0;
+            for (int n = 0; from.TryReceive(frame); n++)
             {
-                Verdict verdict = _gateway.Decide(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, _clock.NowMicros);
+                if ((n & (ClockEvery - 1)) == 0)
+                {
+                    now = _clock.NowMicros;
+                }
+
+                Verdict verdict = _gateway.Decide(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, now);
                 if (verdict != Verdict.Forward)
                 {
                     continue;

@@ -203,7 +203,7 @@ namespace BmsGuard.DeviceBench
 
             internal void DrainHeld()
             {
-                while (true)
+                for (int n = 0; true; n++)
                 {
                     Message message = Next();
                     if (message == null)
@@ -211,11 +211,15 @@ namespace BmsGuard.DeviceBench
                         return;
                     }
 
+                    if ((n & 7) == 0)
+                    {
+                        Read = _clock.NowMicros;
+                    }
+
                     byte[] data = message.Payload;
                     int length = data == null ? 0 : data.Length;
                     bool extended = message.IdentifierType == 1;
                     bool remote = message.FrameType == 1;
-                    Read = _clock.NowMicros;
                     Verdict verdict = _gateway.Decide(GatewayPort.Bms, message.Id, extended, remote, data, length, Now);
                     if (verdict != Verdict.Forward)
                     {

@@ -78,6 +78,35 @@ namespace BmsGuard.DeviceBench
             }
 
             Mark("end", "array-copy-8");
+
+            // The board's receive path around Decide (BridgeGlue): the clock as SystemClock reads it, its
+            // native part alone (mscorlib has no other clock), and the four properties of a received message.
+            BridgeGlue.IClock clock = new BridgeGlue.Clock();
+            long t = 0;
+            Mark("start", "clock-system");
+            for (int i = 0; i < Frames; i++)
+            {
+                t ^= clock.NowMicros;
+            }
+
+            Mark("end", "clock-system");
+            Mark("start", "clock-utcnow-ticks");
+            for (int i = 0; i < Frames; i++)
+            {
+                t ^= DateTime.UtcNow.Ticks;
+            }
+
+            Mark("end", "clock-utcnow-ticks");
+            BridgeGlue.Message message = new BridgeGlue.Message();
+            message.Fill(0x1F0, false, data);
+            Mark("start", "message-4-properties");
+            for (int i = 0; i < Frames; i++)
+            {
+                t ^= message.Id + message.IdentifierType + message.FrameType + message.Payload.Length;
+            }
+
+            Mark("end", "message-4-properties");
+            x ^= (int)t;
             Console.WriteLine("bench: probes " + x.ToString() + " " + y.ToString() + " " + copy[8].ToString());
         }
 
