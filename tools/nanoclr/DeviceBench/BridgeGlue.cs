@@ -9,8 +9,9 @@ namespace BmsGuard.DeviceBench
     /// does it on nanoFramework.Device.Can, without the controller's native calls (GetMessage, WriteMessage,
     /// the interrupt's event): the runner prices a native call with its probes. Stand-ins of the same shape:
     /// <see cref="Message"/> is CanMessage (private fields behind get/set properties), <see cref="Clock"/>
-    /// is firmware/Device/SystemClock.cs read through an interface, and <see cref="Received"/> is what
-    /// CanController.OnCanMessageReceivedInternal does per event (lock, new event arguments, the delegate).
+    /// is firmware/Device/SystemClock.cs read through an interface, and an event goes through what
+    /// CanControllerEventListener (a new event, a lock, the controller found in a list) and
+    /// CanController.OnCanMessageReceivedInternal (a lock, new event arguments, the delegate) do with it.
     /// The clock is read as the bridge reads it; the frame is decided at the drive's time, so decisions stay
     /// those of the other drive phases.
     /// </summary>
@@ -29,8 +30,11 @@ namespace BmsGuard.DeviceBench
             byte[] payloads = new byte[8];
 #endif
             Drain drain = new Drain(gateway);
-            Controller controller = new Controller();
+            Controller controller = new Controller(1);
             controller.Callbacks = new ReceivedHandler(drain.OnMessage);
+            Listener listener = new Listener();
+            listener.Add(new Controller(2));
+            listener.Add(controller);
             Message message = new Message();
             byte[][] buffers = new byte[9][];
             for (int l = 0; l < buffers.Length; l++)
@@ -50,7 +54,8 @@ namespace BmsGuard.DeviceBench
                 drain.Now = now;
                 if (events)
                 {
-                    controller.Received(1);
+                    // PostManagedEvent packs the controller index into the high word of data1.
+                    listener.OnEvent(listener.ProcessEvent(1 << 16, 1));
                 }
                 else
                 {
@@ -81,11 +86,74 @@ namespace BmsGuard.DeviceBench
             }
         }
 
+        /// <summary>CanMessageEvent: one per event.</summary>
+        internal sealed class CanEvent
+        {
+            internal int ControllerIndex;
+            internal int Event;
+        }
+
+        /// <summary>CanControllerEventListener: the event processor and listener of the Can category (EventSink's own dispatch is not modelled).</summary>
+        internal sealed class Listener
+        {
+            private readonly System.Collections.ArrayList _canControllersMap = new System.Collections.ArrayList();
+
+            internal void Add(Controller controller)
+            {
+                _canControllersMap.Add(controller);
+            }
+
+            internal CanEvent ProcessEvent(uint data1, uint data2)
+            {
+                CanEvent e = new CanEvent();
+                e.ControllerIndex = (int)(data1 >> 16);
+                e.Event = (int)data2;
+                return e;
+            }
+
+            internal bool OnEvent(object ev)
+            {
+                CanEvent canMessageEvent = (CanEvent)ev;
+                Controller device = null;
+                lock (_canControllersMap)
+                {
+                    device = Find(canMessageEvent.ControllerIndex);
+                }
+
+                if (device == null)
+                {
+                    return false;
+                }
+
+                device.Received(canMessageEvent.Event);
+                return true;
+            }
+
+            private Controller Find(int controllerId)
+            {
+                for (int i = 0; i < _canControllersMap.Count; i++)
+                {
+                    if (((Controller)_canControllersMap[i]).ControllerId == controllerId)
+                    {
+                        return (Controller)_canControllersMap[i];
+                    }
+                }
+
+                return null;
+            }
+        }
+
         internal sealed class Controller
         {
+            internal readonly int ControllerId;
             internal ReceivedHandler Callbacks;
             private readonly object _syncLock = new object();
             private readonly bool _disposed = false;   // CanController's check, kept for its cost
+
+            internal Controller(int id)
+            {
+                ControllerId = id;
+            }
 
             // CanController.OnCanMessageReceivedInternal.
             internal void Received(int eventType)
