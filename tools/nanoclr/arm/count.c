@@ -6,11 +6,14 @@
  * end line minus the count at the start line is the phase's executed ARM instructions.
  *
  * Build: gcc -shared -fPIC -O2 -o count.so count.c
- * Run:   qemu-arm -plugin ./count.so,out=FILE[,fd=1] PROGRAM ...
+ * Run:   qemu-arm -plugin ./count.so,out=FILE[,fd=1][,profile=FILE2,from=A,to=B] PROGRAM ...
  * FILE gets one line per write to fd: `BYTES MAIN ALL`, BYTES the write's length (the runner maps
  * its stdout bytes onto the writes with it), MAIN the instructions of the first guest thread (the
  * nanoCLR runs the interpreter there) and ALL those of every thread (the posix nanoCLR also starts
  * a short-lived thread per timer, which the board does not).
+ * With profile=FILE2 it also writes, at exit, `ADDRESS INSNS EXECUTIONS` for every translation
+ * block executed between the A-th and the B-th write to fd (counted from 1; one phase of the bench),
+ * for armcount.py to attribute the phase's instructions to the program's functions.
  *
  * Counting: each translation block, when it starts executing, adds its instruction count to the
  * executing thread's counter. A block that faults part-way is counted whole; in user mode that is
@@ -22,6 +25,7 @@
  * that no QEMU source is needed to build the plugin.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,6 +50,7 @@ void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu
 void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
                                           enum qemu_plugin_cb_flags flags, void *userdata);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
+uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
 void qemu_plugin_register_vcpu_syscall_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_syscall_cb_t cb);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
 
@@ -60,6 +65,18 @@ static FILE *out;
 static int fd = 1;
 static int64_t write_nr = 4;   /* write() on the ARM EABI; sys=N overrides for other guests */
 
+/* The profile: one record per translation (a block translated again gets a second record; the
+ * runner adds them up by address). Records are only added, under a lock, and never freed. */
+struct block {
+    uint64_t vaddr, insns, hits;
+    struct block *next;
+};
+static struct block *blocks;
+static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
+static FILE *profile;
+static uint64_t from, to, nwrites;
+static volatile int profiling;   /* set between the from-th and the to-th write */
+
 static unsigned slot(unsigned int vcpu)
 {
     return vcpu == 0 ? 0 : 1 + (vcpu - 1) % (SLOTS - 1);
@@ -70,11 +87,31 @@ static void tb_exec(unsigned int vcpu, void *n)
     counts[slot(vcpu)] += (uintptr_t)n;
 }
 
+static void tb_exec_profile(unsigned int vcpu, void *p)
+{
+    struct block *b = p;
+    counts[slot(vcpu)] += b->insns;
+    if (profiling) {
+        __atomic_fetch_add(&b->hits, 1, __ATOMIC_RELAXED);
+    }
+}
+
 static void tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
     (void)id;
-    qemu_plugin_register_vcpu_tb_exec_cb(tb, tb_exec, QEMU_PLUGIN_CB_NO_REGS,
-                                         (void *)(uintptr_t)qemu_plugin_tb_n_insns(tb));
+    if (!profile) {
+        qemu_plugin_register_vcpu_tb_exec_cb(tb, tb_exec, QEMU_PLUGIN_CB_NO_REGS,
+                                             (void *)(uintptr_t)qemu_plugin_tb_n_insns(tb));
+        return;
+    }
+    struct block *b = calloc(1, sizeof *b);
+    b->vaddr = qemu_plugin_tb_vaddr(tb);
+    b->insns = qemu_plugin_tb_n_insns(tb);
+    pthread_mutex_lock(&blocks_lock);
+    b->next = blocks;
+    blocks = b;
+    pthread_mutex_unlock(&blocks_lock);
+    qemu_plugin_register_vcpu_tb_exec_cb(tb, tb_exec_profile, QEMU_PLUGIN_CB_NO_REGS, b);
 }
 
 static uint64_t all(void)
@@ -95,6 +132,8 @@ static void syscall_entry(qemu_plugin_id_t id, unsigned int vcpu, int64_t num, u
          * killed run keeps what it counted */
         fprintf(out, "%" PRIu64 " %" PRIu64 " %" PRIu64 "\n", a3, counts[0], all());
         fflush(out);
+        nwrites++;
+        profiling = profile && nwrites >= from && nwrites < to;
     }
 }
 
@@ -103,6 +142,16 @@ static void at_exit(qemu_plugin_id_t id, void *p)
     (void)id; (void)p;
     fprintf(out, "exit %" PRIu64 " %" PRIu64 "\n", counts[0], all());
     fclose(out);
+    if (profile) {
+        pthread_mutex_lock(&blocks_lock);
+        for (struct block *b = blocks; b; b = b->next) {
+            if (b->hits) {
+                fprintf(profile, "%" PRIx64 " %" PRIu64 " %" PRIu64 "\n", b->vaddr, b->insns, b->hits);
+            }
+        }
+        pthread_mutex_unlock(&blocks_lock);
+        fclose(profile);
+    }
 }
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char **argv)
@@ -116,8 +165,18 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
             fd = atoi(argv[i] + 3);
         } else if (strncmp(argv[i], "sys=", 4) == 0) {
             write_nr = atoll(argv[i] + 4);
+        } else if (strncmp(argv[i], "profile=", 8) == 0) {
+            profile = fopen(argv[i] + 8, "w");
+            if (!profile) {
+                fprintf(stderr, "count.so: cannot write %s\n", argv[i] + 8);
+                return -1;
+            }
+        } else if (strncmp(argv[i], "from=", 5) == 0) {
+            from = strtoull(argv[i] + 5, NULL, 10);
+        } else if (strncmp(argv[i], "to=", 3) == 0) {
+            to = strtoull(argv[i] + 3, NULL, 10);
         } else {
-            fprintf(stderr, "count.so: unknown argument %s (out=FILE, fd=N, sys=N)\n", argv[i]);
+            fprintf(stderr, "count.so: unknown argument %s (out=FILE, fd=N, sys=N, profile=FILE, from=N, to=N)\n", argv[i]);
             return -1;
         }
     }
