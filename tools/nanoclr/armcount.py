@@ -6,6 +6,9 @@ generation of nanoFramework's STM32F7 firmware (arm/toolchain-arm-linux-gnueabih
 under qemu-arm (user mode) with a TCG plugin (arm/count.c) that records the executed guest
 instructions at each write to stdout, so at each `bench: start` / `bench: end` line. Needs
 g++-arm-linux-gnueabihf, qemu-user (QEMU 7.2 or later with plugin support) and gcc.
+DEVICETESTS_ARM_DEBUGGER=1 builds the interpreter with NANOCLR_ENABLE_SOURCELEVELDEBUGGING, as
+the boards' firmware with the debugger feature (nanoFramework's published STM32F7 images) is: it
+checks the thread's time quantum at every IL instruction and breakpoints at branches and calls.
 DEVICETESTS_ARM_PROFILE=PHASE runs the bench a second time and prints where the first PHASE's
 instructions go: per function of the nanoCLR, and how many ran in the C/C++ libraries (glibc and
 libstdc++ here, newlib-nano on the board).
@@ -39,6 +42,10 @@ def _run(args, log, cwd=None):
         return subprocess.run(args, cwd=cwd, stdout=f, stderr=subprocess.STDOUT).returncode
 
 
+def debugger():
+    return os.environ.get('DEVICETESTS_ARM_DEBUGGER') == '1'
+
+
 def _stamp(src):
     """What the ARM nanoCLR is built from: the checkout's commit and the build files here."""
     head = subprocess.run(['git', '-C', src, 'describe', '--tags', '--always', '--dirty'],
@@ -53,13 +60,14 @@ def build_nanoclr(src, work, say, die):
     """The nanoCLR cross-built for ARM from a patched copy of the checkout's src/ and targets/posix/
     (the checkout stays untouched); cached in WORK_DIR/nanoclr-arm until the checkout or the build
     files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with."""
-    root = os.path.join(work, 'nanoclr-arm')
+    root = os.path.join(work, 'nanoclr-arm-debugger' if debugger() else 'nanoclr-arm')
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     stamp = os.path.join(root, 'stamp')
     want = _stamp(src)
     if os.path.exists(exe) and os.path.exists(stamp) and open(stamp).read() == want:
         return exe
-    say(f'[nanoclr-arm] cross-building nf-interpreter targets/posix for ARM Thumb-2 (Cortex-M7 flags; minutes)')
+    say(f'[nanoclr-arm] cross-building nf-interpreter targets/posix for ARM Thumb-2 (Cortex-M7 flags'
+        f'{", debugger support" if debugger() else ""}; minutes)')
     shutil.rmtree(root, ignore_errors=True)
     copy = os.path.join(root, 'src')
     shutil.copytree(os.path.join(src, 'src'), os.path.join(copy, 'src'))
@@ -72,7 +80,8 @@ def build_nanoclr(src, work, say, die):
     if rc != 0:
         die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {want.split()[0]} (log {log})')
     rc = _run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
-               '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN], log)
+               '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN]
+               + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()], log)
     if rc == 0:
         rc = _run(['cmake', '--build', os.path.join(root, 'build')], log)
     if rc != 0 or not os.path.exists(exe):
@@ -205,8 +214,8 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
 
     def net_of(name, p):   # minus the bench loop that feeds the phase its frames
         return p if name.startswith('loop') else p - loops['loop-drive' if name.endswith('-drive') else 'loop']
-    say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags,'
-        f' {qemu_version()} with arm/count.c; net = minus the bench loop alone')
+    say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags'
+        f'{" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')
