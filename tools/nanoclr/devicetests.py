@@ -13,9 +13,12 @@ Exit 0 only with no failure and at least one pass. The nanoCLR test host exits 0
 failure or a crash, so its output decides: no `Ready.`, no `Done.`, no result line, an uncaught
 exception, a non-zero exit or a timeout each count as one failure; so does a MetadataProcessor run
 that printed an exception or wrote no .pe. --bench runs tools/nanoclr/DeviceBench (the per-frame
-path) instead of the tests. Python 3 standard library only.
+path) instead of the tests; DEVICETESTS_BENCH=instructions counts its x86-64 instructions (callgrind),
+DEVICETESTS_BENCH=arm its ARM Thumb-2 ones (armcount.py). Python 3 standard library only.
 """
 import glob, os, re, shutil, subprocess, sys, threading, time
+sys.dont_write_bytecode = True   # no __pycache__ in the repository for the import below
+import armcount   # noqa: E402  DEVICETESTS_BENCH=arm
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NETNANO = os.path.join(REPO, 'firmware', 'netnano')
@@ -307,7 +310,7 @@ def estimate(net):
                                              ('ESP32 (240 MHz, 2.0)', 240, 2.0)))
 
 
-def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
+def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None):
     """Runs tools/nanoclr/DeviceBench on the nanoCLR and prints the cost per frame of each phase.
 
     The bench prints `bench: start NAME` and `bench: end NAME N frames, ...` and pauses after each line.
@@ -315,7 +318,8 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
     start-up, warm-up and waiting for a core are not counted, unlike the bench's own wall clock; on a
     loaded machine it still varies by tens of per cent. DEVICETESTS_BENCH=instructions runs the nanoCLR
     under valgrind's callgrind instead and dumps its count at both lines: host instructions per frame,
-    the same from run to run whatever the load (about 60x slower).
+    the same from run to run whatever the load (about 60x slower). With arm, (qemu-arm prefix, counts
+    file) from armcount.prepare, the nanoCLR is the ARM one and its stdout writes carry the counts.
     """
     import resource
     proj = os.path.join(REPO, 'tools', 'nanoclr', 'DeviceBench', 'DeviceBench.csproj')
@@ -334,7 +338,7 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
     if not pe:
         die(f'MetadataProcessor failed on the bench (log {exe}.mdp.log)')
     counting = os.environ.get('DEVICETESTS_BENCH') == 'instructions'
-    prefix = []
+    prefix = arm[0] if arm else []
     if counting:
         if not shutil.which('valgrind') or not shutil.which('callgrind_control'):
             die('DEVICETESTS_BENCH=instructions needs valgrind (apt-get install valgrind)')
@@ -344,12 +348,14 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     log = open(os.path.join(d, 'run.log'), 'w')
     proc = subprocess.Popen(prefix + [nanoclr] + runtime + firmware_pes + [pe], cwd=d, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL if counting else subprocess.STDOUT, text=True, errors='replace')
-    timer = threading.Timer(TIMEOUT * (60 if counting else 1), proc.kill)
+                            stderr=subprocess.DEVNULL if counting or arm else subprocess.STDOUT)
+    timer = threading.Timer(TIMEOUT * (60 if counting else 10 if arm else 1), proc.kill)
     timer.start()
-    phases, started, text = [], {}, ''
-    for l in proc.stdout:
+    phases, started, text, pos, offsets = [], {}, '', 0, []
+    for raw in proc.stdout:   # bytes: the ARM counts are placed by stdout offset
         ns = cpu_ns(proc.pid)   # the bench pauses after each of its lines: read while it waits
+        pos += len(raw)
+        l = raw.decode(errors='replace').replace('\r\n', '\n')
         log.write(l)
         text += l
         m = re.match(r'bench: (start|end) (\S+)(?: (\d+) frames)?', l.strip())
@@ -358,9 +364,11 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
         if counting:   # dump (and zero) the count; the dump at an end line holds that phase alone
             subprocess.run(['callgrind_control', '-d', f'{m.group(1)}:{len(phases)}', str(proc.pid)], capture_output=True)
         if m.group(1) == 'start':
-            started[m.group(2)] = ns
+            started[m.group(2)] = (ns, pos)
         elif m.group(2) in started:
-            phases.append((m.group(2), int(m.group(3)), ns - started.pop(m.group(2)), l.strip()))
+            ns0, pos0 = started.pop(m.group(2))
+            phases.append((m.group(2), int(m.group(3)), ns - ns0, l.strip()))
+            offsets.append((m.group(2), int(m.group(3)), pos0, pos, l.strip()))
     rc = proc.wait()
     timer.cancel()
     log.close()
@@ -368,6 +376,9 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work):
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if rc != 0 or 'bench: done' not in text or not phases:
         die(f'bench run failed (exit {rc}; log {d}/run.log)')
+    if arm:
+        armcount.report(offsets, arm[1], say, die, prefix + [nanoclr] + runtime + firmware_pes + [pe], d)
+        return
     if counting:
         counts = callgrind_phases(d)
         if len(counts) != len(phases):
@@ -407,6 +418,9 @@ def main():
     nfi, mdpsrc, tfw, stext = (os.path.abspath(a) for a in sys.argv[1:5])
     work = os.path.abspath(sys.argv[5]) if len(sys.argv) == 6 else os.path.join(REPO, 'out', 'devicetests')
     os.makedirs(work, exist_ok=True)
+    arm = do_bench and os.environ.get('DEVICETESTS_BENCH') == 'arm'
+    if arm and armcount.missing():
+        die('DEVICETESTS_BENCH=arm needs ' + armcount.missing())
     t0 = time.time()
     say(f'[device tests] nf-interpreter {describe(nfi)}, metadata-processor {describe(mdpsrc)}, '
         f'TestFramework {describe(tfw)}, System.Text {describe(stext)}; BmsGuard {describe(REPO)}; work {work}')
@@ -415,7 +429,7 @@ def main():
                 os.path.join(work, 'netnano-build.log'))
     if rc != 0:
         die(f'firmware/netnano does not build (log {work}/netnano-build.log)')
-    nanoclr = build_nanoclr(nfi, work)
+    nanoclr, prefix, counts = armcount.prepare(nfi, work, say, die) if arm else (build_nanoclr(nfi, work), [], None)
     tool = build_mdp(mdpsrc, work)
     corlib = os.path.join(CORELIB, 'mscorlib.dll')
     text_dll = build_lib(stext, 'nanoFramework.System.Text/nanoFramework.System.Text.nfproj', 'nanoFramework.System.Text', [corlib], work)
@@ -441,7 +455,7 @@ def main():
         hints[name] = dll
         firmware_pes.append(pe)
     if do_bench:
-        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:4], work)
+        bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:4], work, (prefix, counts) if arm else None)
         return
     for group in GROUPS:
         src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', CONFIG, '*', 'NFUnitTest.dll'))[0]

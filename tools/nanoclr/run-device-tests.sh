@@ -4,7 +4,8 @@
 # nanoframework/nf-interpreter, metadata-processor (v3.0.x), nanoFramework.TestFramework and
 # System.Text (v1.3.42). Needs the .NET SDK, python3, git, cmake, ninja, gcc/g++ (apt-get install
 # cmake ninja-build g++). Prints failed tests and `device tests: N passed, N failed, N skipped`;
-# exits non-zero on any failure or crash. See docs/device.md.
+# exits non-zero on any failure or crash. See docs/device.md. --bench with DEVICETESTS_BENCH=arm
+# counts ARM Thumb-2 instructions instead (apt-get install g++-arm-linux-gnueabihf qemu-user; armcount.py).
 set -euo pipefail
 for t in dotnet python3 git cmake ninja g++; do
   command -v "$t" >/dev/null || { echo "missing: $t (apt-get install cmake ninja-build g++; .NET SDK 10)" >&2; exit 2; }
