@@ -219,7 +219,7 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')
-    for name in ('full', 'full-every-sample', 'full-drive'):
+    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive'):
         nets = [net_of(p_name, p) for p_name, p, _ in per if p_name == name]
         if nets:
             say(f'bench: estimate for {name}: {estimate(max(nets))}')
