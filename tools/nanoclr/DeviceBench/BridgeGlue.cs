@@ -20,15 +20,10 @@ namespace BmsGuard.DeviceBench
         /// <summary>The drive through the bridge's drain loop, one frame per drain (<paramref name="events"/>: and one receive event each).</summary>
         internal static int RunDrive(Gateway gateway, byte[] data, ref long now, int frames, bool events)
         {
-#if BENCH_DATA
-            uint[] ids = ReferenceTraffic.Ids;
-            byte[] lengths = ReferenceTraffic.Lengths;
-            byte[] payloads = ReferenceTraffic.Payloads;
-#else
-            uint[] ids = new uint[1];
-            byte[] lengths = new byte[1];
-            byte[] payloads = new byte[8];
-#endif
+            uint[] ids;
+            byte[] lengths;
+            byte[] payloads;
+            Program.Drive(out ids, out lengths, out payloads);
             Drain drain = new Drain(gateway);
             Controller controller = new Controller(1);
             controller.Callbacks = new ReceivedHandler(drain.OnMessage);

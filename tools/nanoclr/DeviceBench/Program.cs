@@ -294,18 +294,27 @@ namespace BmsGuard.DeviceBench
             }
         }
 
+        /// <summary>The reference drive's frames (ReferenceTraffic; one empty frame when built without the bench data).</summary>
+        internal static void Drive(out uint[] ids, out byte[] lengths, out byte[] payloads)
+        {
+#if BENCH_DATA
+            ids = ReferenceTraffic.Ids;
+            lengths = ReferenceTraffic.Lengths;
+            payloads = ReferenceTraffic.Payloads;
+#else
+            ids = new uint[1];
+            lengths = new byte[1];
+            payloads = new byte[8];
+#endif
+        }
+
         // Frame i is frame i mod 2,048 of the reference drive (ReferenceTraffic), 111 us apart.
         private static int RunDrive(Gateway gateway, byte[] data, ref long now, int frames)
         {
-#if BENCH_DATA
-            uint[] ids = ReferenceTraffic.Ids;
-            byte[] lengths = ReferenceTraffic.Lengths;
-            byte[] payloads = ReferenceTraffic.Payloads;
-#else
-            uint[] ids = new uint[1];
-            byte[] lengths = new byte[1];
-            byte[] payloads = new byte[8];
-#endif
+            uint[] ids;
+            byte[] lengths;
+            byte[] payloads;
+            Drive(out ids, out lengths, out payloads);
             int forwarded = 0;
             int n = ids.Length;
             for (int i = 0; i < frames; i++)
