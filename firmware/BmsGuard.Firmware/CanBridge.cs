@@ -14,9 +14,6 @@ namespace BmsGuard.Device
     /// </summary>
     public sealed class CanBridge : IBusBridge
     {
-        /// <summary>Frames of one drain decided at one clock reading (a power of two).</summary>
-        public const int ClockEvery = 8;
-
         private readonly CanController _bms;
         private readonly CanController _tcu;
         private Gateway _gateway;
@@ -101,9 +98,7 @@ namespace BmsGuard.Device
 
             try
             {
-                // The clock is read for the first frame of a drain and every ClockEvery frames after: on the
-                // interpreter a reading costs about a fifth of a frame's decision (docs/device.md), and frames
-                // drained together arrived together.
+                // The clock as DrainClock says: once for the first frame and every DrainClock.Every after.
                 long now = 0;
                 for (int n = 0; true; n++)
                 {
@@ -113,7 +108,7 @@ namespace BmsGuard.Device
                         return;
                     }
 
-                    if ((n & (ClockEvery - 1)) == 0)
+                    if ((n & (DrainClock.Every - 1)) == 0)
                     {
                         now = _clock.NowMicros;
                     }

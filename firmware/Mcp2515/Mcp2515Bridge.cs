@@ -13,9 +13,6 @@ namespace BmsGuard.Mcp2515
     /// </summary>
     public sealed class Mcp2515Bridge : IBusBridge
     {
-        /// <summary>Frames of one drain decided at one clock reading (a power of two).</summary>
-        public const int ClockEvery = 8;
-
         private readonly Mcp2515Controller _bms;
         private readonly Mcp2515Controller _tcu;
         private readonly Mcp2515Frame _bmsFrame = new Mcp2515Frame();
@@ -128,11 +125,11 @@ namespace BmsGuard.Mcp2515
 
         private void DrainHeld(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
         {
-            // The clock is read for the first frame of a drain and every ClockEvery frames after (as CanBridge).
+            // The clock as DrainClock says: once for the first frame and every DrainClock.Every after.
             long now = 0;
             for (int n = 0; from.TryReceive(frame); n++)
             {
-                if ((n & (ClockEvery - 1)) == 0)
+                if ((n & (DrainClock.Every - 1)) == 0)
                 {
                     now = _clock.NowMicros;
                 }

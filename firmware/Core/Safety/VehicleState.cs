@@ -248,20 +248,7 @@ namespace BmsGuard.Core.Safety
         /// <summary>Whether a tap reads frames with this id (the gateway calls <see cref="Observe"/> only for those).</summary>
         public bool Reads(uint id, bool extended)
         {
-            if (!extended)
-            {
-                return id < StandardIds && _standardFrame[id] != NoFrame;
-            }
-
-            for (int i = 0; i < _extendedCount; i++)
-            {
-                if (_extendedIds[i] == id)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return (extended ? ExtendedFrame(id) : id < StandardIds ? _standardFrame[id] : NoFrame) != NoFrame;
         }
 
         /// <summary>

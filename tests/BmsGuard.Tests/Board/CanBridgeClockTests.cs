@@ -8,7 +8,7 @@ namespace BmsGuard.Tests.Board;
 
 /// <summary>
 /// The NUCLEO bridge reads the clock for the first frame of a drain and every
-/// <see cref="CanBridge.ClockEvery"/> frames after, and decides each frame at the last reading.
+/// <see cref="DrainClock.Every"/> frames after, and decides each frame at the last reading.
 /// </summary>
 public sealed class CanBridgeClockTests
 {
@@ -39,7 +39,7 @@ public sealed class CanBridgeClockTests
         long[] expected = new long[20];
         for (int i = 0; i < 20; i++)
         {
-            expected[i] = 1000 * (1 + (i / CanBridge.ClockEvery));
+            expected[i] = 1000 * (1 + (i / DrainClock.Every));
         }
 
         Assert.Equal(expected, times.Decided.ToArray());
