@@ -10,21 +10,28 @@ namespace BmsGuard.Device
     /// edited and written back as is, so the bridge allocates nothing of its own per frame.
     /// Frames are decided under a gate object: on the device the receive event runs on the runtime's
     /// event thread while the main loop polls and ticks the guard, and the guard's state (rate limits,
-    /// command counters, diagnostic sessions) must see one of them at a time.
+    /// command counters, diagnostic sessions) must see one of them at a time. A port over its
+    /// <see cref="ReceiveBudget"/> loses its handler until the pause ends (<see cref="Resume"/>).
     /// </summary>
     public sealed class CanBridge : IBusBridge
     {
         private readonly CanController _bms;
         private readonly CanController _tcu;
+        private readonly CanMessageReceivedEventHandler _onBms;
+        private readonly CanMessageReceivedEventHandler _onTcu;
         private Gateway _gateway;
         private IClock _clock;
         private object _gate;
+        private ReceiveBudget _bmsBudget;
+        private ReceiveBudget _tcuBudget;
 
         /// <summary>Takes the two open controllers; nothing is received until <see cref="Attach"/>.</summary>
         public CanBridge(CanController bms, CanController tcu)
         {
             _bms = bms;
             _tcu = tcu;
+            _onBms = new CanMessageReceivedEventHandler(OnBmsMessage);
+            _onTcu = new CanMessageReceivedEventHandler(OnTcuMessage);
         }
 
         /// <inheritdoc />
@@ -33,8 +40,10 @@ namespace BmsGuard.Device
             _gate = gate;
             _gateway = gateway;
             _clock = clock;
-            _bms.MessageReceived += OnBmsMessage;
-            _tcu.MessageReceived += OnTcuMessage;
+            _bmsBudget = gateway.Budget(GatewayPort.Bms);
+            _tcuBudget = gateway.Budget(GatewayPort.Tcu);
+            _bms.MessageReceived += _onBms;
+            _tcu.MessageReceived += _onTcu;
         }
 
         /// <inheritdoc />
@@ -63,32 +72,90 @@ namespace BmsGuard.Device
         /// <summary>Stops receiving and closes both controllers.</summary>
         public void Close()
         {
-            _bms.MessageReceived -= OnBmsMessage;
-            _tcu.MessageReceived -= OnTcuMessage;
+            _bms.MessageReceived -= _onBms;
+            _tcu.MessageReceived -= _onTcu;
             _bms.Dispose();
             _tcu.Dispose();
         }
 
-        /// <summary>Drains both receive buffers; for polling loops and for frames that raced the event.</summary>
+        /// <summary>Drains both receive buffers, except a paused port's; for polling loops and for frames that raced the event.</summary>
         public void Poll()
         {
-            Drain(_bms, _tcu, GatewayPort.Bms);
-            Drain(_tcu, _bms, GatewayPort.Tcu);
+            if (!_bmsBudget.Paused)
+            {
+                Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
+            }
+
+            if (!_tcuBudget.Paused)
+            {
+                Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Resume(long nowMicros)
+        {
+            ResumePort(_bms, _bmsBudget, _onBms, nowMicros);
+            ResumePort(_tcu, _tcuBudget, _onTcu, nowMicros);
+        }
+
+        // What the controller still holds arrived during the flood: dropped unjudged and counted, then the
+        // handler is back (on the STM32 that also gives the driver its receive callback back).
+        private void ResumePort(CanController from, ReceiveBudget budget, CanMessageReceivedEventHandler handler, long nowMicros)
+        {
+            if (!budget.Paused || !budget.Ended(nowMicros))
+            {
+                return;
+            }
+
+            int flushed = 0;
+            CanMessage message;
+            while ((message = from.GetMessage()) != null)
+            {
+                flushed++;
+                Refuse(message, budget.Port, nowMicros);
+            }
+
+            budget.Resume(flushed, nowMicros);
+            from.MessageReceived += handler;
+        }
+
+        // Without a handler the STM32 driver has no receive callback (nf-interpreter's CanController
+        // NativeUpdateCallbacks): the controller drops the flood in hardware and posts no events.
+        private void Pause(CanController from, GatewayPort port)
+        {
+            from.MessageReceived -= port == GatewayPort.Bms ? _onBms : _onTcu;
+        }
+
+        private void Refuse(CanMessage message, GatewayPort port, long nowMicros)
+        {
+            byte[] data = message.Message;
+            _gateway.Refuse(
+                port,
+                message.Id,
+                message.IdentifierType == CanMessageIdType.EID,
+                message.FrameType == CanMessageFrameType.RemoteRequest,
+                data,
+                data == null ? 0 : data.Length,
+                Verdict.ReceivePaused,
+                nowMicros);
         }
 
         private void OnBmsMessage(object sender, CanMessageReceivedEventArgs e)
         {
-            Drain(_bms, _tcu, GatewayPort.Bms);
+            Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
         }
 
         private void OnTcuMessage(object sender, CanMessageReceivedEventArgs e)
         {
-            Drain(_tcu, _bms, GatewayPort.Tcu);
+            Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
         }
 
         // The event carries no frame: read until the controller's buffer is empty, holding the gate. One
         // method: every frame posts an event, and on the interpreter each call level costs about a microsecond.
-        private void Drain(CanController from, CanController to, GatewayPort port)
+        // The budget counts the frames at each clock reading and at the end: a flood that refills the buffer
+        // as fast as it drains still ends the loop.
+        private void Drain(CanController from, CanController to, GatewayPort port, ReceiveBudget budget)
         {
             object gate = _gate;
             if (gate != null)
@@ -100,19 +167,24 @@ namespace BmsGuard.Device
             {
                 // The clock as DrainClock says: once for the first frame and every DrainClock.Every after.
                 long now = 0;
-                for (int n = 0; true; n++)
+                int n = 0;
+                CanMessage message;
+                while ((message = from.GetMessage()) != null)
                 {
-                    CanMessage message = from.GetMessage();
-                    if (message == null)
-                    {
-                        return;
-                    }
-
                     if ((n & (DrainClock.Every - 1)) == 0)
                     {
+                        if (n > 0 && !budget.Admit(DrainClock.Every, now))
+                        {
+                            // Read but not judged, as the flush at the pause's end drops the rest.
+                            Refuse(message, port, now);
+                            Pause(from, port);
+                            return;
+                        }
+
                         now = _clock.NowMicros;
                     }
 
+                    n++;
                     byte[] data = message.Message;
                     int length = data == null ? 0 : data.Length;
                     bool extended = message.IdentifierType == CanMessageIdType.EID;
@@ -132,6 +204,12 @@ namespace BmsGuard.Device
                         // A transmit failure (mailboxes full, bus-off) must not be silent: count it.
                         _gateway.CountDrop(port, Verdict.QueueFull);
                     }
+                }
+
+                // The frames since the last clock reading.
+                if (n > 0 && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
+                {
+                    Pause(from, port);
                 }
             }
             finally

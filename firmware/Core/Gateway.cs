@@ -40,6 +40,8 @@ namespace BmsGuard.Core
         private readonly long[] _counts = new long[Ports * VerdictNames.Count];
         private long _bmsForwards;
         private int _lastRule = RuleIndex.NoRule;
+        private readonly ReceiveBudget _bmsBudget = new ReceiveBudget(GatewayPort.Bms);
+        private readonly ReceiveBudget _tcuBudget = new ReceiveBudget(GatewayPort.Tcu);
 
         /// <summary>Creates a gateway over a rule table, compiling it if needed.</summary>
         /// <exception cref="System.ArgumentException">The table cannot be compiled (see <see cref="RuleTable.CompileError"/>).</exception>
@@ -68,6 +70,8 @@ namespace BmsGuard.Core
             }
 
             Route();
+            _bmsBudget.Set(rules.ReceiveFrames(GatewayPort.Bms), rules.ReceiveWindowMicros(GatewayPort.Bms), rules.ReceivePauseMicros(GatewayPort.Bms));
+            _tcuBudget.Set(rules.ReceiveFrames(GatewayPort.Tcu), rules.ReceiveWindowMicros(GatewayPort.Tcu), rules.ReceivePauseMicros(GatewayPort.Tcu));
         }
 
         /// <summary>Optional observer of every decision.</summary>
@@ -111,6 +115,17 @@ namespace BmsGuard.Core
             return rate == RateLimiter.TooSoon ? Verdict.RateLimited : Verdict.RateStateFull;
         }
 
+        /// <summary>
+        /// How many frames a bridge reads from <paramref name="port"/> before it pauses the port (a flood), as the
+        /// rule table sets it (<see cref="RuleTable.SetReceive"/>). By default the TCU's is limited
+        /// (<see cref="ReceiveBudget.DefaultTcuFrames"/> per 100 ms) and the BMS's is not: its traffic is what the
+        /// guard exists to carry.
+        /// </summary>
+        public ReceiveBudget Budget(GatewayPort port)
+        {
+            return port == GatewayPort.Bms ? _bmsBudget : _tcuBudget;
+        }
+
         /// <summary>Frames from <paramref name="from"/> that got <paramref name="verdict"/>.</summary>
         public long Count(GatewayPort from, Verdict verdict)
         {
@@ -122,6 +137,20 @@ namespace BmsGuard.Core
         public void CountDrop(GatewayPort from, Verdict verdict)
         {
             _counts[((int)from * VerdictNames.Count) + (int)verdict]++;
+        }
+
+        /// <summary>
+        /// Drops a frame without deciding it (read while its port is paused, <see cref="Verdict.ReceivePaused"/>):
+        /// counted, and shown to <see cref="Sink"/> as a decision is, so logs miss no frame.
+        /// </summary>
+        public void Refuse(GatewayPort from, uint id, bool extended, bool remote, byte[] data, int length, Verdict verdict, long nowMicros)
+        {
+            CountDrop(from, verdict);
+            IDecisionSink sink = Sink;
+            if (sink != null)
+            {
+                sink.OnDecision(from, id, extended, remote, data, length, verdict, RuleIndex.NoRule, nowMicros);
+            }
         }
 
         /// <summary>

@@ -50,13 +50,16 @@ namespace BmsGuard.Core
 
         /// <summary>BMS to TCU: a diagnostic response with no request let through in the last 5 s (unsolicited).</summary>
         UdsResponseUnsolicited = 14,
+
+        /// <summary>Either side: the port went over its receive budget (a flood); frames its controller still held when the pause ended, dropped unjudged (see <see cref="ReceiveBudget"/>).</summary>
+        ReceivePaused = 15,
     }
 
     /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
     public static class VerdictNames
     {
         /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
-        public const int Count = 15;
+        public const int Count = 16;
 
         private static readonly string[] Names = new string[]
         {
@@ -75,6 +78,7 @@ namespace BmsGuard.Core
             "command-executed",
             "policy-withheld",
             "uds-response-unsolicited",
+            "receive-paused",
         };
 
         /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>

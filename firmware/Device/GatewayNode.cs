@@ -53,11 +53,15 @@ namespace BmsGuard.Device
         /// <summary>The board's controllers.</summary>
         public readonly IBusBridge Bridge;
 
-        /// <summary>The guard's periodic work (telemetry, the uplink and the commands it delivers), holding <see cref="Gate"/>.</summary>
+        /// <summary>
+        /// The guard's periodic work (telemetry, the uplink and the commands it delivers) and the end of
+        /// receive pauses whose time is up, holding <see cref="Gate"/>.
+        /// </summary>
         public void Tick(long nowMicros)
         {
             if (_oneThread)
             {
+                Bridge.Resume(nowMicros);
                 Guard.Tick(nowMicros);
                 return;
             }
@@ -65,6 +69,7 @@ namespace BmsGuard.Device
             Monitor.Enter(Gate);
             try
             {
+                Bridge.Resume(nowMicros);
                 Guard.Tick(nowMicros);
             }
             finally

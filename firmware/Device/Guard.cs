@@ -97,13 +97,16 @@ namespace BmsGuard.Device
 
         /// <summary>
         /// Plugs the guard into a gateway: TCU frames go to <see cref="Ingress"/>, BMS frames feed
-        /// <see cref="VehicleState"/> and the telemetry sanitizer, whose policy also blanks what the TCU gets.
+        /// <see cref="VehicleState"/> and the telemetry sanitizer, whose policy also blanks what the TCU gets;
+        /// receive pauses (<see cref="Gateway.Budget"/>) are audited.
         /// </summary>
         public void Attach(Gateway gateway)
         {
             gateway.TcuIngress = Ingress;
             gateway.DiagnosticResponses = Ingress;
             gateway.BmsObserver = VehicleState;
+            gateway.Budget(GatewayPort.Bms).Audit = Audit;
+            gateway.Budget(GatewayPort.Tcu).Audit = Audit;
             Telemetry.Attach(gateway);
         }
 

@@ -15,8 +15,14 @@ namespace BmsGuard.Device
         /// </summary>
         void Attach(Gateway gateway, IClock clock, object gate);
 
-        /// <summary>Drains both controllers; for polling loops and for frames that raced the receive event.</summary>
+        /// <summary>Drains both controllers, except a paused port's; for polling loops and for frames that raced the receive event.</summary>
         void Poll();
+
+        /// <summary>
+        /// Reads again a port whose receive pause (<see cref="Gateway.Budget"/>) has ended at <paramref name="nowMicros"/>,
+        /// after dropping, counted, what its controller still held. Called holding the gate, from the main loop.
+        /// </summary>
+        void Resume(long nowMicros);
 
         /// <summary>Stops bridging and releases what the board opened for it.</summary>
         void Close();

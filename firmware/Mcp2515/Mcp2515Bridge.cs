@@ -10,6 +10,7 @@ namespace BmsGuard.Mcp2515
     /// native controllers: a falling INT edge drains that controller, every frame is decided and a
     /// forwarded frame is queued on the other controller. The frame is read into one reused
     /// <see cref="Mcp2515Frame"/> per side: nothing is allocated per frame. The MCP2515 keeps the DLC.
+    /// A port over its <see cref="ReceiveBudget"/> is not listened to until the pause ends (<see cref="Resume"/>).
     /// </summary>
     public sealed class Mcp2515Bridge : IBusBridge
     {
@@ -22,6 +23,8 @@ namespace BmsGuard.Mcp2515
         private Gateway _gateway;
         private IClock _clock;
         private object _gate;
+        private ReceiveBudget _bmsBudget;
+        private ReceiveBudget _tcuBudget;
 
         /// <summary>Takes the two controllers, configured and in their operating mode; nothing is received until <see cref="Attach"/>.</summary>
         public Mcp2515Bridge(Mcp2515Controller bms, Mcp2515Controller tcu)
@@ -50,15 +53,10 @@ namespace BmsGuard.Mcp2515
             _gateway = gateway;
             _clock = clock;
             _gate = gate;
-            if (_bms.Interrupt != null)
-            {
-                _bms.Interrupt.ValueChanged += _onBms;
-            }
-
-            if (_tcu.Interrupt != null)
-            {
-                _tcu.Interrupt.ValueChanged += _onTcu;
-            }
+            _bmsBudget = gateway.Budget(GatewayPort.Bms);
+            _tcuBudget = gateway.Budget(GatewayPort.Tcu);
+            Listen(_bms, _onBms, true);
+            Listen(_tcu, _onTcu, true);
         }
 
         /// <inheritdoc />
@@ -70,22 +68,68 @@ namespace BmsGuard.Mcp2515
         /// <summary>Stops reacting to the INT pins (the controllers stay in their mode).</summary>
         public void Close()
         {
-            if (_bms.Interrupt != null)
+            Listen(_bms, _onBms, false);
+            Listen(_tcu, _onTcu, false);
+        }
+
+        /// <summary>Drains both controllers, except a paused port's; for polling loops and for an INT that was low before subscription.</summary>
+        public void Poll()
+        {
+            if (!_bmsBudget.Paused)
             {
-                _bms.Interrupt.ValueChanged -= _onBms;
+                Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
             }
 
-            if (_tcu.Interrupt != null)
+            if (!_tcuBudget.Paused)
             {
-                _tcu.Interrupt.ValueChanged -= _onTcu;
+                Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
             }
         }
 
-        /// <summary>Drains both controllers; for polling loops and for an INT that was low before subscription.</summary>
-        public void Poll()
+        /// <inheritdoc />
+        public void Resume(long nowMicros)
         {
-            Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
-            Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
+            ResumePort(_bms, _bmsBudget, _bmsFrame, _onBms, nowMicros);
+            ResumePort(_tcu, _tcuBudget, _tcuFrame, _onTcu, nowMicros);
+        }
+
+        // The two receive buffers hold frames of the flood (the chip counted the rest as overflows):
+        // dropped unjudged and counted, then the INT pin is listened to again.
+        private void ResumePort(Mcp2515Controller from, ReceiveBudget budget, Mcp2515Frame frame, PinValueChangedEventHandler handler, long nowMicros)
+        {
+            if (!budget.Paused || !budget.Ended(nowMicros))
+            {
+                return;
+            }
+
+            int flushed = 0;
+            while (from.TryReceive(frame))
+            {
+                flushed++;
+                _gateway.Refuse(budget.Port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, Verdict.ReceivePaused, nowMicros);
+            }
+
+            budget.Resume(flushed, nowMicros);
+            Listen(from, handler, true);
+        }
+
+        // Not listening to a paused chip's INT: its edges stop (INT stays low while its buffers are full),
+        // so a flood costs neither SPI nor events until the pause ends.
+        private static void Listen(Mcp2515Controller controller, PinValueChangedEventHandler handler, bool on)
+        {
+            if (controller.Interrupt == null)
+            {
+                return;
+            }
+
+            if (on)
+            {
+                controller.Interrupt.ValueChanged += handler;
+            }
+            else
+            {
+                controller.Interrupt.ValueChanged -= handler;
+            }
         }
 
         private void OnBmsInterrupt(object sender, PinValueChangedEventArgs e)
@@ -123,16 +167,31 @@ namespace BmsGuard.Mcp2515
             }
         }
 
+        // The budget counts the frames at each clock reading and at the end: a flood that refills the
+        // buffers as fast as they drain still ends the loop.
         private void DrainHeld(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
         {
+            ReceiveBudget budget = port == GatewayPort.Bms ? _bmsBudget : _tcuBudget;
+
             // The clock as DrainClock says: once for the first frame and every DrainClock.Every after.
             long now = 0;
-            for (int n = 0; from.TryReceive(frame); n++)
+            int n = 0;
+            while (from.TryReceive(frame))
             {
                 if ((n & (DrainClock.Every - 1)) == 0)
                 {
+                    if (n > 0 && !budget.Admit(DrainClock.Every, now))
+                    {
+                        // Read but not judged, as the flush at the pause's end drops the rest.
+                        _gateway.Refuse(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, Verdict.ReceivePaused, now);
+                        Listen(from, port == GatewayPort.Bms ? _onBms : _onTcu, false);
+                        return;
+                    }
+
                     now = _clock.NowMicros;
                 }
+
+                n++;
 
                 Verdict verdict = _gateway.Decide(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, now);
                 if (verdict != Verdict.Forward)
@@ -145,6 +204,12 @@ namespace BmsGuard.Mcp2515
                     // All three transmit buffers busy or the controller not transmitting: counted, never silent.
                     _gateway.CountDrop(port, Verdict.QueueFull);
                 }
+            }
+
+            // The frames since the last clock reading.
+            if (n > 0 && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
+            {
+                Listen(from, port == GatewayPort.Bms ? _onBms : _onTcu, false);
             }
         }
     }

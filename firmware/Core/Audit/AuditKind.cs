@@ -63,6 +63,12 @@ namespace BmsGuard.Core.Audit
         /// <summary>A SecOC lockout ended; detail: frames it refused (u64 BE).</summary>
         public const int SecOcLockoutEnded = 19;
 
+        /// <summary>A port went over its receive budget and is not read for a while; reason: the port; detail: frames counted in the window, window and pause in ms (3 x u32 BE).</summary>
+        public const int ReceivePaused = 20;
+
+        /// <summary>A receive pause ended; reason: the port; detail: frames dropped unjudged, window and pause in ms (3 x u32 BE).</summary>
+        public const int ReceiveResumed = 21;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -87,6 +93,8 @@ namespace BmsGuard.Core.Audit
                 case CommandNotExecuted: return "command-not-executed";
                 case SecOcLockoutStarted: return "secoc-lockout-started";
                 case SecOcLockoutEnded: return "secoc-lockout-ended";
+                case ReceivePaused: return "receive-paused";
+                case ReceiveResumed: return "receive-resumed";
                 default: return "kind-" + kind.ToString();
             }
         }

@@ -18,6 +18,11 @@ namespace BmsGuard.Core
         private RuleIndex _index;
         private string _compileError;
 
+        // Per port (GatewayPort value): the receive budget the table asks for (see ReceiveBudget).
+        private readonly int[] _receiveFrames = new int[] { 0, ReceiveBudget.DefaultTcuFrames };
+        private readonly long[] _receiveWindow = new long[] { ReceiveBudget.DefaultWindowMicros, ReceiveBudget.DefaultWindowMicros };
+        private readonly long[] _receivePause = new long[] { ReceiveBudget.DefaultPauseMicros, ReceiveBudget.DefaultPauseMicros };
+
         /// <summary>Number of rules.</summary>
         public int Count
         {
@@ -127,6 +132,41 @@ namespace BmsGuard.Core
             }
 
             return total < 16 ? 16 : (total > 8192 ? 8192 : total);
+        }
+
+        /// <summary>
+        /// Sets the receive budget a gateway over this table gives <paramref name="port"/>: <paramref name="frames"/>
+        /// per <paramref name="windowMicros"/> (0 frames: no limit), then a pause of <paramref name="pauseMicros"/>.
+        /// Without it the TCU gets <see cref="ReceiveBudget.DefaultTcuFrames"/> per 100 ms and the BMS no limit.
+        /// </summary>
+        public void SetReceive(GatewayPort port, int frames, long windowMicros, long pauseMicros)
+        {
+            if (frames < 0 || windowMicros <= 0 || pauseMicros <= 0)
+            {
+                throw new System.ArgumentException();
+            }
+
+            _receiveFrames[(int)port] = frames;
+            _receiveWindow[(int)port] = windowMicros;
+            _receivePause[(int)port] = pauseMicros;
+        }
+
+        /// <summary>Frames per window allowed from <paramref name="port"/>; 0 for no limit.</summary>
+        public int ReceiveFrames(GatewayPort port)
+        {
+            return _receiveFrames[(int)port];
+        }
+
+        /// <summary>The window of <paramref name="port"/>'s receive budget, in microseconds.</summary>
+        public long ReceiveWindowMicros(GatewayPort port)
+        {
+            return _receiveWindow[(int)port];
+        }
+
+        /// <summary>The pause of <paramref name="port"/>'s receive budget, in microseconds.</summary>
+        public long ReceivePauseMicros(GatewayPort port)
+        {
+            return _receivePause[(int)port];
         }
 
         /// <summary>Zeroes every rule's counters.</summary>

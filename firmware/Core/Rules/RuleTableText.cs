@@ -18,7 +18,9 @@ namespace BmsGuard.Core
     /// </code>
     /// Options: <c>ext</c> (29-bit ids), <c>inv</c> (match everything the filter does not),
     /// <c>rtr</c> (also forward remote frames), <c>every=</c> (minimum interval per id, with unit
-    /// us, ms or s), <c>and= or= xor= set=</c> (16 hex digits, applied in that order).
+    /// us, ms or s), <c>and= or= xor= set=</c> (16 hex digits, applied in that order). A
+    /// <c>receive</c> line sets a port's receive budget (<see cref="ReceiveLine"/>); it prints only
+    /// when it differs from the default.
     /// </example>
     public static class RuleTableText
     {
@@ -39,6 +41,8 @@ namespace BmsGuard.Core
                 sb.Append('\n');
             }
 
+            ReceiveLine.Print(sb, table, GatewayPort.Bms);
+            ReceiveLine.Print(sb, table, GatewayPort.Tcu);
             return sb.ToString();
         }
 
@@ -93,8 +97,15 @@ namespace BmsGuard.Core
             RuleTable table = new RuleTable();
             ExtendedMaskCounter masks = new ExtendedMaskCounter();
             TableReader r = new TableReader(text);
+            bool[] receive = new bool[2];
             while (r.Next())
             {
+                if (r.Word(0) == "receive")
+                {
+                    ReceiveLine.Parse(r, table, receive);
+                    continue;
+                }
+
                 FilterRule rule = RuleLine.Parse(r);
 
                 // Limits are checked here, not only at compile time, so the error names the rule's line.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BmsGuard.Core.Audit;
+using BmsGuard.Core.Text;
 using BmsGuard.Core.Commands;
 using BmsGuard.Core.SecOc;
 using BmsGuard.Core.Telemetry;
@@ -13,6 +14,23 @@ namespace BmsGuard.HostSim.Replay;
 /// <summary>What the TCU-side guard decided in a replay: verdict counts for the summary, and its audit log as text.</summary>
 public static class GuardReport
 {
+    /// <summary>A summary line for each port that went over its receive budget (none when no port did).</summary>
+    public static IEnumerable<string> ReceivePauses(BmsGuard.Core.Gateway gateway)
+    {
+        foreach (var port in new[] { BmsGuard.Core.GatewayPort.Bms, BmsGuard.Core.GatewayPort.Tcu })
+        {
+            var b = gateway.Budget(port);
+            if (b.Pauses == 0)
+            {
+                continue;
+            }
+
+            string side = port == BmsGuard.Core.GatewayPort.Bms ? "bms" : "tcu";
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"receive budget {side}: over {b.MaxFrames} frames per {TableValues.FormatDuration(b.WindowMicros)}, paused {b.Pauses} time(s) for {TableValues.FormatDuration(b.PauseMicros)}{(b.Paused ? ", still paused at the end" : "")}; {b.Flushed} frames held by the controller dropped unjudged (receive-paused), the rest lost in the controller (rx-overrun)");
+        }
+    }
+
     /// <summary>Summary lines: the guard's state, then command and diagnostic verdicts with counts.</summary>
     public static IReadOnlyList<string> Lines(Guard guard)
     {

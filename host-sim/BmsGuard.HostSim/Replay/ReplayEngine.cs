@@ -157,7 +157,7 @@ public static class ReplayEngine
             }
         }
 
-        counts.GuardLines = [.. GuardReport.Lines(node.Guard), .. node.Lines()];
+        counts.GuardLines = [.. GuardReport.Lines(node.Guard), .. GuardReport.ReceivePauses(node.Gateway), .. node.Lines()];
         counts.UplinkFailure = telemetry.DestinationRefused > 0 ? "the broker is not on the policy's broker list: nothing was published"
             : telemetry.Uplink is { Pending: > 0 } pending ? $"{pending.Pending} telemetry message(s) still pending: the broker did not acknowledge them"
             : null;

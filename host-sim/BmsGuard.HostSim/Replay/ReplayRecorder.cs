@@ -27,6 +27,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private readonly string[] _controllerSides;
     private readonly CandumpLineFormatter _format = new();
     private readonly CaptureFrame _sent = new(); // a frame the guard sent or changed, as it is logged
+    private readonly CaptureFrame _held = new(); // a frame dropped at the end of a receive pause, as it is logged
     private readonly byte[] _line = new byte[CandumpLineFormatter.MaxLine];
     private readonly byte[][] _outputChannels = new byte[2][];
 
@@ -77,6 +78,13 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     public void OnDecision(GatewayPort from, uint id, bool extended, bool remote, byte[] data, int length, Verdict verdict, int ruleIndex, long nowMicros)
     {
         var frame = Current!;
+        if (verdict == Verdict.ReceivePaused)
+        {
+            // Not the frame being replayed: one the controller held since the pause began, dropped now.
+            RecordHeld(from, id, extended, remote, data, length);
+            return;
+        }
+
         if (verdict != Verdict.Forward)
         {
             // The edited payload only exists for forwards; a drop is logged as received.
@@ -153,6 +161,28 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
         int nameEnd = nameStart + line[nameStart..].IndexOf((byte)' ');
         reached.WriteLineOnInterface(line, nameStart, nameEnd, _outputChannels[(int)to]);
         return true;
+    }
+
+    // A frame dropped unjudged at the end of a receive pause, logged on its side's interface at the time it was dropped.
+    private void RecordHeld(GatewayPort from, uint id, bool extended, bool remote, byte[] data, int length)
+    {
+        int reason = VerdictReason(Verdict.ReceivePaused);
+        Counts.CountDrop(from, _annotationReasons[reason]);
+        var f = _held;
+        f.TimestampNanos = Current!.TimestampNanos;
+        f.Channel = _map.OutputName(from);
+        f.Id = id;
+        f.Extended = extended;
+        f.Remote = remote;
+        f.Length = remote ? 0 : length;
+        if (!remote && data != null)
+        {
+            Array.Copy(data, f.Data, length);
+        }
+
+        var line = _line.AsSpan(0, _format.Format(_line, f));
+        _dropped[(int)from]?.WriteLine(line, default);
+        _decisions?.WriteLine(line, Annotation(reason, RuleIndex.NoRule, false));
     }
 
     /// <summary>Records the current frame as not delivered: the device path cannot carry it (FD, error frame) or an overrun lost it.</summary>

@@ -106,11 +106,25 @@ public class ReplayOverEarlierTests
     }
 
     // The bundled sample, `times` times over (time restarts with each copy; the replay counts that).
+    // The sample minute after minute, as a long capture is: time keeps going forward. (Repeated as is, the
+    // replay clock would stand still from the second copy on and the TCU's frames would pile into one
+    // receive-budget window.)
     private static string Repeated(TempDir dir, string name, int times)
     {
         string path = Path.Combine(dir.Path, name);
-        string sample = File.ReadAllText(Captures.BundledSample);
-        File.WriteAllText(path, string.Concat(Enumerable.Repeat(sample, times)));
+        string[] sample = File.ReadAllLines(Captures.BundledSample);
+        using var writer = new StreamWriter(path);
+        for (int k = 0; k < times; k++)
+        {
+            foreach (string line in sample)
+            {
+                int close = line.IndexOf(')', StringComparison.Ordinal);
+                string[] time = line[1..close].Split('.');
+                long seconds = long.Parse(time[0], System.Globalization.CultureInfo.InvariantCulture) + (60L * k);
+                writer.Write($"({seconds}.{time[1]}{line[close..]}\n");
+            }
+        }
+
         return path;
     }
 }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using BmsGuard.Tests.Support;
+using Xunit;
+
+namespace BmsGuard.Tests.Board;
+
+/// <summary>
+/// A TCU flooding its bus, replayed through each board's real bridge: past the receive budget the TCU port
+/// is paused (nothing of it is judged, nothing reaches the BMS), the BMS side keeps flowing, every frame is
+/// accounted for, the pause is audited, and the port is read again after the pause.
+/// </summary>
+public sealed class ReceiveFloodTests
+{
+    private const int FloodFrames = 2000;
+    private const int BmsFrames = 400;
+
+    [Theory]
+    [InlineData("nucleo-f767zi")]
+    [InlineData("esp32-mcp2515")]
+    public void A_flood_pauses_the_tcu_port_and_every_frame_is_counted(string board)
+    {
+        using var dir = new TempDir();
+        string outDir = Path.Combine(dir.Path, "out");
+        var run = CliRun.Of("replay", Flood(dir), "--board", board, "--out", outDir);
+        Assert.Equal(0, run.ExitCode);
+
+        // 100 frames fit the default budget (100 per 100 ms); the 101st is judged and starts the pause.
+        Assert.Equal(ReceiveBudgetDefault + 1, Count(run.Stdout, "uds-denied"));
+        long held = Count(run.Stdout, "receive-paused");
+        long lost = Count(run.Stdout, "rx-overrun");
+        Assert.InRange(held, 1, 64);
+        Assert.Equal(FloodFrames, ReceiveBudgetDefault + 1 + held + lost);
+        Assert.Contains("receive budget tcu: over 100 frames per 100ms, paused 1 time(s) for 1s", run.Stdout, StringComparison.Ordinal);
+
+        // The BMS side is not starved: all of its frames were decided and forwarded.
+        Assert.Equal(BmsFrames, Captures.Read(Path.Combine(outDir, "to-tcu.log")).Count);
+        Assert.Empty(Captures.Read(Path.Combine(outDir, "to-bms.log")));
+
+        // After the pause the TCU is read again: the request 2.5 s later is judged.
+        Assert.Equal(1, Count(run.Stdout, "tcu-default-deny"));
+
+        // The held frames are logged as themselves (the flood's identifier), not as the frame being replayed.
+        string[] heldLines = [.. File.ReadLines(Path.Combine(outDir, "decisions.log")).Where(l => l.Contains("receive-paused", StringComparison.Ordinal))];
+        Assert.Equal(held, heldLines.Length);
+        Assert.All(heldLines, l => Assert.Contains(" can1 7DF#0201", l, StringComparison.Ordinal));
+
+        string audit = File.ReadAllText(Path.Combine(outDir, "audit.txt"));
+        Assert.Single(Regex.Matches(audit, "kind=receive-paused reason=1 "));
+        Assert.Single(Regex.Matches(audit, "kind=receive-resumed reason=1 "));
+    }
+
+    [Fact]
+    public void A_receive_line_in_the_rules_raises_the_budget_and_prints_back()
+    {
+        using var dir = new TempDir();
+        string rules = dir.File("rules.txt", "rule cells id=0x1F1\nreceive tcu frames=5000 per=100ms pause=2s\n");
+        string outDir = Path.Combine(dir.Path, "out");
+        var run = CliRun.Of("replay", Flood(dir), "--rules", rules, "--out", outDir);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(FloodFrames, Count(run.Stdout, "uds-denied"));
+        Assert.DoesNotContain("receive-paused", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("receive tcu frames=5000 per=100ms pause=2s", File.ReadAllText(Path.Combine(outDir, "rules.txt")), StringComparison.Ordinal);
+    }
+
+    private const int ReceiveBudgetDefault = 100;
+
+    // BMS cell data every 10 ms for 4 s; from 0.5 s the TCU sends 2,000 OBD requests 250 us apart (4,000 a
+    // second, what a babbling TCU can put on a 500 kbit/s bus); at 3 s one more TCU frame.
+    private static string Flood(TempDir dir)
+    {
+        var events = new List<(long Micros, string Line)>();
+        for (int i = 0; i < BmsFrames; i++)
+        {
+            events.Add((i * 10_000L, string.Create(CultureInfo.InvariantCulture, $"can0 1F1#{i:X16}")));
+        }
+
+        for (int i = 0; i < FloodFrames; i++)
+        {
+            events.Add((500_000L + (i * 250L), string.Create(CultureInfo.InvariantCulture, $"can1 7DF#0201{i:X12}")));
+        }
+
+        events.Add((3_000_000L, "can1 7E0#0210030000000000"));
+        var text = new StringBuilder();
+        foreach (var (micros, line) in events.OrderBy(e => e.Micros))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"({1767225600 + (micros / 1_000_000)}.{micros % 1_000_000:D6}) {line}\n");
+        }
+
+        return dir.File("flood.log", text.ToString());
+    }
+
+    private static long Count(string stdout, string reason)
+    {
+        var m = Regex.Match(stdout, "^" + Regex.Escape(reason) + @"\s+\d+\s+(\d+)", RegexOptions.Multiline);
+        return m.Success ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+}
