@@ -81,14 +81,31 @@ namespace BmsGuard.Device
         /// <summary>Drains both receive buffers, except a paused port's; for polling loops and for frames that raced the event.</summary>
         public void Poll()
         {
-            if (!_bmsBudget.Paused)
+            // Under the gate: the event thread may pause a side between the check and the drain (the gate is reentrant).
+            object gate = _gate;
+            if (gate != null)
             {
-                Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
+                Monitor.Enter(gate);
             }
 
-            if (!_tcuBudget.Paused)
+            try
             {
-                Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
+                if (!_bmsBudget.Paused)
+                {
+                    Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
+                }
+
+                if (!_tcuBudget.Paused)
+                {
+                    Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
+                }
+            }
+            finally
+            {
+                if (gate != null)
+                {
+                    Monitor.Exit(gate);
+                }
             }
         }
 

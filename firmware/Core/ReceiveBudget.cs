@@ -177,6 +177,12 @@ namespace BmsGuard.Core
 
         private bool Start(long nowMicros)
         {
+            if (_paused)
+            {
+                // Frames read after the pause began (a drain that raced it) do not start a second one.
+                return false;
+            }
+
             _paused = true;
             _pausedSince = nowMicros;
             _pauses++;

@@ -75,14 +75,31 @@ namespace BmsGuard.Mcp2515
         /// <summary>Drains both controllers, except a paused port's; for polling loops and for an INT that was low before subscription.</summary>
         public void Poll()
         {
-            if (!_bmsBudget.Paused)
+            // Under the gate: the event thread may pause a side between the check and the drain (the gate is reentrant).
+            object gate = _gate;
+            if (gate != null)
             {
-                Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
+                Monitor.Enter(gate);
             }
 
-            if (!_tcuBudget.Paused)
+            try
             {
-                Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
+                if (!_bmsBudget.Paused)
+                {
+                    Drain(_bms, _tcu, GatewayPort.Bms, _bmsFrame);
+                }
+
+                if (!_tcuBudget.Paused)
+                {
+                    Drain(_tcu, _bms, GatewayPort.Tcu, _tcuFrame);
+                }
+            }
+            finally
+            {
+                if (gate != null)
+                {
+                    Monitor.Exit(gate);
+                }
             }
         }
 

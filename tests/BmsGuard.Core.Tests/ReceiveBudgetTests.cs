@@ -45,11 +45,15 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
-        public void ABurstOfOneDrainPausesAtOnce()
+        public void ABurstOfOneDrainPausesAtOnceAndFramesDuringThePauseDoNotStartAnother()
         {
-            ReceiveBudget budget = Tcu(new PauseAudit());
+            PauseAudit audit = new PauseAudit();
+            ReceiveBudget budget = Tcu(audit);
             Assert.IsFalse(budget.Admit(ReceiveBudget.DefaultTcuFrames + 1, 0));
             Assert.IsTrue(budget.Paused);
+            Assert.IsFalse(budget.Admit(ReceiveBudget.DefaultTcuFrames + 1, 10 * Ms));
+            Assert.AreEqual(1L, budget.Pauses);
+            Assert.AreEqual(1, audit.Count(AuditKind.ReceivePaused));
         }
 
         [TestMethod]

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using BmsGuard.Core;
+using BmsGuard.Device;
+using BmsGuard.Emulation;
 using BmsGuard.Tests.Support;
+using nanoFramework.Device.Can;
 using Xunit;
 
 namespace BmsGuard.Tests.Board;
@@ -62,6 +66,57 @@ public sealed class ReceiveFloodTests
         Assert.Equal(FloodFrames, Count(run.Stdout, "uds-denied"));
         Assert.DoesNotContain("receive-paused", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("receive tcu frames=5000 per=100ms pause=2s", File.ReadAllText(Path.Combine(outDir, "rules.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_poll_during_the_pause_leaves_the_paused_side_alone_and_the_tick_after_it_resumes()
+    {
+        using var board = new EmulatedBoard().Activate();
+        var bus = new NoBus();
+        board.AddController("CAN1", bus);
+        var tcuPort = board.AddController("CAN2", bus);
+        var settings = new CanSettings(5, 14, 1, 0);
+        var bridge = new CanBridge(CanController.FromId("CAN1", settings), CanController.FromId("CAN2", settings));
+        var gateway = new Gateway(RuleTableText.Parse("rule a id=0x100\nreceive tcu frames=3\n", out _, out _));
+        var clock = new Clock();
+        bridge.Attach(gateway, clock, null);
+
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.True(tcuPort.Receive(0x7DF, false, false, new byte[] { 2, 1, 0 }, 3));
+        }
+
+        // Four judged (the fourth goes over), two held by the controller, untouched by the poll.
+        bridge.Poll();
+        Assert.True(gateway.Budget(GatewayPort.Tcu).Paused);
+        Assert.Equal(0, gateway.Count(GatewayPort.Tcu, Verdict.ReceivePaused));
+        long judged = gateway.Count(GatewayPort.Tcu, Verdict.UdsDenied) + gateway.Count(GatewayPort.Tcu, Verdict.TcuDefaultDeny);
+        Assert.Equal(4, judged);
+
+        clock.Now = ReceiveBudget.DefaultPauseMicros - 1;
+        bridge.Resume(clock.Now);
+        Assert.True(gateway.Budget(GatewayPort.Tcu).Paused);
+
+        clock.Now = ReceiveBudget.DefaultPauseMicros;
+        bridge.Resume(clock.Now);
+        Assert.False(gateway.Budget(GatewayPort.Tcu).Paused);
+        Assert.Equal(2, gateway.Count(GatewayPort.Tcu, Verdict.ReceivePaused));
+        Assert.True(tcuPort.Receive(0x7DF, false, false, new byte[] { 2, 1, 0 }, 3));
+        Assert.Equal(judged + 1, gateway.Count(GatewayPort.Tcu, Verdict.UdsDenied) + gateway.Count(GatewayPort.Tcu, Verdict.TcuDefaultDeny));
+    }
+
+    private sealed class Clock : IClock
+    {
+        public long Now { get; set; }
+
+        public long NowMicros => Now;
+    }
+
+    private sealed class NoBus : ICanTransmitSink
+    {
+        public void OnTransmit(string controllerId, CanMessage message)
+        {
+        }
     }
 
     private const int ReceiveBudgetDefault = 100;
