@@ -12,7 +12,7 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void TheBudgetIsExactThenTheNextFramePausesTheTcuAndIsAudited()
         {
-            PauseAudit audit = new PauseAudit();
+            SecOcAuditLog audit = new SecOcAuditLog();
             ReceiveBudget budget = Tcu(audit);
             for (int i = 0; i < ReceiveBudget.DefaultTcuFrames; i++)
             {
@@ -33,7 +33,7 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void AFullBudgetEveryWindowNeverPauses()
         {
-            ReceiveBudget budget = Tcu(new PauseAudit());
+            ReceiveBudget budget = Tcu(new SecOcAuditLog());
             for (int w = 0; w < 50; w++)
             {
                 long start = w * ReceiveBudget.DefaultWindowMicros;
@@ -47,7 +47,7 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void ABurstOfOneDrainPausesAtOnceAndFramesDuringThePauseDoNotStartAnother()
         {
-            PauseAudit audit = new PauseAudit();
+            SecOcAuditLog audit = new SecOcAuditLog();
             ReceiveBudget budget = Tcu(audit);
             Assert.IsFalse(budget.Admit(ReceiveBudget.DefaultTcuFrames + 1, 0));
             Assert.IsTrue(budget.Paused);
@@ -59,7 +59,7 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void ThePauseEndsAfterItsTimeAndTheResumeCountsWhatWasDropped()
         {
-            PauseAudit audit = new PauseAudit();
+            SecOcAuditLog audit = new SecOcAuditLog();
             ReceiveBudget budget = Tcu(audit);
             budget.Admit(ReceiveBudget.DefaultTcuFrames + 1, 10 * Ms);
             Assert.IsFalse(budget.Ended(10 * Ms + ReceiveBudget.DefaultPauseMicros - 1), "1 us early");
@@ -78,7 +78,7 @@ namespace BmsGuard.Core.Tests
         [TestMethod]
         public void AClockThatWentBackRestartsThePauseInsteadOfEndingItOrKeepingItForever()
         {
-            ReceiveBudget budget = Tcu(new PauseAudit());
+            ReceiveBudget budget = Tcu(new SecOcAuditLog());
             budget.Admit(ReceiveBudget.DefaultTcuFrames + 1, 5000 * Ms);
             Assert.IsFalse(budget.Ended(10 * Ms), "the clock went back");
             Assert.IsFalse(budget.Ended(10 * Ms + ReceiveBudget.DefaultPauseMicros - 1));
@@ -106,36 +106,12 @@ namespace BmsGuard.Core.Tests
             Assert.ThrowsException(typeof(System.ArgumentException), () => budget.Set(10, Ms, 0));
         }
 
-        private static ReceiveBudget Tcu(PauseAudit audit)
+        private static ReceiveBudget Tcu(SecOcAuditLog audit)
         {
             ReceiveBudget budget = new ReceiveBudget(GatewayPort.Tcu);
             budget.Set(ReceiveBudget.DefaultTcuFrames, ReceiveBudget.DefaultWindowMicros, ReceiveBudget.DefaultPauseMicros);
             budget.Audit = audit;
             return budget;
-        }
-
-        // The Core device-test assembly does not hold the other groups' audit fixtures.
-        private sealed class PauseAudit : IAuditTrail
-        {
-            private readonly int[] _kinds = new int[32];
-
-            public int LastKind;
-            public int LastReason;
-            public byte[] LastDetail = new byte[0];
-
-            public int Count(int kind)
-            {
-                return _kinds[kind];
-            }
-
-            public void Record(long timeMicros, int kind, int reason, byte[] detail, int detailLength)
-            {
-                _kinds[kind]++;
-                LastKind = kind;
-                LastReason = reason;
-                LastDetail = new byte[detailLength];
-                System.Array.Copy(detail, LastDetail, detailLength);
-            }
         }
 
         private static uint Word(byte[] b, int at)
