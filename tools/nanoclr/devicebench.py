@@ -9,6 +9,7 @@ on a nanoCLR with a POSIX CAN native (tools/nanoclr/can).
 """
 import glob, os, re, shutil, subprocess, threading
 import armcount
+import canbench
 import devicetests as dt   # its helpers; devicetests imports this module for --bench
 
 
@@ -105,7 +106,7 @@ def estimate(net):
                                              ('ESP32 (240 MHz, 2.0)', 240, 2.0)))
 
 
-def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None):
+def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None):
     """Runs tools/nanoclr/DeviceBench on the nanoCLR and prints the cost per frame of each phase.
 
     The bench prints `bench: start NAME` and `bench: end NAME N frames, ...` and pauses after each line.
@@ -115,6 +116,8 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None):
     under valgrind's callgrind instead and dumps its count at both lines: host instructions per frame,
     the same from run to run whatever the load (about 60x slower). With arm, (qemu-arm prefix, counts
     file) from armcount.prepare, the nanoCLR is the ARM one and its stdout writes carry the counts.
+    With the CAN libraries' sources (canbench.enabled), the bench runs on a nanoCLR built from nfi with the
+    CAN natives and also measures the receive path through the real libraries (DeviceBench/CanLibrary.cs).
     """
     import resource
     proj = os.path.join(dt.REPO, 'tools', 'nanoclr', 'DeviceBench', 'DeviceBench.csproj')
@@ -122,12 +125,28 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None):
     os.makedirs(data, exist_ok=True)
     reference_policy(data)
     reference_traffic(data)
-    rc, _ = dt.run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q', '-p:BenchData=' + data],
-                os.path.join(work, 'bench-build.log'))
+    can = canbench.enabled()
+    if can and arm:
+        dt.say('bench: the CAN library phases run on the x86-64 nanoCLR only (DEVICETESTS_BENCH=instructions or CPU time)')
+        can = False
+    libs = canbench.build_libs(work, tool, hints) if can else []
+    if not can:
+        dt.say('bench: no CAN library phases (set DEVICETESTS_RUNTIME_EVENTS and DEVICETESTS_DEVICE_CAN; canbench.py)')
+    rc, _ = dt.run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q', '-p:BenchData=' + data,
+                    '-p:CanLibrary=' + ('true' if can else 'false')], os.path.join(work, 'bench-build.log'))
     if rc != 0:
         dt.die(f'DeviceBench does not build (log {work}/bench-build.log)')
     d = os.path.join(work, 'pe', 'DeviceBench')
     os.makedirs(d, exist_ok=True)
+    if can:   # the libraries built from their sources and the injector, loaded before the bench
+        injector = dt.mdp(tool, shutil.copy(canbench.INJECTOR_DLL, d), hints, os.path.join(d, 'injector.mdp.log'))
+        if not injector:
+            dt.die(f'MetadataProcessor failed on {canbench.INJECTOR} (log {d}/injector.mdp.log)')
+        hints[canbench.INJECTOR] = os.path.splitext(injector)[0] + '.dll'
+        pes = {name: pe for name, _, pe in libs}
+        pes[canbench.INJECTOR] = injector
+        nanoclr = canbench.build_nanoclr(nfi, work, pes, dt.say)
+        firmware_pes = firmware_pes + [pe for _, _, pe in libs] + [injector]
     exe = shutil.copy(glob.glob(os.path.join(dt.REPO, 'tools', 'nanoclr', 'DeviceBench', 'bin', 'Release', '*', 'BmsGuard.DeviceBench.dll'))[0], d)
     pe = dt.mdp(tool, exe, hints, exe + '.mdp.log')
     if not pe:
@@ -181,13 +200,19 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None):
         loops = {b: min((counts[i] / n for i, (p, n, _, _) in enumerate(phases) if p == b), default=0.0)
                  for b in ('loop', 'loop-drive')}
 
+        for i, (p, n, _, _) in enumerate(phases):   # the CAN library phases' baselines: the injector's loop alone
+            if p.startswith('can-inject-'):
+                loops['can-library-' + p[len('can-inject-'):]] = counts[i] / n
+
         def net_of(name, per):   # minus the bench loop that feeds the phase its frames
+            if name.startswith('can-'):
+                return per - loops.get(name, 0.0)
             return per if name.startswith('loop') else per - loops['loop-drive' if name.endswith('-drive') else 'loop']
         dt.say('bench: host (x86-64) instructions per frame on the nanoCLR, callgrind; net = minus the bench loop alone')
         for i, (name, n, _, line) in enumerate(phases):
             per = counts[i] / n
             dt.say(f'bench: {name:<16} {per:9.0f} instructions/frame, net {net_of(name, per):9.0f}  [{line[len("bench: end "):]}]')
-        for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive'):
+        for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8'):
             nets = [net_of(p, counts[i] / n) for i, (p, n, _, _) in enumerate(phases) if p == name]
             if nets:
                 dt.say(f'bench: estimate for {name}: {estimate(max(nets))}')

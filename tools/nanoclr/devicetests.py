@@ -170,12 +170,12 @@ def csc_path():
     return os.path.join(m.group(2), m.group(1), 'Roslyn', 'bincore', 'csc.dll')
 
 
-def build_lib(checkout, nfproj_rel, name, refs, work, exe=False):
-    """Compiles a library from its checkout as its .nfproj lists it, versioned by the checkout's tag."""
+def build_lib(checkout, nfproj_rel, name, refs, work, exe=False, tag=None):
+    """Compiles a library from its checkout as its .nfproj lists it, versioned by the checkout's tag (or tag)."""
     nfproj = os.path.join(checkout, nfproj_rel)
     sources = nfproj_sources(nfproj)
     text = open(nfproj).read()
-    tag = re.match(r'v?(\d+)\.(\d+)\.(\d+)', describe(checkout))
+    tag = re.match(r'v?(\d+)\.(\d+)\.(\d+)', tag or describe(checkout))
     version = '.'.join(tag.groups()) + '.0' if tag else '1.0.0.0'
     bdir = os.path.join(work, 'lib', name)
     os.makedirs(bdir, exist_ok=True)
@@ -265,7 +265,7 @@ def main():
         hints[name] = dll
         firmware_pes.append(pe)
     if do_bench:
-        devicebench.bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:4], work, (prefix, counts) if arm else None)
+        devicebench.bench(nanoclr, tool, hints, runtime[:2], firmware_pes[:4], work, (prefix, counts) if arm else None, nfi)
         return
     for group in GROUPS:
         src = glob.glob(os.path.join(NETNANO, 'NFUnitTest.' + group, 'bin', CONFIG, '*', 'NFUnitTest.dll'))[0]
