@@ -56,15 +56,19 @@ def _stamp(src):
     return f'{head} {h.hexdigest()[:16]}'
 
 
-def build_nanoclr(src, work, say, die):
+def build_nanoclr(src, work, say, die, can=None):
     """The nanoCLR cross-built for ARM from a patched copy of the checkout's src/ and targets/posix/
     (the checkout stays untouched); cached in WORK_DIR/nanoclr-arm until the checkout or the build
-    files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with."""
-    root = os.path.join(work, 'nanoclr-arm-debugger' if debugger() else 'nanoclr-arm')
+    files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with.
+    can: (patch, cmake arguments) from canbench.py, the CAN natives as well, in a build of its own that
+    is brought up to date incrementally (the natives and their generated tables live outside the copy)."""
+    root = os.path.join(work, ('nanoclr-arm-debugger' if debugger() else 'nanoclr-arm') + ('-can' if can else ''))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     stamp = os.path.join(root, 'stamp')
-    want = _stamp(src)
+    want = _stamp(src) + (' ' + hashlib.sha256(open(can[0], 'rb').read() + ' '.join(can[1]).encode()).hexdigest()[:16] if can else '')
     if os.path.exists(exe) and os.path.exists(stamp) and open(stamp).read() == want:
+        if can and _run(['cmake', '--build', os.path.join(root, 'build')], os.path.join(root, 'build.log')) != 0:
+            die(f'ARM nanoCLR build failed (log {os.path.join(root, "build.log")})')
         return exe
     say(f'[nanoclr-arm] cross-building nf-interpreter targets/posix for ARM Thumb-2 (Cortex-M7 flags'
         f'{", debugger support" if debugger() else ""}; minutes)')
@@ -77,11 +81,14 @@ def build_nanoclr(src, work, say, die):
     rc = _run(['git', 'init', '-q'], log, cwd=copy)
     if rc == 0:
         rc = _run(['git', 'apply', '--whitespace=nowarn', PATCH], log, cwd=copy)
+    if rc == 0 and can:
+        rc = _run(['git', 'apply', '--whitespace=nowarn', can[0]], log, cwd=copy)
     if rc != 0:
         die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {want.split()[0]} (log {log})')
     rc = _run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
                '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN]
-               + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()], log)
+               + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()]
+               + (can[1] if can else []), log)
     if rc == 0:
         rc = _run(['cmake', '--build', os.path.join(root, 'build')], log)
     if rc != 0 or not os.path.exists(exe):

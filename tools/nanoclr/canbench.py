@@ -11,6 +11,7 @@ MetadataProcessor wrote, as its skeleton generator would: one entry per method o
 order of the .pe's MethodDef table, the native ones named.
 """
 import hashlib, os, re, shutil, struct, subprocess
+import armcount
 import devicetests as dt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -146,12 +147,10 @@ def native_table(pe, nfi, assembly, prefix, impls, symbol):
             f'const CLR_RT_NativeAssemblyData {symbol} = {{"{assembly}", 0x{checksum:08X}, method_lookup, {{{", ".join(v)}}}}};\n')
 
 
-def build_nanoclr(nfi, work, pes, say):
-    """The x86-64 nanoCLR with the two native assemblies; pes: {assembly: .pe}. Rebuilt (incrementally) when
-    the checkout, the patch, the natives or the generated tables change."""
-    root = os.path.join(work, 'nanoclr-can')
-    exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
-    gen = os.path.join(root, 'generated')
+def build_nanoclr(nfi, work, pes, say, arm=False):
+    """The nanoCLR with the two native assemblies (arm: cross-built for ARM by armcount.py); pes: {assembly:
+    .pe}. Rebuilt (incrementally) when the checkout, the patch, the natives or the generated tables change."""
+    gen = os.path.join(work, 'can-generated')
     os.makedirs(gen, exist_ok=True)
     tables = []
     for assembly, prefix, impls, symbol in (
@@ -162,8 +161,13 @@ def build_nanoclr(nfi, work, pes, say):
         if not os.path.exists(path) or open(path).read() != text:
             open(path, 'w').write(text)
         tables.append(path)
+    cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN]
+    if arm:
+        return armcount.build_nanoclr(nfi, work, say, dt.die, (PATCH, cmake))
+    root = os.path.join(work, 'nanoclr-can')
+    exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     head = dt.describe(nfi)
-    h = hashlib.sha256(open(PATCH, 'rb').read()).hexdigest()[:16]
+    h = hashlib.sha256(open(PATCH, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
     stamp = os.path.join(root, 'stamp')
     copy = os.path.join(root, 'src')
     log = os.path.join(root, 'build.log')
@@ -179,8 +183,7 @@ def build_nanoclr(nfi, work, pes, say):
         if rc != 0:
             dt.die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {head} (log {log}.patch)')
         rc, _ = dt.run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
-                        '-DCMAKE_BUILD_TYPE=Release', '-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables),
-                        '-DBMSGUARD_CAN_INCLUDE=' + CAN], log + '.cmake')
+                        '-DCMAKE_BUILD_TYPE=Release'] + cmake, log + '.cmake')
         if rc != 0:
             dt.die(f'nanoCLR-can configure failed (log {log}.cmake)')
         open(stamp, 'w').write(f'{head} {h}')

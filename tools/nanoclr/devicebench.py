@@ -126,9 +126,6 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     reference_policy(data)
     reference_traffic(data)
     can = canbench.enabled()
-    if can and arm:
-        dt.say('bench: the CAN library phases run on the x86-64 nanoCLR only (DEVICETESTS_BENCH=instructions or CPU time)')
-        can = False
     libs = canbench.build_libs(work, tool, hints) if can else []
     if not can:
         dt.say('bench: no CAN library phases (set DEVICETESTS_RUNTIME_EVENTS and DEVICETESTS_DEVICE_CAN; canbench.py)')
@@ -145,7 +142,7 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
         hints[canbench.INJECTOR] = os.path.splitext(injector)[0] + '.dll'
         pes = {name: pe for name, _, pe in libs}
         pes[canbench.INJECTOR] = injector
-        nanoclr = canbench.build_nanoclr(nfi, work, pes, dt.say)
+        nanoclr = canbench.build_nanoclr(nfi, work, pes, dt.say, arm=bool(arm))
         firmware_pes = firmware_pes + [pe for _, _, pe in libs] + [injector]
     exe = shutil.copy(glob.glob(os.path.join(dt.REPO, 'tools', 'nanoclr', 'DeviceBench', 'bin', 'Release', '*', 'BmsGuard.DeviceBench.dll'))[0], d)
     pe = dt.mdp(tool, exe, hints, exe + '.mdp.log')

@@ -48,7 +48,26 @@ namespace BmsGuard.DeviceBench
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
 
+            Garbage(clock, ref now);
             Flood(clock, ref now);
+        }
+
+        // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
+        // after 1,000 frames (no collection in between on the nanoCLR's 10 MB heap; checked), per frame.
+        private static void Garbage(DriveClock clock, ref long now)
+        {
+            int[] shapes = { 1, 8 };
+            for (int s = 0; s < shapes.Length; s++)
+            {
+                CanInjector.CollectAndFreeBytes();
+                int collections = CanInjector.Stat(CanInjector.GarbageCollections);
+                int free0 = CanInjector.Stat(CanInjector.FreeBytesNow);
+                Feed(clock, shapes[s], 1000, false, ref now);
+                int free1 = CanInjector.Stat(CanInjector.FreeBytesNow);
+                Console.WriteLine("bench: garbage can-library-" + shapes[s].ToString() + ": " + ((free0 - free1) / 1000).ToString()
+                    + " heap bytes per frame left for the collector"
+                    + (CanInjector.Stat(CanInjector.GarbageCollections) != collections ? " (a collection ran: not counted)" : string.Empty));
+            }
         }
 
         private static void Phase(string name, DriveClock clock, int perInterrupt, int frames, bool baseline, ref long now)
@@ -124,6 +143,40 @@ namespace BmsGuard.DeviceBench
                     + (CanInjector.Stat(CanInjector.GarbageCollections) - collections0 - 1).ToString() + " GCs during it, free bytes "
                     + free0.ToString() + " before, " + (lowFree == int.MaxValue ? "-" : lowFree.ToString()) + " the least a GC during it left, " + free1.ToString() + " after");
             }
+
+            // Sustained: 16 frames (a full receive ring) per injection, one yield between injections instead of
+            // waiting for the managed side, 500 times.
+            int dropped = CanInjector.Stat(CanInjector.RingDropped);
+            int overwritten = CanInjector.Stat(CanInjector.HalQueueOverwritten);
+            int written = CanInjector.Stat(CanInjector.WrittenCan2);
+            int maxApplicationQueue = 0;
+            int least = int.MaxValue;
+            for (int i = 0; i < 500; i++)
+            {
+                now += 111 * 16;
+                clock.Drive = now;
+                CanInjector.Inject(1, 16);
+                Thread.Sleep(0);
+                int q = CanInjector.Stat(CanInjector.ApplicationQueue);
+                maxApplicationQueue = q > maxApplicationQueue ? q : maxApplicationQueue;
+                int f = CanInjector.Stat(CanInjector.FreeBytesNow);
+                least = f < least ? f : least;
+            }
+
+            int backlog = CanInjector.Pending(1);
+            int rounds = 0;
+            while (CanInjector.Pending(1) != 0)
+            {
+                Thread.Sleep(0);
+                rounds++;
+            }
+
+            Console.WriteLine("bench: flood sustained, 500 injections of 16 frames one yield apart: ring drops "
+                + (CanInjector.Stat(CanInjector.RingDropped) - dropped).ToString() + " of 8000, HAL queue overwrites "
+                + (CanInjector.Stat(CanInjector.HalQueueOverwritten) - overwritten).ToString() + ", application queue up to "
+                + maxApplicationQueue.ToString() + " after a yield, " + backlog.ToString() + " pending at the end (" + rounds.ToString()
+                + " yields to take up), forwarded " + (CanInjector.Stat(CanInjector.WrittenCan2) - written).ToString()
+                + ", free heap bytes at least " + least.ToString() + " (no collection forced)");
         }
 
         /// <summary>

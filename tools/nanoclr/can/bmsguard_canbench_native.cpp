@@ -141,6 +141,19 @@ HRESULT CanInjector::Stat___STATIC__I4__I4(CLR_RT_StackFrame &stack)
         case 11:
             value = g_CLR_RT_GarbageCollector.m_freeBytes;
             break;
+        case 12:
+            // free heap bytes now, counted as the garbage collector counts them but without collecting: what the
+            // frames since the last collection left behind is the difference
+            NANOCLR_FOREACH_NODE(CLR_RT_HeapCluster, hc, g_CLR_RT_ExecutionEngine.m_heap)
+            {
+                NANOCLR_FOREACH_NODE_BACKWARD(CLR_RT_HeapBlock_Node, ptrFree, hc->m_freeList)
+                {
+                    value += ptrFree->DataSize() * sizeof(struct CLR_RT_HeapBlock);
+                }
+                NANOCLR_FOREACH_NODE_BACKWARD_END();
+            }
+            NANOCLR_FOREACH_NODE_END();
+            break;
         default:
             NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
     }

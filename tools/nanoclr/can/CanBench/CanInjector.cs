@@ -52,6 +52,9 @@ namespace BmsGuard.DeviceBench.Can
         /// <summary><see cref="Stat"/>: free heap bytes as the last garbage collection left them.</summary>
         public const int FreeBytesAtLastCollection = 11;
 
+        /// <summary><see cref="Stat"/>: free heap bytes now, without collecting (the heap's free lists).</summary>
+        public const int FreeBytesNow = 12;
+
         /// <summary>Keeps the frames to inject: frame i is ids[i], its length lengths[i], its payload payloads[8i..8i+7].</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void Load(uint[] ids, byte[] lengths, byte[] payloads);
