@@ -109,12 +109,13 @@ def build_plugin(work, die):
     return so
 
 
-def prepare(src, work, say, die):
-    """(nanoCLR, command prefix that runs it under qemu-arm counting, the counts file)."""
+def prepare(src, work, say, die, nanoclr=True):
+    """(nanoCLR, command prefix that runs it under qemu-arm counting, the counts file); nanoclr=False: the
+    caller builds the nanoCLR itself (canbench.py, with the CAN natives), the first is then None."""
     gone = missing()
     if gone:
         die('DEVICETESTS_BENCH=arm needs ' + gone)
-    exe = build_nanoclr(src, work, say, die)
+    exe = build_nanoclr(src, work, say, die) if nanoclr else None
     so = build_plugin(work, die)
     counts = os.path.join(work, 'pe', 'DeviceBench', 'arm-counts.txt')
     os.makedirs(os.path.dirname(counts), exist_ok=True)

@@ -239,7 +239,8 @@ def main():
                 os.path.join(work, 'netnano-build.log'))
     if rc != 0:
         die(f'firmware/netnano does not build (log {work}/netnano-build.log)')
-    nanoclr, prefix, counts = armcount.prepare(nfi, work, say, die) if arm else (build_nanoclr(nfi, work), [], None)
+    nanoclr, prefix, counts = (armcount.prepare(nfi, work, say, die, not devicebench.canbench.enabled()) if arm
+                               else (build_nanoclr(nfi, work), [], None))
     tool = build_mdp(mdpsrc, work)
     corlib = os.path.join(CORELIB, 'mscorlib.dll')
     text_dll = build_lib(stext, 'nanoFramework.System.Text/nanoFramework.System.Text.nfproj', 'nanoFramework.System.Text', [corlib], work)
