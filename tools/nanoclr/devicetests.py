@@ -14,7 +14,9 @@ failure or a crash, so its output decides: no `Ready.`, no `Done.`, no result li
 exception, a non-zero exit or a timeout each count as one failure; so does a MetadataProcessor run
 that printed an exception or wrote no .pe. --bench runs tools/nanoclr/DeviceBench (the per-frame
 path, devicebench.py) instead of the tests; DEVICETESTS_BENCH=instructions counts its x86-64 instructions (callgrind),
-DEVICETESTS_BENCH=arm its ARM Thumb-2 ones (armcount.py). Python 3 standard library only.
+DEVICETESTS_BENCH=arm its ARM Thumb-2 ones (armcount.py); DEVICETESTS_RUNTIME_EVENTS and
+DEVICETESTS_DEVICE_CAN (git repositories of those nanoFramework libraries) add the receive path through
+the real CAN library (canbench.py). Python 3 standard library only.
 """
 import glob, os, re, shutil, subprocess, sys, time
 sys.dont_write_bytecode = True   # no __pycache__ in the repository for the import below
