@@ -56,15 +56,19 @@ def _stamp(src):
     return f'{head} {h.hexdigest()[:16]}'
 
 
-def build_nanoclr(src, work, say, die):
+def build_nanoclr(src, work, say, die, can=None):
     """The nanoCLR cross-built for ARM from a patched copy of the checkout's src/ and targets/posix/
     (the checkout stays untouched); cached in WORK_DIR/nanoclr-arm until the checkout or the build
-    files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with."""
-    root = os.path.join(work, 'nanoclr-arm-debugger' if debugger() else 'nanoclr-arm')
+    files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with.
+    can: (patch, cmake arguments) from canbench.py, the CAN natives as well, in a build of its own that
+    is brought up to date incrementally (the natives and their generated tables live outside the copy)."""
+    root = os.path.join(work, ('nanoclr-arm-debugger' if debugger() else 'nanoclr-arm') + ('-can' if can else ''))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     stamp = os.path.join(root, 'stamp')
-    want = _stamp(src)
+    want = _stamp(src) + (' ' + hashlib.sha256(open(can[0], 'rb').read() + ' '.join(can[1]).encode()).hexdigest()[:16] if can else '')
     if os.path.exists(exe) and os.path.exists(stamp) and open(stamp).read() == want:
+        if can and _run(['cmake', '--build', os.path.join(root, 'build')], os.path.join(root, 'build.log')) != 0:
+            die(f'ARM nanoCLR build failed (log {os.path.join(root, "build.log")})')
         return exe
     say(f'[nanoclr-arm] cross-building nf-interpreter targets/posix for ARM Thumb-2 (Cortex-M7 flags'
         f'{", debugger support" if debugger() else ""}; minutes)')
@@ -77,11 +81,14 @@ def build_nanoclr(src, work, say, die):
     rc = _run(['git', 'init', '-q'], log, cwd=copy)
     if rc == 0:
         rc = _run(['git', 'apply', '--whitespace=nowarn', PATCH], log, cwd=copy)
+    if rc == 0 and can:
+        rc = _run(['git', 'apply', '--whitespace=nowarn', can[0]], log, cwd=copy)
     if rc != 0:
         die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {want.split()[0]} (log {log})')
     rc = _run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
                '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN]
-               + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()], log)
+               + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()]
+               + (can[1] if can else []), log)
     if rc == 0:
         rc = _run(['cmake', '--build', os.path.join(root, 'build')], log)
     if rc != 0 or not os.path.exists(exe):
@@ -102,12 +109,13 @@ def build_plugin(work, die):
     return so
 
 
-def prepare(src, work, say, die):
-    """(nanoCLR, command prefix that runs it under qemu-arm counting, the counts file)."""
+def prepare(src, work, say, die, nanoclr=True):
+    """(nanoCLR, command prefix that runs it under qemu-arm counting, the counts file); nanoclr=False: the
+    caller builds the nanoCLR itself (canbench.py, with the CAN natives), the first is then None."""
     gone = missing()
     if gone:
         die('DEVICETESTS_BENCH=arm needs ' + gone)
-    exe = build_nanoclr(src, work, say, die)
+    exe = build_nanoclr(src, work, say, die) if nanoclr else None
     so = build_plugin(work, die)
     counts = os.path.join(work, 'pe', 'DeviceBench', 'arm-counts.txt')
     os.makedirs(os.path.dirname(counts), exist_ok=True)
@@ -211,15 +219,20 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
         mains += b[0] - a[0]
         everys += b[1] - a[1]
     loops = {b: min((p for name, p, _ in per if name == b), default=0.0) for b in ('loop', 'loop-drive')}
+    for name, p, _ in per:   # the CAN library phases' baselines: the injector's loop alone (canbench.py)
+        if name.startswith('can-inject-'):
+            loops['can-library-' + name[len('can-inject-'):]] = p
 
     def net_of(name, p):   # minus the bench loop that feeds the phase its frames
+        if name.startswith('can-'):
+            return p - loops.get(name, 0.0)
         return p if name.startswith('loop') else p - loops['loop-drive' if name.endswith('-drive') else 'loop']
     say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags'
         f'{" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')
-    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive'):
+    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8'):
         nets = [net_of(p_name, p) for p_name, p, _ in per if p_name == name]
         if nets:
             say(f'bench: estimate for {name}: {estimate(max(nets))}')

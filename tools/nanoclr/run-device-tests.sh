@@ -6,6 +6,8 @@
 # cmake ninja-build g++). Prints failed tests and `device tests: N passed, N failed, N skipped`;
 # exits non-zero on any failure or crash. See docs/device.md. --bench with DEVICETESTS_BENCH=arm
 # counts ARM Thumb-2 instructions instead (apt-get install g++-arm-linux-gnueabihf qemu-user; armcount.py).
+# DEVICETESTS_RUNTIME_EVENTS=REPO DEVICETESTS_DEVICE_CAN=REPO (git repositories of nanoframework's
+# nanoFramework.Runtime.Events and nanoFramework.Device.Can) add the real CAN library's receive path (canbench.py).
 set -euo pipefail
 for t in dotnet python3 git cmake ninja g++; do
   command -v "$t" >/dev/null || { echo "missing: $t (apt-get install cmake ninja-build g++; .NET SDK 10)" >&2; exit 2; }

@@ -13,7 +13,8 @@ namespace BmsGuard.DeviceBench
     /// CanControllerEventListener (a new event, a lock, the controller found in a list) and
     /// CanController.OnCanMessageReceivedInternal (a lock, new event arguments, the delegate) do with it.
     /// The clock is read as the bridge reads it; the frame is decided at the drive's time, so decisions stay
-    /// those of the other drive phases.
+    /// those of the other drive phases. CanLibrary.cs runs the firmware's CanBridge on the real libraries
+    /// instead, when the runner has their sources: the model against the measurement.
     /// </summary>
     internal static class BridgeGlue
     {

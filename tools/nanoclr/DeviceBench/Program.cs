@@ -80,6 +80,10 @@ namespace BmsGuard.DeviceBench
             _glue = GlueEvents;
             Phase("bridge-events-drive", drive, null, data, ref now);
             _glue = NoGlue;
+#if CAN_LIBRARY
+            // The same path measured: the firmware's CanBridge on the real CAN library (CanLibrary).
+            CanLibrary.Run(drive, Frames, ref now);
+#endif
 
             ById(rules, reference, data, ref now);
             Parts(reference, data, ref now);
