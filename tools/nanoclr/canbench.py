@@ -17,6 +17,9 @@ import devicetests as dt
 HERE = os.path.dirname(os.path.abspath(__file__))
 CAN = os.path.join(HERE, 'can')
 PATCH = os.path.join(CAN, 'nf-interpreter-posix-can.patch')
+# DEVICETESTS_CAN_DRIVER=patched: the driver as the NUCLEO image is to be built (hardware/patches/), not the stock one.
+PATCHED_DRIVER = os.environ.get('DEVICETESTS_CAN_DRIVER', 'stock') == 'patched'
+RING_PATCH = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'hardware', 'patches', 'nf-interpreter-hal-ringbuffer.patch')
 NATIVE_SOURCES = [os.path.join(CAN, f) for f in ('nf_device_can_native_posix.cpp', 'bmsguard_canbench_native.cpp')]
 PACKAGES = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'firmware', 'BmsGuard.Firmware', 'packages.config')
 INJECTOR = 'BmsGuard.DeviceBench.Can'
@@ -161,10 +164,18 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
         if not os.path.exists(path) or open(path).read() != text:
             open(path, 'w').write(text)
         tables.append(path)
-    cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN]
+    # The driver as hardware/patches/ changes it for the NUCLEO image (GetMessage and the ring buffer), as a
+    # header the driver includes: a -DCMAKE_CXX_FLAGS would replace the ARM toolchain's CPU flags.
+    options = os.path.join(gen, 'can_driver_options.h')
+    text = '#define BMSGUARD_CAN_GETMESSAGE_PATCH\n' if PATCHED_DRIVER else '// the stock driver\n'
+    if not os.path.exists(options) or open(options).read() != text:
+        open(options, 'w').write(text)
+    cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN + ';' + gen]
+    if PATCHED_DRIVER:
+        cmake.append('-DBMSGUARD_CAN_DRIVER=patched')   # only to tell the builds apart in their stamps
     if arm:
         return armcount.build_nanoclr(nfi, work, say, dt.die, (PATCH, cmake))
-    root = os.path.join(work, 'nanoclr-can')
+    root = os.path.join(work, 'nanoclr-can-patched' if PATCHED_DRIVER else 'nanoclr-can')
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     head = dt.describe(nfi)
     h = hashlib.sha256(open(PATCH, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
@@ -180,6 +191,9 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
         rc, _ = dt.run(['git', 'init', '-q'], log, cwd=copy)
         if rc == 0:
             rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', PATCH], log + '.patch', cwd=copy)
+        if rc == 0 and PATCHED_DRIVER:
+            # The checkout's CRLF (its .gitattributes) is not copied: match the patch's context ignoring it.
+            rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', '--ignore-whitespace', RING_PATCH], log + '.patch', cwd=copy)
         if rc != 0:
             dt.die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {head} (log {log}.patch)')
         rc, _ = dt.run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
