@@ -18,7 +18,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CAN = os.path.join(HERE, 'can')
 PATCH = os.path.join(CAN, 'nf-interpreter-posix-can.patch')
 # DEVICETESTS_CAN_DRIVER=patched: the driver as the NUCLEO image is to be built (hardware/patches/), not the stock one.
-PATCHED_DRIVER = os.environ.get('DEVICETESTS_CAN_DRIVER', 'stock') == 'patched'
+# DEVICETESTS_CAN_DRIVER=batched: patched, and an event only when the ring was empty (a proposal, no patch yet).
+DRIVER = os.environ.get('DEVICETESTS_CAN_DRIVER', 'stock')
+PATCHED_DRIVER = DRIVER in ('patched', 'batched')
 RING_PATCH = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'hardware', 'patches', 'nf-interpreter-hal-ringbuffer.patch')
 NATIVE_SOURCES = [os.path.join(CAN, f) for f in ('nf_device_can_native_posix.cpp', 'bmsguard_canbench_native.cpp')]
 PACKAGES = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'firmware', 'BmsGuard.Firmware', 'packages.config')
@@ -168,14 +170,16 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
     # header the driver includes: a -DCMAKE_CXX_FLAGS would replace the ARM toolchain's CPU flags.
     options = os.path.join(gen, 'can_driver_options.h')
     text = '#define BMSGUARD_CAN_GETMESSAGE_PATCH\n' if PATCHED_DRIVER else '// the stock driver\n'
+    if DRIVER == 'batched':
+        text += '#define BMSGUARD_CAN_EVENT_PER_BATCH\n'
     if not os.path.exists(options) or open(options).read() != text:
         open(options, 'w').write(text)
     cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN + ';' + gen]
     if PATCHED_DRIVER:
-        cmake.append('-DBMSGUARD_CAN_DRIVER=patched')   # only to tell the builds apart in their stamps
+        cmake.append('-DBMSGUARD_CAN_DRIVER=' + DRIVER)   # only to tell the builds apart in their stamps
     if arm:
         return armcount.build_nanoclr(nfi, work, say, dt.die, (PATCH, cmake))
-    root = os.path.join(work, 'nanoclr-can-patched' if PATCHED_DRIVER else 'nanoclr-can')
+    root = os.path.join(work, 'nanoclr-can' + ('' if DRIVER == 'stock' else '-' + DRIVER))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     head = dt.describe(nfi)
     h = hashlib.sha256(open(PATCH, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again

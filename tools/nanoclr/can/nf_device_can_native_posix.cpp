@@ -45,10 +45,24 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
 
     NF_PAL_CAN *palCan = BmsGuardCan_Pal(controllerId);
 
+#if defined(BMSGUARD_CAN_EVENT_PER_BATCH)
+    // DEVICETESTS_CAN_DRIVER=batched, a proposal measured here, in no patch yet: an event only when the ring
+    // was empty. The reader must drain until null (CanBridge does; its Poll catches a lost event).
+    bool wasEmpty = palCan->MsgRingBuffer.Length() == 0;
+#endif
+
     if (palCan->MsgRingBuffer.Push(rxMsg) == 0)
     {
         g_BmsGuardCanStats.RingDropped++;
     }
+
+#if defined(BMSGUARD_CAN_EVENT_PER_BATCH)
+    if (!wasEmpty)
+    {
+        NATIVE_INTERRUPT_END
+        return;
+    }
+#endif
 
     // SaveToHALQueue drops the oldest record when the queue is full: counted before it does.
     if (g_CLR_HW_Hardware.m_interruptData.m_HalQueue.IsFull())
