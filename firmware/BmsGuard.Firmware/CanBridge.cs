@@ -25,6 +25,10 @@ namespace BmsGuard.Device
         private ReceiveBudget _bmsBudget;
         private ReceiveBudget _tcuBudget;
 
+        // The budgets a drain counts against: null for a side without a limit, so its drains make no call.
+        private ReceiveBudget _bmsCounted;
+        private ReceiveBudget _tcuCounted;
+
         /// <summary>Takes the two open controllers; nothing is received until <see cref="Attach"/>.</summary>
         public CanBridge(CanController bms, CanController tcu)
         {
@@ -42,6 +46,8 @@ namespace BmsGuard.Device
             _clock = clock;
             _bmsBudget = gateway.Budget(GatewayPort.Bms);
             _tcuBudget = gateway.Budget(GatewayPort.Tcu);
+            _bmsCounted = _bmsBudget.Limited ? _bmsBudget : null;
+            _tcuCounted = _tcuBudget.Limited ? _tcuBudget : null;
             _bms.MessageReceived += _onBms;
             _tcu.MessageReceived += _onTcu;
         }
@@ -92,12 +98,12 @@ namespace BmsGuard.Device
             {
                 if (!_bmsBudget.Paused)
                 {
-                    Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
+                    Drain(_bms, _tcu, GatewayPort.Bms, _bmsCounted);
                 }
 
                 if (!_tcuBudget.Paused)
                 {
-                    Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
+                    Drain(_tcu, _bms, GatewayPort.Tcu, _tcuCounted);
                 }
             }
             finally
@@ -160,18 +166,18 @@ namespace BmsGuard.Device
 
         private void OnBmsMessage(object sender, CanMessageReceivedEventArgs e)
         {
-            Drain(_bms, _tcu, GatewayPort.Bms, _bmsBudget);
+            Drain(_bms, _tcu, GatewayPort.Bms, _bmsCounted);
         }
 
         private void OnTcuMessage(object sender, CanMessageReceivedEventArgs e)
         {
-            Drain(_tcu, _bms, GatewayPort.Tcu, _tcuBudget);
+            Drain(_tcu, _bms, GatewayPort.Tcu, _tcuCounted);
         }
 
         // The event carries no frame: read until the controller's buffer is empty, holding the gate. One
         // method: every frame posts an event, and on the interpreter each call level costs about a microsecond.
-        // The budget counts the frames at each clock reading and at the end: a flood that refills the buffer
-        // as fast as it drains still ends the loop.
+        // The budget (null: no limit) counts the frames at each clock reading and at the end: a flood that
+        // refills the buffer as fast as it drains still ends the loop.
         private void Drain(CanController from, CanController to, GatewayPort port, ReceiveBudget budget)
         {
             object gate = _gate;
@@ -190,7 +196,7 @@ namespace BmsGuard.Device
                 {
                     if ((n & (DrainClock.Every - 1)) == 0)
                     {
-                        if (n > 0 && !budget.Admit(DrainClock.Every, now))
+                        if (n > 0 && budget != null && !budget.Admit(DrainClock.Every, now))
                         {
                             // Read but not judged, as the flush at the pause's end drops the rest.
                             Refuse(message, port, now);
@@ -224,7 +230,7 @@ namespace BmsGuard.Device
                 }
 
                 // The frames since the last clock reading.
-                if (n > 0 && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
+                if (n > 0 && budget != null && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
                 {
                     Pause(from, port);
                 }

@@ -24,6 +24,12 @@ namespace BmsGuard.Core
         /// <summary>How long a port over budget is not read: 1 s.</summary>
         public const long DefaultPauseMicros = 1000000;
 
+        /// <summary>Frames per window a side gets by default: the TCU <see cref="DefaultTcuFrames"/>, the BMS no limit (0).</summary>
+        public static int DefaultFrames(GatewayPort port)
+        {
+            return port == GatewayPort.Tcu ? DefaultTcuFrames : 0;
+        }
+
         private readonly GatewayPort _port;
         private int _max;
         private long _window;

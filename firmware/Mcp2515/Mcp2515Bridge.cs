@@ -26,6 +26,10 @@ namespace BmsGuard.Mcp2515
         private ReceiveBudget _bmsBudget;
         private ReceiveBudget _tcuBudget;
 
+        // The budgets a drain counts against: null for a side without a limit, so its drains make no call.
+        private ReceiveBudget _bmsCounted;
+        private ReceiveBudget _tcuCounted;
+
         /// <summary>Takes the two controllers, configured and in their operating mode; nothing is received until <see cref="Attach"/>.</summary>
         public Mcp2515Bridge(Mcp2515Controller bms, Mcp2515Controller tcu)
         {
@@ -55,6 +59,8 @@ namespace BmsGuard.Mcp2515
             _gate = gate;
             _bmsBudget = gateway.Budget(GatewayPort.Bms);
             _tcuBudget = gateway.Budget(GatewayPort.Tcu);
+            _bmsCounted = _bmsBudget.Limited ? _bmsBudget : null;
+            _tcuCounted = _tcuBudget.Limited ? _tcuBudget : null;
             Listen(_bms, _onBms, true);
             Listen(_tcu, _onTcu, true);
         }
@@ -184,11 +190,11 @@ namespace BmsGuard.Mcp2515
             }
         }
 
-        // The budget counts the frames at each clock reading and at the end: a flood that refills the
-        // buffers as fast as they drain still ends the loop.
+        // The budget (null: no limit) counts the frames at each clock reading and at the end: a flood that
+        // refills the buffers as fast as they drain still ends the loop.
         private void DrainHeld(Mcp2515Controller from, Mcp2515Controller to, GatewayPort port, Mcp2515Frame frame)
         {
-            ReceiveBudget budget = port == GatewayPort.Bms ? _bmsBudget : _tcuBudget;
+            ReceiveBudget budget = port == GatewayPort.Bms ? _bmsCounted : _tcuCounted;
 
             // The clock as DrainClock says: once for the first frame and every DrainClock.Every after.
             long now = 0;
@@ -197,7 +203,7 @@ namespace BmsGuard.Mcp2515
             {
                 if ((n & (DrainClock.Every - 1)) == 0)
                 {
-                    if (n > 0 && !budget.Admit(DrainClock.Every, now))
+                    if (n > 0 && budget != null && !budget.Admit(DrainClock.Every, now))
                     {
                         // Read but not judged, as the flush at the pause's end drops the rest.
                         _gateway.Refuse(port, frame.Id, frame.Extended, frame.Remote, frame.Data, frame.Length, Verdict.ReceivePaused, now);
@@ -224,7 +230,7 @@ namespace BmsGuard.Mcp2515
             }
 
             // The frames since the last clock reading.
-            if (n > 0 && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
+            if (n > 0 && budget != null && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
             {
                 Listen(from, port == GatewayPort.Bms ? _onBms : _onTcu, false);
             }

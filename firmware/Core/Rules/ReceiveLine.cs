@@ -55,8 +55,7 @@ namespace BmsGuard.Core
             int frames = table.ReceiveFrames(port);
             long per = table.ReceiveWindowMicros(port);
             long pause = table.ReceivePauseMicros(port);
-            int standard = port == GatewayPort.Tcu ? ReceiveBudget.DefaultTcuFrames : 0;
-            if (frames == standard && per == ReceiveBudget.DefaultWindowMicros && pause == ReceiveBudget.DefaultPauseMicros)
+            if (frames == ReceiveBudget.DefaultFrames(port) && per == ReceiveBudget.DefaultWindowMicros && pause == ReceiveBudget.DefaultPauseMicros)
             {
                 return;
             }

@@ -19,7 +19,7 @@ namespace BmsGuard.Core
         private string _compileError;
 
         // Per port (GatewayPort value): the receive budget the table asks for (see ReceiveBudget).
-        private readonly int[] _receiveFrames = new int[] { 0, ReceiveBudget.DefaultTcuFrames };
+        private readonly int[] _receiveFrames = new int[] { ReceiveBudget.DefaultFrames(GatewayPort.Bms), ReceiveBudget.DefaultFrames(GatewayPort.Tcu) };
         private readonly long[] _receiveWindow = new long[] { ReceiveBudget.DefaultWindowMicros, ReceiveBudget.DefaultWindowMicros };
         private readonly long[] _receivePause = new long[] { ReceiveBudget.DefaultPauseMicros, ReceiveBudget.DefaultPauseMicros };
 

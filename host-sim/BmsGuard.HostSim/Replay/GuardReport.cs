@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BmsGuard.Core;
 using BmsGuard.Core.Audit;
 using BmsGuard.Core.Text;
 using BmsGuard.Core.Commands;
@@ -15,9 +16,9 @@ namespace BmsGuard.HostSim.Replay;
 public static class GuardReport
 {
     /// <summary>A summary line for each port that went over its receive budget (none when no port did).</summary>
-    public static IEnumerable<string> ReceivePauses(BmsGuard.Core.Gateway gateway)
+    public static IEnumerable<string> ReceivePauses(Gateway gateway)
     {
-        foreach (var port in new[] { BmsGuard.Core.GatewayPort.Bms, BmsGuard.Core.GatewayPort.Tcu })
+        foreach (var port in new[] { GatewayPort.Bms, GatewayPort.Tcu })
         {
             var b = gateway.Budget(port);
             if (b.Pauses == 0)
@@ -25,7 +26,7 @@ public static class GuardReport
                 continue;
             }
 
-            string side = port == BmsGuard.Core.GatewayPort.Bms ? "bms" : "tcu";
+            string side = port == GatewayPort.Bms ? "bms" : "tcu";
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"receive budget {side}: over {b.MaxFrames} frames per {TableValues.FormatDuration(b.WindowMicros)}, paused {b.Pauses} time(s) for {TableValues.FormatDuration(b.PauseMicros)}{(b.Paused ? ", still paused at the end" : "")}; {b.Flushed} frames held by the controller dropped unjudged (receive-paused), the rest lost in the controller (rx-overrun)");
         }

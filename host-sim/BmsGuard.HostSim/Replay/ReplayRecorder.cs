@@ -26,8 +26,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     private byte[]?[] _annotationCache = [];
     private readonly string[] _controllerSides;
     private readonly CandumpLineFormatter _format = new();
-    private readonly CaptureFrame _sent = new(); // a frame the guard sent or changed, as it is logged
-    private readonly CaptureFrame _held = new(); // a frame dropped at the end of a receive pause, as it is logged
+    private readonly CaptureFrame _sent = new(); // a frame the guard sent, changed or dropped from a controller's buffer, as it is logged
     private readonly byte[] _line = new byte[CandumpLineFormatter.MaxLine];
     private readonly byte[][] _outputChannels = new byte[2][];
 
@@ -130,15 +129,25 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
             return;
         }
 
-        var f = _sent;
+        reached.Write(Labelled(_sent, to, message.Id, extended, remote, data, data?.Length ?? 0));
+    }
+
+    // A frame the guard itself produced (sent, or dropped from a controller's buffer), as a capture frame
+    // on the side's output interface at the time of the frame being replayed.
+    private CaptureFrame Labelled(CaptureFrame f, GatewayPort side, uint id, bool extended, bool remote, byte[]? data, int length)
+    {
         f.TimestampNanos = Current!.TimestampNanos;
-        f.Channel = _map.OutputName(to);
-        f.Id = message.Id;
+        f.Channel = _map.OutputName(side);
+        f.Id = id;
         f.Extended = extended;
         f.Remote = remote;
-        f.Length = data?.Length ?? 0;
-        data?.CopyTo(f.Data, 0);
-        reached.Write(f);
+        f.Length = data == null ? 0 : length;
+        if (data != null)
+        {
+            Array.Copy(data, f.Data, length);
+        }
+
+        return f;
     }
 
     // A forward that left as it came (no edit, no padding) is the input line on the other
@@ -168,18 +177,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     {
         int reason = VerdictReason(Verdict.ReceivePaused);
         Counts.CountDrop(from, _annotationReasons[reason]);
-        var f = _held;
-        f.TimestampNanos = Current!.TimestampNanos;
-        f.Channel = _map.OutputName(from);
-        f.Id = id;
-        f.Extended = extended;
-        f.Remote = remote;
-        f.Length = remote ? 0 : length;
-        if (!remote && data != null)
-        {
-            Array.Copy(data, f.Data, length);
-        }
-
+        var f = Labelled(_sent, from, id, extended, remote, remote ? null : data, length);
         var line = _line.AsSpan(0, _format.Format(_line, f));
         _dropped[(int)from]?.WriteLine(line, default);
         _decisions?.WriteLine(line, Annotation(reason, RuleIndex.NoRule, false));
