@@ -46,8 +46,9 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
     NF_PAL_CAN *palCan = BmsGuardCan_Pal(controllerId);
 
 #if defined(BMSGUARD_CAN_EVENT_PER_BATCH)
-    // DEVICETESTS_CAN_DRIVER=batched, a proposal measured here, in no patch yet: an event only when the ring
-    // was empty. The reader must drain until null (CanBridge does; its Poll catches a lost event).
+    // DEVICETESTS_CAN_DRIVER=batched, as hardware/patches/nf-interpreter-can-event-per-batch.patch: an event
+    // only when the ring was empty. The reader must drain until null (CanBridge does; its Poll catches a lost
+    // event).
     bool wasEmpty = palCan->MsgRingBuffer.Length() == 0;
 #endif
 
