@@ -48,7 +48,7 @@ public static class VerbTable
                 new("--out", "DIR", "Output directory (default ./bmsguard-out)."),
                 new("--no-decisions", null, "Do not write decisions.log."),
                 new("--quiet", null, "Print nothing but errors."),
-                new("--exact-dlc", null, "Emulate a CAN driver that keeps the DLC (the STM32 driver sends 8 bytes)."),
+                new("--exact-dlc", null, "Emulate a CAN driver that keeps the DLC, as the patched NUCLEO image (the stock STM32 driver sends 8 bytes)."),
                 Strict,
                 new("--guard", "DIR", "Run the guard on the files in DIR (from 'bmsguard provision')."),
                 new("--policy", "BUNDLE", "Offer a telemetry policy bundle at boot (bmsguard policy compile)."),

@@ -185,7 +185,7 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
 #if defined(BMSGUARD_CAN_GETMESSAGE_PATCH)
     // As hardware/patches/nf-interpreter-can-getmessage.patch changes the STM32 driver
     // (DEVICETESTS_CAN_DRIVER=patched): the pop under the global lock, null at once for an empty ring,
-    // the type looked up in this method's own assembly.
+    // the type looked up in this method's own assembly, the array as long as the frame (below).
     GLOBAL_LOCK();
     messageCount = palCan->MsgRingBuffer.Pop(&canFrame, 1);
     GLOBAL_UNLOCK();
@@ -241,6 +241,18 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
 
         // grab data and copy over to managed array
         CLR_RT_HeapBlock &dataArrayField = canMessage[ManagedCanMessage::FIELD___message];
+#if defined(BMSGUARD_CAN_GETMESSAGE_PATCH)
+        // as the patch: the array is as long as the frame, a remote frame's bytes stay zero
+        CLR_UINT32 length = canFrame.DLC > 8 ? 8 : canFrame.DLC;
+        NANOCLR_CHECK_HRESULT(
+            CLR_RT_HeapBlock_Array::CreateInstance(dataArrayField, length, g_CLR_RT_WellKnownTypes.m_UInt8));
+
+        if (canFrame.RTR == 0)
+        {
+            CLR_UINT8 *dataBuffer = (CLR_UINT8 *)(dataArrayField.DereferenceArray()->GetFirstElement());
+            memcpy(dataBuffer, &canFrame.data8[0], length);
+        }
+#else
         // create an array of <bytes>
         NANOCLR_CHECK_HRESULT(
             CLR_RT_HeapBlock_Array::CreateInstance(dataArrayField, 8, g_CLR_RT_WellKnownTypes.m_UInt8));
@@ -248,6 +260,7 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
         // get a pointer to the first object in the array
         CLR_UINT8 *dataBuffer = (CLR_UINT8 *)(dataArrayField.DereferenceArray()->GetFirstElement());
         memcpy(dataBuffer, &canFrame.data8[0], 8);
+#endif
     }
     else
     {
