@@ -129,6 +129,13 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     libs = canbench.build_libs(work, tool, hints) if can else []
     if not can:
         dt.say('bench: no CAN library phases (set DEVICETESTS_RUNTIME_EVENTS and DEVICETESTS_DEVICE_CAN; canbench.py)')
+    # DEVICETESTS_HEAP_KB: the managed heap's size, read by the CAN build's nanoCLR (nf-interpreter-posix-can.patch)
+    heap_kb = os.environ.get('DEVICETESTS_HEAP_KB')
+    if heap_kb and (not can or not heap_kb.isdigit() or int(heap_kb) < 1):
+        dt.die('DEVICETESTS_HEAP_KB needs a number of KB and the CAN build (DEVICETESTS_RUNTIME_EVENTS, DEVICETESTS_DEVICE_CAN)')
+    env = dict(os.environ, BMSGUARD_NANOCLR_HEAP_BYTES=str(int(heap_kb) * 1024)) if heap_kb else None
+    if heap_kb:
+        dt.say(f'bench: managed heap {heap_kb} KB (DEVICETESTS_HEAP_KB; 10 MB by default)')
     rc, _ = dt.run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q', '-p:BenchData=' + data,
                     '-p:CanLibrary=' + ('true' if can else 'false')], os.path.join(work, 'bench-build.log'))
     if rc != 0:
@@ -158,7 +165,7 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
         prefix = ['valgrind', '--tool=callgrind', '--callgrind-out-file=' + os.path.join(d, 'callgrind.out.%p')]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     log = open(os.path.join(d, 'run.log'), 'w')
-    proc = subprocess.Popen(prefix + [nanoclr] + runtime + firmware_pes + [pe], cwd=d, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(prefix + [nanoclr] + runtime + firmware_pes + [pe], cwd=d, stdout=subprocess.PIPE, env=env,
                             stderr=subprocess.DEVNULL if counting or arm else subprocess.STDOUT)
     timer = threading.Timer(dt.TIMEOUT * (60 if counting else 10 if arm else 1), proc.kill)
     timer.start()
