@@ -37,7 +37,8 @@ namespace BmsGuard.DeviceBench
             CanBridge bridge = new CanBridge(bms, tcu);
             DriveClock clock = new DriveClock();
             bridge.Attach(gateway, clock, new object());
-            Console.WriteLine("bench: can library: HAL queue of " + CanInjector.Stat(CanInjector.HalQueueCapacity).ToString() + " records");
+            Console.WriteLine("bench: can library: HAL queue of " + CanInjector.Stat(CanInjector.HalQueueCapacity).ToString() + " records, "
+                + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free after a collection");
 
             int[] shapes = { 1, 8 };
             for (int s = 0; s < shapes.Length; s++)

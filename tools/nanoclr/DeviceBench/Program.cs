@@ -41,6 +41,9 @@ namespace BmsGuard.DeviceBench
 
         public static void Main()
         {
+#if CAN_LIBRARY
+            int freeAtStart = BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
+#endif
             int line;
             string error;
             RuleTable rules = RuleTableText.Parse(BmsGuard.Device.ReferenceRules.Text, out line, out error);
@@ -49,6 +52,9 @@ namespace BmsGuard.DeviceBench
                 Console.WriteLine("bench: reference rules do not parse: " + error);
                 return;
             }
+#if CAN_LIBRARY
+            Footprint(rules, freeAtStart);
+#endif
 
             uint[] ids = { 0x1F0, 0x1F1, 0x1F2, 0x1F3, 0x1F4, 0x3F0, 0x0D0, 0x1F0 };
             byte[] data = new byte[8];
@@ -90,6 +96,23 @@ namespace BmsGuard.DeviceBench
             Costs(data);
             Console.WriteLine("bench: done");
         }
+
+#if CAN_LIBRARY
+        // What the guard keeps on the managed heap: the reference rules, then one full path (vehicle state,
+        // the sanitizer with the reference policy, TcuIngress with its audit log in memory), each after a collection.
+        private static void Footprint(RuleTable rules, int freeAtStart)
+        {
+            int freeWithRules = BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
+            Gateway full = Build(rules, Full, ReferencePolicy());
+            int freeWithGuard = BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
+            Console.WriteLine("bench: heap: " + freeAtStart.ToString() + " bytes free at start, the reference rules hold "
+                + (freeAtStart - freeWithRules).ToString() + ", the full path with the reference policy "
+                + (freeWithRules - freeWithGuard).ToString() + " more");
+
+            // The interpreter roots a method's locals until it returns: the path was alive at the collection.
+            full.Count(GatewayPort.Bms, Verdict.Forward);
+        }
+#endif
 
         // The full path for each id of the reference drive alone (its own frames of the drive, in turn).
         private static void ById(RuleTable rules, TelemetryPolicy policy, byte[] data, ref long now)
