@@ -98,19 +98,37 @@ namespace BmsGuard.DeviceBench
         }
 
 #if CAN_LIBRARY
-        // What the guard keeps on the managed heap: the reference rules, then one full path (vehicle state,
-        // the sanitizer with the reference policy, TcuIngress with its audit log in memory), each after a collection.
+        // What the guard keeps on the managed heap, part by part as Build assembles the full path, each after a
+        // collection. The bench's TCU ingress keeps its audit log and state in RAM files (MemoryStorageFile) where
+        // the board has flash files: measured alone and named, so that the board's figure can leave them out.
         private static void Footprint(RuleTable rules, int freeAtStart)
         {
-            int freeWithRules = BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
-            Gateway full = Build(rules, Full, ReferencePolicy());
-            int freeWithGuard = BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
-            Console.WriteLine("bench: heap: " + freeAtStart.ToString() + " bytes free at start, the reference rules hold "
-                + (freeAtStart - freeWithRules).ToString() + ", the full path with the reference policy "
-                + (freeWithRules - freeWithGuard).ToString() + " more");
+            int withRules = Free();
+            Gateway gateway = new Gateway(rules);
+            int withGateway = Free();
+            VehicleState state = ReferenceSafety.NewState();
+            int withState = Free();
+            TelemetrySanitizer telemetry = new TelemetrySanitizer(ReferencePolicy(), new byte[32], new CountingSink());
+            int withTelemetry = Free();
+            TcuIngress ingress = Ingress(state);
+            int withIngress = Free();
+            MemoryStorageFile[] files = { new MemoryStorageFile(65536), new MemoryStorageFile(4096), new MemoryStorageFile(4096) };
+            int withFiles = Free();
+            Console.WriteLine("bench: heap bytes: " + freeAtStart.ToString() + " free at start; reference rules "
+                + (freeAtStart - withRules).ToString() + ", gateway " + (withRules - withGateway).ToString()
+                + ", vehicle state " + (withGateway - withState).ToString() + ", sanitizer with the reference policy "
+                + (withState - withTelemetry).ToString() + ", TCU ingress " + (withTelemetry - withIngress).ToString()
+                + " of which RAM files standing in for flash " + (withIngress - withFiles).ToString());
 
-            // The interpreter roots a method's locals until it returns: the path was alive at the collection.
-            full.Count(GatewayPort.Bms, Verdict.Forward);
+            // The interpreter roots a method's locals until it returns: every part was alive at each collection.
+            gateway.BmsObserver = new BusObservers(new IBusObserver[] { state, telemetry });
+            gateway.TcuIngress = ingress;
+            gateway.Count(GatewayPort.Bms, files.Length > 0 ? Verdict.Forward : Verdict.NotAllowed);
+        }
+
+        private static int Free()
+        {
+            return BmsGuard.DeviceBench.Can.CanInjector.CollectAndFreeBytes();
         }
 #endif
 
