@@ -49,8 +49,39 @@ namespace BmsGuard.DeviceBench
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
 
+            // The same eight-per-interrupt path with a board's free heap: ballast leaves 64 KB, then 16 KB free, so the
+            // collections a frame's garbage causes are counted in the phase (the nanoCLR's own heap is 10 MB).
+            int[] freeKb = { 64, 16 };
+            for (int f = 0; f < freeKb.Length; f++)
+            {
+                object[] ballast = Ballast(freeKb[f] * 1024);
+                Phase("can-library-8-free" + freeKb[f].ToString() + "k", clock, 8, frames, false, ref now);
+                ballast = null;
+            }
+
             Garbage(clock, ref now);
             Flood(clock, ref now);
+        }
+
+        // Arrays held until the phase ends, so that about `free` bytes stay free after a collection.
+        private static object[] Ballast(int free)
+        {
+            object[] held = new object[4096];
+            int n = 0;
+            int chunk = 16384;
+            while (chunk >= 64 && n < held.Length)
+            {
+                if (CanInjector.CollectAndFreeBytes() - chunk - 64 < free)
+                {
+                    chunk /= 2;
+                    continue;
+                }
+
+                held[n++] = new byte[chunk];
+            }
+
+            Console.WriteLine("bench: ballast of " + n.ToString() + " arrays, " + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free");
+            return held;
         }
 
         // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
