@@ -54,52 +54,44 @@ namespace BmsGuard.DeviceBench
             int[] freeKb = { 64, 16 };
             for (int f = 0; f < freeKb.Length; f++)
             {
-                object[] ballast = Ballast(freeKb[f] * 1024);
-                Phase("can-library-8-free" + freeKb[f].ToString() + "k", clock, 8, frames, false, ref now);
-                ballast = null;
+                try
+                {
+                    object[] ballast = Ballast(freeKb[f] * 1024);
+                    Phase("can-library-8-free" + freeKb[f].ToString() + "k", clock, 8, frames, false, ref now);
+                    ballast = null;
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("bench: can-library-8 with " + freeKb[f].ToString() + " KB free: " + e.GetType().FullName + " " + e.Message);
+                }
             }
 
             Garbage(clock, ref now);
             Flood(clock, ref now);
         }
 
-        // Arrays held until the phase ends, so that about `free` bytes stay free after a collection.
+        // Arrays held until the phase ends, so that about `free` bytes stay free after a collection (each array
+        // costs its bytes and a header; the line says what is free after all).
         private static object[] Ballast(int free)
         {
-            object[] held = new object[4096];
+            object[] held = new object[2048];
             int n = 0;
-            int chunk = 16384;
+            int surplus = CanInjector.CollectAndFreeBytes() - free;
+            int chunk = 8192;
             while (chunk >= 64 && n < held.Length)
             {
-                if (CanInjector.CollectAndFreeBytes() - chunk - 64 < free)
+                if (surplus < chunk + 64)
                 {
                     chunk /= 2;
                     continue;
                 }
 
                 held[n++] = new byte[chunk];
+                surplus -= chunk + 32;
             }
 
             Console.WriteLine("bench: ballast of " + n.ToString() + " arrays, " + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free");
             return held;
-        }
-
-        // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
-        // after 1,000 frames (no collection in between on the nanoCLR's 10 MB heap; checked), per frame.
-        private static void Garbage(DriveClock clock, ref long now)
-        {
-            int[] shapes = { 1, 8 };
-            for (int s = 0; s < shapes.Length; s++)
-            {
-                CanInjector.CollectAndFreeBytes();
-                int collections = CanInjector.Stat(CanInjector.GarbageCollections);
-                int free0 = CanInjector.Stat(CanInjector.FreeBytesNow);
-                Feed(clock, shapes[s], 1000, false, ref now);
-                int free1 = CanInjector.Stat(CanInjector.FreeBytesNow);
-                Console.WriteLine("bench: garbage can-library-" + shapes[s].ToString() + ": " + ((free0 - free1) / 1000).ToString()
-                    + " heap bytes per frame left for the collector"
-                    + (CanInjector.Stat(CanInjector.GarbageCollections) != collections ? " (a collection ran: not counted)" : string.Empty));
-            }
         }
 
         private static void Phase(string name, DriveClock clock, int perInterrupt, int frames, bool baseline, ref long now)
