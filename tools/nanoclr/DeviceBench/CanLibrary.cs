@@ -94,6 +94,24 @@ namespace BmsGuard.DeviceBench
             return held;
         }
 
+        // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
+        // after 1,000 frames (no collection in between on the nanoCLR's 10 MB heap; checked), per frame.
+        private static void Garbage(DriveClock clock, ref long now)
+        {
+            int[] shapes = { 1, 8 };
+            for (int s = 0; s < shapes.Length; s++)
+            {
+                CanInjector.CollectAndFreeBytes();
+                int collections = CanInjector.Stat(CanInjector.GarbageCollections);
+                int free0 = CanInjector.Stat(CanInjector.FreeBytesNow);
+                Feed(clock, shapes[s], 1000, false, ref now);
+                int free1 = CanInjector.Stat(CanInjector.FreeBytesNow);
+                Console.WriteLine("bench: garbage can-library-" + shapes[s].ToString() + ": " + ((free0 - free1) / 1000).ToString()
+                    + " heap bytes per frame left for the collector"
+                    + (CanInjector.Stat(CanInjector.GarbageCollections) != collections ? " (a collection ran: not counted)" : string.Empty));
+            }
+        }
+
         private static void Phase(string name, DriveClock clock, int perInterrupt, int frames, bool baseline, ref long now)
         {
             int written = CanInjector.Stat(CanInjector.WrittenCan2);
