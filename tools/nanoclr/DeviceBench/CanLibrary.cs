@@ -49,49 +49,8 @@ namespace BmsGuard.DeviceBench
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
 
-            // The same eight-per-interrupt path with a board's free heap: ballast leaves 64 KB, then 16 KB free, so the
-            // collections a frame's garbage causes are counted in the phase (the nanoCLR's own heap is 10 MB).
-            int[] freeKb = { 64, 16 };
-            for (int f = 0; f < freeKb.Length; f++)
-            {
-                try
-                {
-                    object[] ballast = Ballast(freeKb[f] * 1024);
-                    Phase("can-library-8-free" + freeKb[f].ToString() + "k", clock, 8, frames, false, ref now);
-                    ballast = null;
-                }
-                catch (Exception e)
-                {
-                    Console.WriteLine("bench: can-library-8 with " + freeKb[f].ToString() + " KB free: " + e.GetType().FullName + " " + e.Message);
-                }
-            }
-
             Garbage(clock, ref now);
             Flood(clock, ref now);
-        }
-
-        // Arrays held until the phase ends, so that about `free` bytes stay free after a collection (each array
-        // costs its bytes and a header; the line says what is free after all).
-        private static object[] Ballast(int free)
-        {
-            object[] held = new object[2048];
-            int n = 0;
-            int surplus = CanInjector.CollectAndFreeBytes() - free;
-            int chunk = 8192;
-            while (chunk >= 64 && n < held.Length)
-            {
-                if (surplus < chunk + 64)
-                {
-                    chunk /= 2;
-                    continue;
-                }
-
-                held[n++] = new byte[chunk];
-                surplus -= chunk + 32;
-            }
-
-            Console.WriteLine("bench: ballast of " + n.ToString() + " arrays, " + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free");
-            return held;
         }
 
         // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
