@@ -225,14 +225,15 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
 
     def net_of(name, p):   # minus the bench loop that feeds the phase its frames
         if name.startswith('can-'):
-            return p - loops.get(name, 0.0)
+            return p - loops.get(name.split('-free')[0], 0.0)   # -freeNk: the same shape with ballast
         return p if name.startswith('loop') else p - loops['loop-drive' if name.endswith('-drive') else 'loop']
     say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags'
         f'{" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')
-    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8'):
+    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8',
+                 'can-library-8-free64k', 'can-library-8-free32k'):
         nets = [net_of(p_name, p) for p_name, p, _ in per if p_name == name]
         if nets:
             say(f'bench: estimate for {name}: {estimate(max(nets))}')

@@ -25,6 +25,9 @@ namespace BmsGuard.DeviceBench
     /// </summary>
     internal static class CanLibrary
     {
+        // A static, so that it stays rooted through the phase (an unread local is dropped by the compiler).
+        private static object[] _ballast;
+
         internal static void Run(Gateway gateway, int frames, ref long now)
         {
             uint[] ids;
@@ -49,8 +52,51 @@ namespace BmsGuard.DeviceBench
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
 
+            // The same eight-per-interrupt path with a board's free heap: ballast leaves 64 KB, then 32 KB free, so the
+            // collections a frame's garbage causes are counted in the phase (the nanoCLR's own heap is 10 MB).
+            int[] freeKb = { 64, 32 };
+            for (int f = 0; f < freeKb.Length; f++)
+            {
+                try
+                {
+                    _ballast = Ballast(freeKb[f] * 1024);
+                    Phase("can-library-8-free" + freeKb[f].ToString() + "k", clock, 8, frames, false, ref now);
+                    Console.WriteLine("bench: ballast held " + _ballast.Length.ToString() + " slots through the phase, "
+                        + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free after it");
+                    _ballast = null;
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("bench: can-library-8 with " + freeKb[f].ToString() + " KB free: " + e.GetType().FullName + " " + e.Message);
+                }
+            }
+
             Garbage(clock, ref now);
             Flood(clock, ref now);
+        }
+
+        // Arrays held until the phase ends, so that about `free` bytes stay free after a collection (each array
+        // costs its bytes and a header; the line says what is free after all).
+        private static object[] Ballast(int free)
+        {
+            object[] held = new object[2048];
+            int n = 0;
+            int surplus = CanInjector.CollectAndFreeBytes() - free;
+            int chunk = 8192;
+            while (chunk >= 64 && n < held.Length)
+            {
+                if (surplus < chunk + 64)
+                {
+                    chunk /= 2;
+                    continue;
+                }
+
+                held[n++] = new byte[chunk];
+                surplus -= chunk + 32;
+            }
+
+            Console.WriteLine("bench: ballast of " + n.ToString() + " arrays, " + CanInjector.CollectAndFreeBytes().ToString() + " heap bytes free");
+            return held;
         }
 
         // What each shape leaves for the garbage collector per frame: free heap bytes after a collection, then
