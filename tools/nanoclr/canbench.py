@@ -45,7 +45,9 @@ INJECTOR_NATIVES = ('Library_bmsguard_canbench_native_BmsGuard_DeviceBench_Can_'
                      ('CanInjector', 'Inject'): 'CanInjector::Inject___STATIC__I4__I4__I4',
                      ('CanInjector', 'Pending'): 'CanInjector::Pending___STATIC__I4__I4',
                      ('CanInjector', 'Stat'): 'CanInjector::Stat___STATIC__I4__I4',
-                     ('CanInjector', 'CollectAndFreeBytes'): 'CanInjector::CollectAndFreeBytes___STATIC__I4'})
+                     ('CanInjector', 'CollectAndFreeBytes'): 'CanInjector::CollectAndFreeBytes___STATIC__I4',
+                     ('CanInjector', 'ReadFrame'): 'CanInjector::ReadFrame___STATIC__I8__I4__SZARRAY_U1',
+                     ('CanInjector', 'WriteFrame'): 'CanInjector::WriteFrame___STATIC__VOID__I4__I8__SZARRAY_U1'})
 
 
 def enabled():

@@ -210,14 +210,14 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
 
         def net_of(name, per):   # minus the bench loop that feeds the phase its frames
             if name.startswith('can-'):
-                return per - loops.get(name.split('-free')[0], 0.0)   # -freeNk: the same shape with ballast
+                return per - loops.get(re.sub(r'^can-(library|native)-(\d+).*$', r'can-library-\2', name), 0.0)   # the shape's baseline
             return per if name.startswith('loop') else per - loops['loop-drive' if name.endswith('-drive') else 'loop']
         dt.say('bench: host (x86-64) instructions per frame on the nanoCLR, callgrind; net = minus the bench loop alone')
         for i, (name, n, _, line) in enumerate(phases):
             per = counts[i] / n
             dt.say(f'bench: {name:<16} {per:9.0f} instructions/frame, net {net_of(name, per):9.0f}  [{line[len("bench: end "):]}]')
         for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8',
-                 'can-library-8-free64k', 'can-library-8-free32k'):
+                 'can-library-8-free64k', 'can-native-8'):
             nets = [net_of(p, counts[i] / n) for i, (p, n, _, _) in enumerate(phases) if p == name]
             if nets:
                 dt.say(f'bench: estimate for {name}: {estimate(max(nets))}')

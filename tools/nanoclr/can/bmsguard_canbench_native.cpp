@@ -171,3 +171,75 @@ HRESULT CanInjector::CollectAndFreeBytes___STATIC__I4(CLR_RT_StackFrame &stack)
 
     NANOCLR_NOCLEANUP_NOLABEL();
 }
+
+// A native receive path, measured before any firmware uses it (docs/device.md, "Estimate for the boards", 1):
+// the next frame of a controller's receive ring into a buffer the caller keeps, with no message object and no
+// properties; the frame's length comes with it. Returns -1 for an empty ring, else the identifier | extended
+// << 29 | remote << 30 | length << 32. The pop runs under the global lock, as the patched GetMessage's.
+HRESULT CanInjector::ReadFrame___STATIC__I8__I4__SZARRAY_U1(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    NF_PAL_CAN *palCan = BmsGuardCan_Pal((uint8_t)stack.Arg0().NumericByRef().s4);
+    CLR_RT_HeapBlock_Array *data = stack.Arg1().DereferenceArray();
+    BmsGuardCanFrame frame;
+    size_t popped;
+    uint32_t length;
+    uint64_t packed;
+    FAULT_ON_NULL(palCan);
+    FAULT_ON_NULL(data);
+    if (data->m_numOfElements < 8)
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
+    }
+
+    GLOBAL_LOCK();
+    popped = palCan->MsgRingBuffer.Pop(&frame, 1);
+    GLOBAL_UNLOCK();
+
+    if (popped == 0)
+    {
+        stack.SetResult_I8(-1);
+        NANOCLR_SET_AND_LEAVE(S_OK);
+    }
+
+    length = frame.DLC > 8 ? 8 : frame.DLC;
+    if (frame.RTR == 0)
+    {
+        memcpy(data->GetFirstElement(), frame.data8, length);
+    }
+
+    packed = (frame.IDE ? (frame.EID & 0x1FFFFFFFu) : frame.SID) | (frame.IDE ? 0x20000000u : 0u) |
+             (frame.RTR ? 0x40000000u : 0u) | ((uint64_t)length << 32);
+    stack.SetResult_I8((CLR_INT64)packed);
+
+    NANOCLR_NOCLEANUP();
+}
+
+// Its transmit side: the frame as ReadFrame packs it, from the caller's buffer, counted as WriteMessage counts
+// (canTransmit on the board).
+HRESULT CanInjector::WriteFrame___STATIC__VOID__I4__I8__SZARRAY_U1(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    uint8_t controllerId = (uint8_t)stack.Arg0().NumericByRef().s4;
+    uint64_t packed = (uint64_t)stack.Arg1().NumericByRef().s8;
+    CLR_RT_HeapBlock_Array *data = stack.Arg2().DereferenceArray();
+    BmsGuardCanFrame tx;
+    FAULT_ON_NULL(data);
+    if (BmsGuardCan_Pal(controllerId) == NULL || (packed >> 32) > 8 || data->m_numOfElements < (packed >> 32))
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
+    }
+
+    tx.IDE = (packed & 0x20000000u) ? 1 : 0;
+    tx.RTR = (packed & 0x40000000u) ? 1 : 0;
+    tx.SID = tx.IDE ? 0 : (uint32_t)(packed & 0x7FFu);
+    tx.EID = tx.IDE ? (uint32_t)(packed & 0x1FFFFFFFu) : 0;
+    tx.DLC = (uint8_t)(packed >> 32);
+    memcpy(tx.data8, data->GetFirstElement(), tx.DLC);
+    g_BmsGuardCanStats.Written[controllerId]++;
+    g_BmsGuardCanStats.LastWrittenId[controllerId] = tx.IDE ? tx.EID : tx.SID;
+
+    NANOCLR_NOCLEANUP();
+}

@@ -74,5 +74,17 @@ namespace BmsGuard.DeviceBench.Can
         /// <summary>Runs a garbage collection and returns the free heap bytes (nanoFramework.Runtime.Native's GC.Run, without its assembly).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int CollectAndFreeBytes();
+
+        /// <summary>
+        /// A native receive path, measured before any firmware uses it: the next frame of a controller's receive
+        /// ring into <paramref name="data"/> (8 bytes or more). -1 for an empty ring, else the identifier |
+        /// extended &lt;&lt; 29 | remote &lt;&lt; 30 | length &lt;&lt; 32.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern long ReadFrame(int controller, byte[] data);
+
+        /// <summary>Sends a frame packed as <see cref="ReadFrame"/> packs it, from <paramref name="data"/>.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void WriteFrame(int controller, long frame, byte[] data);
     }
 }
