@@ -108,7 +108,9 @@ namespace BmsGuard.DeviceBench
             int withGateway = Free();
             VehicleState state = ReferenceSafety.NewState();
             int withState = Free();
-            TelemetrySanitizer telemetry = new TelemetrySanitizer(ReferencePolicy(), new byte[32], new CountingSink());
+            TelemetryPolicy policy = ReferencePolicy();
+            int withPolicy = Free();
+            TelemetrySanitizer telemetry = new TelemetrySanitizer(policy, new byte[32], new CountingSink());
             int withTelemetry = Free();
             TcuIngress ingress = Ingress(state);
             int withIngress = Free();
@@ -116,8 +118,9 @@ namespace BmsGuard.DeviceBench
             int withFiles = Free();
             Console.WriteLine("bench: heap bytes: " + freeAtStart.ToString() + " free at start; reference rules "
                 + (freeAtStart - withRules).ToString() + ", gateway " + (withRules - withGateway).ToString()
-                + ", vehicle state " + (withGateway - withState).ToString() + ", sanitizer with the reference policy "
-                + (withState - withTelemetry).ToString() + ", TCU ingress " + (withTelemetry - withIngress).ToString()
+                + ", vehicle state " + (withGateway - withState).ToString() + ", the reference policy "
+                + (withState - withPolicy).ToString() + ", its sanitizer " + (withPolicy - withTelemetry).ToString()
+                + ", TCU ingress " + (withTelemetry - withIngress).ToString()
                 + " of which RAM files standing in for flash " + (withIngress - withFiles).ToString());
 
             // The interpreter roots a method's locals until it returns: every part was alive at each collection.
