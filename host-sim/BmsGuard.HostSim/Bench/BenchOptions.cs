@@ -33,8 +33,8 @@ public sealed record BenchOptions
     /// <summary>No status line and no summary on standard output.</summary>
     public bool Quiet { get; init; }
 
-    /// <summary>Emulate a CAN driver that keeps the received DLC.</summary>
-    public bool ExactDlc { get; init; }
+    /// <summary>The emulated controllers keep the received DLC (the patched NUCLEO image); false: the stock driver's 8 bytes.</summary>
+    public bool ExactDlc { get; init; } = true;
 
     /// <summary>Where the HTML report goes when the run ends; null for none.</summary>
     public string? Report { get; init; }

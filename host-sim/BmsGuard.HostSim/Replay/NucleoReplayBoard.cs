@@ -14,7 +14,10 @@ public sealed class NucleoReplayBoard : IReplayBoard
     private EmulatedCanPort? _tcu;
     private GatewayNode? _node;
 
-    /// <summary>With <paramref name="exactDlc"/> the controllers keep the DLC; by default they hand over 8 bytes as nanoFramework's STM32 driver does.</summary>
+    /// <summary>
+    /// With <paramref name="exactDlc"/> the controllers keep the DLC, as the NUCLEO image built with hardware/patches
+    /// does; without it they hand over 8 bytes as nanoFramework's stock STM32 driver does.
+    /// </summary>
     public NucleoReplayBoard(bool exactDlc)
     {
         _exactDlc = exactDlc;

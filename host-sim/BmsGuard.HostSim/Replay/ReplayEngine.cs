@@ -25,8 +25,8 @@ public static class ReplayEngine
     /// Replays every frame of <paramref name="reader"/>; throws <see cref="CaptureFormatException"/> on
     /// bad input. <paramref name="progress"/> gets the number of frames replayed every
     /// <see cref="ProgressEvery"/> frames; what it throws ends the replay there.
-    /// <paramref name="exactDlc"/> emulates a CAN driver that keeps the received DLC; by default the
-    /// controllers behave like nanoFramework's STM32 driver (8 data bytes per frame).
+    /// <paramref name="exactDlc"/> (the default) keeps the received DLC, as the NUCLEO image built with
+    /// hardware/patches does; false emulates nanoFramework's stock STM32 driver (8 data bytes per frame).
     /// <paramref name="board"/> (default: the NUCLEO-F767ZI) is disposed when the replay ends.
     /// </summary>
     public static ReplayCounts Run(
@@ -36,7 +36,7 @@ public static class ReplayEngine
         ChannelMap map,
         ReplayRecorder recorder,
         Action<long>? progress = null,
-        bool exactDlc = false,
+        bool exactDlc = true,
         ReplayGuard? guard = null,
         IReplayBoard? board = null)
     {

@@ -31,7 +31,7 @@ public static class BenchCommand
             Duration = duration == null ? null : TimeSpan.FromTicks(Durations.ParseNanos(duration, "--duration") / 100),
             Decisions = !cl.Flag("--no-decisions"),
             Quiet = cl.Flag("--quiet"),
-            ExactDlc = cl.Flag("--exact-dlc"),
+            ExactDlc = ReplayCommand.KeepsDlc(cl),
             Report = cl.Option("--report"),
         };
         cl.RejectUnknown(0);

@@ -25,6 +25,22 @@ public static class ReplayCommand
         return Run(cl, stdout, stderr, interrupt);
     }
 
+    /// <summary>
+    /// Whether the emulated NUCLEO controllers keep the DLC, as the image built with hardware/patches does: yes,
+    /// unless --stock-driver asks for nanoFramework's stock STM32 driver, which gives every frame 8 bytes.
+    /// --exact-dlc, the switch from before that was the default, is accepted.
+    /// </summary>
+    internal static bool KeepsDlc(CommandLine cl)
+    {
+        bool stock = cl.Flag("--stock-driver");
+        if (cl.Flag("--exact-dlc") && stock)
+        {
+            throw new UsageException("--stock-driver gives every frame 8 bytes and --exact-dlc keeps the DLC: give one");
+        }
+
+        return !stock;
+    }
+
     /// <summary>Runs the command, stopping when <paramref name="interrupt"/> is requested (checked every <see cref="ReplayEngine.ProgressEvery"/> frames).</summary>
     public static int Run(CommandLine cl, TextWriter stdout, TextWriter stderr, ReplayInterrupt interrupt)
     {
@@ -33,7 +49,7 @@ public static class ReplayCommand
         string outDir = cl.Option("--out") ?? "bmsguard-out";
         bool decisions = !cl.Flag("--no-decisions");
         bool quiet = cl.Flag("--quiet");
-        bool exactDlc = cl.Flag("--exact-dlc");
+        bool exactDlc = KeepsDlc(cl);
         string? guardDir = cl.Option("--guard");
         string? policyPath = cl.Option("--policy");
         string? mqtt = cl.Option("--mqtt");

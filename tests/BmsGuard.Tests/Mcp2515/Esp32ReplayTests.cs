@@ -29,9 +29,9 @@ public sealed class Esp32ReplayTests
         Assert.Contains("lost 0", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("rx-overrun", run.Stdout, StringComparison.Ordinal);
 
-        // The MCP2515 keeps the DLC as --exact-dlc does; the stock STM32 driver pads to 8 bytes.
+        // The MCP2515 keeps the DLC as the patched NUCLEO image does; the stock STM32 driver pads to 8 bytes.
         string capture = dir.File("short.log", "(0.000000) can0 1F1#010203\n");
-        foreach (var (name, args) in new[] { ("pad", new[] { "--board", "nucleo-f767zi" }), ("exact", new[] { "--exact-dlc" }), ("mcp", new[] { "--board", "esp32-mcp2515" }) })
+        foreach (var (name, args) in new[] { ("pad", new[] { "--board", "nucleo-f767zi", "--stock-driver" }), ("exact", new[] { "--exact-dlc" }), ("default", Array.Empty<string>()), ("mcp", new[] { "--board", "esp32-mcp2515" }) })
         {
             Assert.Equal(0, CliRun.Of([.. new[] { "replay", capture, "--quiet", "--out", Path.Combine(dir.Path, name) }, .. args]).ExitCode);
         }
@@ -39,7 +39,17 @@ public sealed class Esp32ReplayTests
         string Hex(string name) => Captures.Hex(Assert.Single(Captures.Read(Path.Combine(dir.Path, name, "to-tcu.log"))));
         Assert.Equal("010203", Hex("mcp"));
         Assert.Equal(Hex("exact"), Hex("mcp"));
+        Assert.Equal(Hex("default"), Hex("mcp"));
         Assert.NotEqual(Hex("pad"), Hex("mcp"));
+    }
+
+    [Fact]
+    public void Stock_driver_and_exact_dlc_together_are_refused()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.Of("replay", "--stock-driver", "--exact-dlc", "--quiet", "--out", dir.Path);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("give one", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
