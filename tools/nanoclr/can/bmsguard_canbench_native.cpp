@@ -154,6 +154,10 @@ HRESULT CanInjector::Stat___STATIC__I4__I4(CLR_RT_StackFrame &stack)
             }
             NANOCLR_FOREACH_NODE_END();
             break;
+        case 13:
+            // the heap's pointer size: 4 on a board's (and the ARM build's) layout, 8 on a 64-bit host
+            value = sizeof(void *);
+            break;
         default:
             NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
     }

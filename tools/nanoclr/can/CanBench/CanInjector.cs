@@ -55,6 +55,9 @@ namespace BmsGuard.DeviceBench.Can
         /// <summary><see cref="Stat"/>: free heap bytes now, without collecting (the heap's free lists).</summary>
         public const int FreeBytesNow = 12;
 
+        /// <summary><see cref="Stat"/>: the nanoCLR's pointer size, 4 on a board's heap layout, 8 on a 64-bit host.</summary>
+        public const int PointerBytes = 13;
+
         /// <summary>Keeps the frames to inject: frame i is ids[i], its length lengths[i], its payload payloads[8i..8i+7].</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void Load(uint[] ids, byte[] lengths, byte[] payloads);
