@@ -230,7 +230,7 @@ namespace BmsGuard.Device
                 }
 
                 // The frames since the last clock reading.
-                if (n > 0 && budget != null && !budget.Admit(((n - 1) & (DrainClock.Every - 1)) + 1, now))
+                if (n > 0 && budget != null && !budget.Admit(DrainClock.SinceReading(n), now))
                 {
                     Pause(from, port);
                 }

@@ -154,6 +154,11 @@ namespace BmsGuard.Core
         /// </summary>
         public bool Ended(long nowMicros)
         {
+            if (!_paused)
+            {
+                return false;
+            }
+
             long since = nowMicros - _pausedSince;
             if (since < 0)
             {
@@ -161,7 +166,7 @@ namespace BmsGuard.Core
                 return false;
             }
 
-            return _paused && since >= _pause;
+            return since >= _pause;
         }
 
         /// <summary>Ends the pause: the bridge dropped <paramref name="flushed"/> frames the controller still held and reads the port again.</summary>
@@ -206,18 +211,10 @@ namespace BmsGuard.Core
                 return;
             }
 
-            Put(0, (uint)frames);
-            Put(4, (uint)(_window / 1000));
-            Put(8, (uint)(_pause / 1000));
+            AuditRecord.PutUInt32(_detail, 0, (uint)frames);
+            AuditRecord.PutUInt32(_detail, 4, (uint)(_window / 1000));
+            AuditRecord.PutUInt32(_detail, 8, (uint)(_pause / 1000));
             audit.Record(nowMicros, kind, (int)_port, _detail, 12);
-        }
-
-        private void Put(int at, uint value)
-        {
-            _detail[at] = (byte)(value >> 24);
-            _detail[at + 1] = (byte)(value >> 16);
-            _detail[at + 2] = (byte)(value >> 8);
-            _detail[at + 3] = (byte)value;
         }
     }
 }

@@ -10,5 +10,11 @@ namespace BmsGuard.Device
     {
         /// <summary>Frames of one drain decided at one clock reading (a power of two).</summary>
         public const int Every = 8;
+
+        /// <summary>Of a drain that read <paramref name="read"/> frames (at least one), those since its last clock reading.</summary>
+        public static int SinceReading(int read)
+        {
+            return ((read - 1) & (Every - 1)) + 1;
+        }
     }
 }

@@ -25,9 +25,9 @@ namespace BmsGuard.Core.Tests
             Assert.AreEqual(1L, budget.Pauses);
             Assert.AreEqual(1, audit.Count(AuditKind.ReceivePaused));
             Assert.AreEqual((int)GatewayPort.Tcu, audit.LastReason, "reason: the port");
-            Assert.AreEqual((uint)(ReceiveBudget.DefaultTcuFrames + 1), Word(audit.LastDetail, 0), "frames counted");
-            Assert.AreEqual(100u, Word(audit.LastDetail, 4), "window in ms");
-            Assert.AreEqual(1000u, Word(audit.LastDetail, 8), "pause in ms");
+            Assert.AreEqual((uint)(ReceiveBudget.DefaultTcuFrames + 1), AuditRecord.GetUInt32(audit.LastDetail, 0), "frames counted");
+            Assert.AreEqual(100u, AuditRecord.GetUInt32(audit.LastDetail, 4), "window in ms");
+            Assert.AreEqual(1000u, AuditRecord.GetUInt32(audit.LastDetail, 8), "pause in ms");
         }
 
         [TestMethod]
@@ -69,7 +69,7 @@ namespace BmsGuard.Core.Tests
             Assert.AreEqual(3L, budget.Flushed);
             Assert.AreEqual(ReceiveBudget.DefaultPauseMicros + 5, budget.PausedMicros);
             Assert.AreEqual(AuditKind.ReceiveResumed, audit.LastKind);
-            Assert.AreEqual(3u, Word(audit.LastDetail, 0), "frames dropped unjudged");
+            Assert.AreEqual(3u, AuditRecord.GetUInt32(audit.LastDetail, 0), "frames dropped unjudged");
 
             // Counting starts over at the resume: a full budget fits again.
             Assert.IsTrue(budget.Admit(ReceiveBudget.DefaultTcuFrames, 10 * Ms + ReceiveBudget.DefaultPauseMicros + 6));
@@ -112,11 +112,6 @@ namespace BmsGuard.Core.Tests
             budget.Set(ReceiveBudget.DefaultTcuFrames, ReceiveBudget.DefaultWindowMicros, ReceiveBudget.DefaultPauseMicros);
             budget.Audit = audit;
             return budget;
-        }
-
-        private static uint Word(byte[] b, int at)
-        {
-            return ((uint)b[at] << 24) | ((uint)b[at + 1] << 16) | ((uint)b[at + 2] << 8) | b[at + 3];
         }
     }
 }

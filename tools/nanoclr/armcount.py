@@ -13,7 +13,8 @@ DEVICETESTS_ARM_PROFILE=PHASE runs the bench a second time and prints where the 
 instructions go: per function of the nanoCLR, and how many ran in the C/C++ libraries (glibc and
 libstdc++ here, newlib-nano on the board).
 """
-import bisect, hashlib, os, re, shutil, subprocess
+import bisect, hashlib, os, shutil, subprocess
+from phases import ESTIMATED, net_of as phases_net_of
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOOLCHAIN = os.path.join(HERE, 'arm', 'toolchain-arm-linux-gnueabihf.cmake')
@@ -218,22 +219,13 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
         windows.setdefault(name, (name, a[2], b[2]))
         mains += b[0] - a[0]
         everys += b[1] - a[1]
-    loops = {b: min((p for name, p, _ in per if name == b), default=0.0) for b in ('loop', 'loop-drive')}
-    for name, p, _ in per:   # the CAN library phases' baselines: the injector's loop alone (canbench.py)
-        if name.startswith('can-inject-'):
-            loops['can-library-' + name[len('can-inject-'):]] = p
-
-    def net_of(name, p):   # minus the bench loop that feeds the phase its frames
-        if name.startswith('can-'):
-            return p - loops.get(re.sub(r'^can-(library|native)-(\d+).*$', r'can-library-\2', name), 0.0)   # the shape's baseline
-        return p if name.startswith('loop') else p - loops['loop-drive' if name.endswith('-drive') else 'loop']
+    net_of = phases_net_of([(name, p) for name, p, _ in per])
     say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags'
         f'{" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')
-    for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8',
-                 'can-library-8-free64k', 'can-native-8'):
+    for name in ESTIMATED:
         nets = [net_of(p_name, p) for p_name, p, _ in per if p_name == name]
         if nets:
             say(f'bench: estimate for {name}: {estimate(max(nets))}')

@@ -9,6 +9,7 @@ on a nanoCLR with a POSIX CAN native (tools/nanoclr/can).
 """
 import glob, os, re, shutil, subprocess, threading
 import armcount
+from phases import ESTIMATED, net_of as phases_net_of
 import canbench
 import devicetests as dt   # its helpers; devicetests imports this module for --bench
 
@@ -201,23 +202,12 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
         counts = callgrind_phases(d)
         if len(counts) != len(phases):
             dt.die(f'callgrind wrote {len(counts)} of {len(phases)} phase counts (files {d}/callgrind.out.*)')
-        loops = {b: min((counts[i] / n for i, (p, n, _, _) in enumerate(phases) if p == b), default=0.0)
-                 for b in ('loop', 'loop-drive')}
-
-        for i, (p, n, _, _) in enumerate(phases):   # the CAN library phases' baselines: the injector's loop alone
-            if p.startswith('can-inject-'):
-                loops['can-library-' + p[len('can-inject-'):]] = counts[i] / n
-
-        def net_of(name, per):   # minus the bench loop that feeds the phase its frames
-            if name.startswith('can-'):
-                return per - loops.get(re.sub(r'^can-(library|native)-(\d+).*$', r'can-library-\2', name), 0.0)   # the shape's baseline
-            return per if name.startswith('loop') else per - loops['loop-drive' if name.endswith('-drive') else 'loop']
+        net_of = phases_net_of([(p, counts[i] / n) for i, (p, n, _, _) in enumerate(phases)])
         dt.say('bench: host (x86-64) instructions per frame on the nanoCLR, callgrind; net = minus the bench loop alone')
         for i, (name, n, _, line) in enumerate(phases):
             per = counts[i] / n
             dt.say(f'bench: {name:<16} {per:9.0f} instructions/frame, net {net_of(name, per):9.0f}  [{line[len("bench: end "):]}]')
-        for name in ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', 'can-library-1', 'can-library-8',
-                 'can-library-8-free64k', 'can-native-8'):
+        for name in ESTIMATED:
             nets = [net_of(p, counts[i] / n) for i, (p, n, _, _) in enumerate(phases) if p == name]
             if nets:
                 dt.say(f'bench: estimate for {name}: {estimate(max(nets))}')

@@ -31,11 +31,11 @@ public sealed class ReceiveFloodTests
         Assert.Equal(0, run.ExitCode);
 
         // 100 frames fit the default budget (100 per 100 ms); the 101st is judged and starts the pause.
-        Assert.Equal(ReceiveBudgetDefault + 1, Count(run.Stdout, "uds-denied"));
+        Assert.Equal(ReceiveBudget.DefaultTcuFrames + 1, Count(run.Stdout, "uds-denied"));
         long held = Count(run.Stdout, "receive-paused");
         long lost = Count(run.Stdout, "rx-overrun");
         Assert.InRange(held, 1, 64);
-        Assert.Equal(FloodFrames, ReceiveBudgetDefault + 1 + held + lost);
+        Assert.Equal(FloodFrames, ReceiveBudget.DefaultTcuFrames + 1 + held + lost);
         Assert.Contains("receive budget tcu: over 100 frames per 100ms, paused 1 time(s) for 1s", run.Stdout, StringComparison.Ordinal);
 
         // The BMS side is not starved: all of its frames were decided and forwarded.
@@ -118,8 +118,6 @@ public sealed class ReceiveFloodTests
         {
         }
     }
-
-    private const int ReceiveBudgetDefault = 100;
 
     // BMS cell data every 10 ms for 4 s; from 0.5 s the TCU sends 2,000 OBD requests 250 us apart (4,000 a
     // second, what a babbling TCU can put on a 500 kbit/s bus); at 3 s one more TCU frame.
