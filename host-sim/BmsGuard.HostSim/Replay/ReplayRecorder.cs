@@ -177,7 +177,7 @@ public sealed class ReplayRecorder : IDecisionSink, ICanTransmitSink, IDisposabl
     {
         int reason = VerdictReason(Verdict.ReceivePaused);
         Counts.CountDrop(from, _annotationReasons[reason]);
-        var f = Labelled(_sent, from, id, extended, remote, remote ? null : data, length);
+        var f = Labelled(_sent, from, id, extended, remote, data, length);
         var line = _line.AsSpan(0, _format.Format(_line, f));
         _dropped[(int)from]?.WriteLine(line, default);
         _decisions?.WriteLine(line, Annotation(reason, RuleIndex.NoRule, false));

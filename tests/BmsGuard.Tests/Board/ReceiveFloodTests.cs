@@ -56,6 +56,17 @@ public sealed class ReceiveFloodTests
     }
 
     [Fact]
+    public void Held_remote_frames_are_logged_with_their_dlc()
+    {
+        using var dir = new TempDir();
+        string outDir = Path.Combine(dir.Path, "out");
+        Assert.Equal(0, CliRun.Of("replay", Flood(dir, "7DF#R2"), "--out", outDir, "--quiet").ExitCode);
+        string[] heldLines = [.. File.ReadLines(Path.Combine(outDir, "decisions.log")).Where(l => l.Contains("receive-paused", StringComparison.Ordinal))];
+        Assert.NotEmpty(heldLines);
+        Assert.All(heldLines, l => Assert.Contains(" can1 7DF#R2 ", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_receive_line_in_the_rules_raises_the_budget_and_prints_back()
     {
         using var dir = new TempDir();
@@ -121,7 +132,7 @@ public sealed class ReceiveFloodTests
 
     // BMS cell data every 10 ms for 4 s; from 0.5 s the TCU sends 2,000 OBD requests 250 us apart (4,000 a
     // second, what a babbling TCU can put on a 500 kbit/s bus); at 3 s one more TCU frame.
-    private static string Flood(TempDir dir)
+    private static string Flood(TempDir dir, string? floodFrame = null)
     {
         var events = new List<(long Micros, string Line)>();
         for (int i = 0; i < BmsFrames; i++)
@@ -131,7 +142,7 @@ public sealed class ReceiveFloodTests
 
         for (int i = 0; i < FloodFrames; i++)
         {
-            events.Add((500_000L + (i * 250L), string.Create(CultureInfo.InvariantCulture, $"can1 7DF#0201{i:X12}")));
+            events.Add((500_000L + (i * 250L), "can1 " + (floodFrame ?? string.Create(CultureInfo.InvariantCulture, $"7DF#0201{i:X12}"))));
         }
 
         events.Add((3_000_000L, "can1 7E0#0210030000000000"));
