@@ -110,10 +110,11 @@ namespace BmsGuard.Device
             Telemetry.Attach(gateway);
         }
 
-        /// <summary>Periodic work of the guard (every 10..100 ms on the device): telemetry windows, flushes, the uplink.</summary>
+        /// <summary>Periodic work of the guard (every 10..100 ms on the device): telemetry windows, flushes, the uplink, the audit budget's summaries.</summary>
         public void Tick(long nowMicros)
         {
             Telemetry.Tick(nowMicros);
+            Audit.Settle(nowMicros);
         }
 
         private SecOcCommands LoadSecOc(GuardFiles files, CommandPolicy policy)

@@ -36,7 +36,7 @@ namespace BmsGuard.Core.Tests
                     detail[d] = (byte)(i + d);
                 }
 
-                log.Record(i * 1000L, AuditKind.UdsDenied, i, detail, i % 65);
+                log.Record(i * 1000L, AuditKind.UdsAllowed, i, detail, i % 65);
             }
 
             offsets[count + 1] = file.Length;

@@ -69,6 +69,9 @@ namespace BmsGuard.Core.Audit
         /// <summary>A receive pause ended; reason: the port; detail: frames dropped unjudged, window and pause in ms (3 x u32 BE).</summary>
         public const int ReceiveResumed = 21;
 
+        /// <summary>Records of a budgeted kind were counted and not written (<see cref="AuditBudget"/>); reason: that kind; detail: count (u32 BE), first and last time in µs (2 x u64 BE).</summary>
+        public const int RecordsSuppressed = 22;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -95,6 +98,7 @@ namespace BmsGuard.Core.Audit
                 case SecOcLockoutEnded: return "secoc-lockout-ended";
                 case ReceivePaused: return "receive-paused";
                 case ReceiveResumed: return "receive-resumed";
+                case RecordsSuppressed: return "records-suppressed";
                 default: return "kind-" + kind.ToString();
             }
         }

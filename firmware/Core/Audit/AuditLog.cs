@@ -39,6 +39,8 @@ namespace BmsGuard.Core.Audit
         private readonly byte[] _record = new byte[AuditRecord.MaxLength];
         private readonly byte[] _tag = new byte[AuditRecord.TagSize];
         private readonly byte[] _marker = new byte[AuditScanner.MarkerDetailLength];
+        private readonly byte[] _summary = new byte[AuditBudget.SummaryDetailLength];
+        private readonly AuditBudget _budget;
         private uint _sequence;
         private bool _open;
         private int _records;
@@ -57,7 +59,19 @@ namespace BmsGuard.Core.Audit
         /// file (null: none), so <see cref="Open"/> can tell a deleted or shortened log from a new one.
         /// </summary>
         public AuditLog(IStorageFile file, byte[] key, IMonotonicAnchor head)
+            : this(file, key, head, new AuditBudget())
         {
+        }
+
+        /// <summary>As above, with the <paramref name="budget"/> for records whose pace a sender without a key sets.</summary>
+        public AuditLog(IStorageFile file, byte[] key, IMonotonicAnchor head, AuditBudget budget)
+        {
+            if (budget == null)
+            {
+                throw new System.ArgumentException();
+            }
+
+            _budget = budget;
             _file = file;
             _head = head;
             _scanner = new AuditScanner(key);
@@ -67,6 +81,12 @@ namespace BmsGuard.Core.Audit
         public long MissingRecords
         {
             get { return _missing; }
+        }
+
+        /// <summary>The budget of denial records (their counters: <see cref="AuditBudget.Suppressed"/>).</summary>
+        public AuditBudget Budget
+        {
+            get { return _budget; }
         }
 
         /// <summary>Sequence number of the last record (0 for an empty log).</summary>
@@ -190,7 +210,11 @@ namespace BmsGuard.Core.Audit
         }
 
         /// <inheritdoc />
-        /// <remarks>Opens the log first if <see cref="Open"/> was not called. Detail beyond 64 bytes is cut; reason keeps its low 16 bits.</remarks>
+        /// <remarks>
+        /// Opens the log first if <see cref="Open"/> was not called. Detail beyond 64 bytes is cut; reason keeps its
+        /// low 16 bits. A denial over its <see cref="Budget"/> is counted, not written; the summaries of an ended
+        /// budget window are written before the record.
+        /// </remarks>
         public void Record(long timeMicros, int kind, int reason, byte[] detail, int detailLength)
         {
             if (!_open)
@@ -198,7 +222,31 @@ namespace BmsGuard.Core.Audit
                 Open(timeMicros);
             }
 
+            Settle(timeMicros);
+            if (!_budget.Admit(kind, timeMicros))
+            {
+                return;
+            }
+
             Append(timeMicros, kind, reason, detail, detailLength);
+        }
+
+        /// <summary>
+        /// Writes the <see cref="AuditKind.RecordsSuppressed"/> summaries of a budget window that has ended by
+        /// <paramref name="nowMicros"/>; the guard's periodic tick calls it, so a flood that stopped is still summed up.
+        /// </summary>
+        public void Settle(long nowMicros)
+        {
+            if (!_open || !_budget.Ended(nowMicros))
+            {
+                return;
+            }
+
+            int kind;
+            while ((kind = _budget.TakeSummary(_summary)) >= 0)
+            {
+                Append(nowMicros, AuditKind.RecordsSuppressed, kind, _summary, _summary.Length);
+            }
         }
 
         private void AppendMarker(long nowMicros, int problem, long selfOffset, long problemOffset, long bytes)

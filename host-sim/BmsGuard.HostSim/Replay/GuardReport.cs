@@ -53,6 +53,15 @@ public static class GuardReport
         string[] responseKinds = ["refused", "answers", "answer-frames", "flow-control"];
         lines.Add("diagnostic responses (BMS to TCU): " + Counts(responseKinds.Length, v => guard.Uds.ResponseCount(v), v => responseKinds[v]));
         lines.AddRange(TelemetryLines(guard.Telemetry));
+        var budget = guard.Audit.Budget;
+        int[] denials = [AuditKind.CommandDenied, AuditKind.UdsDenied, AuditKind.SecOcDenied];
+        if (denials.Any(k => budget.Suppressed(k) > 0))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"audit budget: over {budget.Allowance} records per kind per {TableValues.FormatDuration(budget.WindowMicros)}: ")
+                + Counts(denials.Length, i => budget.Suppressed(denials[i]), i => AuditKind.Name(denials[i]))
+                + " counted, not written (records-suppressed)");
+        }
+
         if (guard.Ingress.ExecutionFailures > 0 || guard.Ingress.RepliesLost > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"warning: {guard.Ingress.ExecutionFailures} accepted command(s) not executed, {guard.Ingress.RepliesLost} reply frame(s) lost"));

@@ -22,10 +22,13 @@ public class AuditAllocationTests
         {
             for (int i = 0; i < 1000; i++)
             {
-                log.Record(i, AuditKind.UdsDenied, i, detail, i % 65);
+                log.Record(i, AuditKind.UdsAllowed, i, detail, i % 65);
+
+                // Past its budget a denial is counted, not written: that path allocates nothing either.
+                log.Record(i, AuditKind.UdsDenied, i, detail, 4);
             }
         }));
-        Assert.Equal(4001u, log.LastSequence);
+        Assert.Equal(4001u + AuditBudget.DefaultAllowance, log.LastSequence);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class StoredStateTests : IDisposable
         var guard = _bench.Boot();
         for (int i = 0; i < 40; i++)
         {
-            guard.Audit.Record(GuardBench.Now + i, AuditKind.UdsDenied, 1, null, 0);
+            guard.Audit.Record(GuardBench.Now + i, AuditKind.UdsAllowed, 1, null, 0);
         }
 
         uint before = guard.Audit.LastSequence;
@@ -59,7 +59,7 @@ public sealed class StoredStateTests : IDisposable
         var guard = _bench.Boot();
         for (int i = 0; i < 40; i++)
         {
-            guard.Audit.Record(GuardBench.Now + i, AuditKind.UdsDenied, 1, null, 0);
+            guard.Audit.Record(GuardBench.Now + i, AuditKind.UdsAllowed, 1, null, 0);
         }
 
         // Keep the first records only: a chain that verifies on its own.
