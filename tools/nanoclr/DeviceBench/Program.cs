@@ -93,6 +93,7 @@ namespace BmsGuard.DeviceBench
 
             ById(rules, reference, data, ref now);
             Parts(reference, data, ref now);
+            Tcu(rules, reference, data, ref now);
             Costs(data);
             Console.WriteLine("bench: done");
         }
