@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using BmsGuard.Core;
 using BmsGuard.Core.Audit;
+using BmsGuard.Core.Commands;
 using BmsGuard.Core.Storage;
 using BmsGuard.Core.Telemetry;
 
