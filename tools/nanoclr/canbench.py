@@ -18,9 +18,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CAN = os.path.join(HERE, 'can')
 PATCH = os.path.join(CAN, 'nf-interpreter-posix-can.patch')
 # DEVICETESTS_CAN_DRIVER=patched: the driver as the NUCLEO image is to be built (hardware/patches/), not the stock one.
-# DEVICETESTS_CAN_DRIVER=batched: patched, and an event only when the ring was empty (nf-interpreter-can-event-per-batch.patch).
+# DEVICETESTS_CAN_DRIVER=batched: patched, and an event only when the ring was empty (the event-per-batch patch of session 12).
+# DEVICETESTS_CAN_DRIVER=drained: patched, and an event only when none is pending; GetMessage's empty read clears it
+# (nf-interpreter-can-event-per-batch.patch as it is now: one event per drain).
 DRIVER = os.environ.get('DEVICETESTS_CAN_DRIVER', 'stock')
-PATCHED_DRIVER = DRIVER in ('patched', 'batched')
+PATCHED_DRIVER = DRIVER in ('patched', 'batched', 'drained')
 RING_PATCH = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'hardware', 'patches', 'nf-interpreter-hal-ringbuffer.patch')
 NATIVE_SOURCES = [os.path.join(CAN, f) for f in ('nf_device_can_native_posix.cpp', 'bmsguard_canbench_native.cpp')]
 PACKAGES = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'firmware', 'BmsGuard.Firmware', 'packages.config')
@@ -47,7 +49,8 @@ INJECTOR_NATIVES = ('Library_bmsguard_canbench_native_BmsGuard_DeviceBench_Can_'
                      ('CanInjector', 'Stat'): 'CanInjector::Stat___STATIC__I4__I4',
                      ('CanInjector', 'CollectAndFreeBytes'): 'CanInjector::CollectAndFreeBytes___STATIC__I4',
                      ('CanInjector', 'ReadFrame'): 'CanInjector::ReadFrame___STATIC__I8__I4__SZARRAY_U1',
-                     ('CanInjector', 'WriteFrame'): 'CanInjector::WriteFrame___STATIC__VOID__I4__I8__SZARRAY_U1'})
+                     ('CanInjector', 'WriteFrame'): 'CanInjector::WriteFrame___STATIC__VOID__I4__I8__SZARRAY_U1',
+                     ('CanInjector', 'PostEvent'): 'CanInjector::PostEvent___STATIC__I4__I4'})
 
 
 def enabled():
@@ -174,6 +177,8 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
     text = '#define BMSGUARD_CAN_GETMESSAGE_PATCH\n' if PATCHED_DRIVER else '// the stock driver\n'
     if DRIVER == 'batched':
         text += '#define BMSGUARD_CAN_EVENT_PER_BATCH\n'
+    if DRIVER == 'drained':
+        text += '#define BMSGUARD_CAN_EVENT_PER_DRAIN\n'
     if not os.path.exists(options) or open(options).read() != text:
         open(options, 'w').write(text)
     cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN + ';' + gen]

@@ -11,7 +11,7 @@ ESTIMATED = ('full', 'full-every-sample', 'full-drive', 'bridge-events-drive', '
 def net_of(per):
     """per: [(phase, cost per frame)]. Returns net(phase, cost): the cost minus the loop that feeds the phase its
     frames. The drive phases are fed by loop-drive, the other decision phases by loop; the CAN phases
-    (can-library-N..., can-native-N) by the injector's loop alone with N frames per interrupt (can-inject-N)."""
+    (can-library-N..., can-native-N, can-empty-N) by the injector's loop alone with N frames per interrupt (can-inject-N)."""
     loops = {b: min((p for name, p in per if name == b), default=0.0) for b in ('loop', 'loop-drive')}
     for name, p in per:
         if name.startswith('can-inject-'):
@@ -19,6 +19,6 @@ def net_of(per):
 
     def net(name, p):
         if name.startswith('can-'):
-            return p - loops.get(re.sub(r'^can-(library|native)-(\d+).*$', r'can-library-\2', name), 0.0)
+            return p - loops.get(re.sub(r'^can-(library|native|empty)-(\d+).*$', r'can-library-\2', name), 0.0)
         return p if name.startswith('loop') else p - loops['loop-drive' if name.endswith('-drive') else 'loop']
     return net

@@ -25,6 +25,9 @@ namespace BmsGuard.DeviceBench
     /// </summary>
     internal static class CanLibrary
     {
+        // Feed's shape for events without frames (CanInjector.PostEvent).
+        private const int EmptyEvents = 0;
+
         // A static, so that it stays rooted through the phase (an unread local is dropped by the compiler).
         private static object[] _ballast;
 
@@ -51,6 +54,11 @@ namespace BmsGuard.DeviceBench
                 Phase("can-inject-" + k.ToString(), clock, k, frames, true, ref now);
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
+
+            // Events whose drain finds the ring empty: what the first event-per-batch driver posted for each frame
+            // that landed while a drain ran (that drain read the frame). Net of can-inject-1, per event.
+            Feed(clock, EmptyEvents, 2000, false, ref now);   // warm-up
+            Phase("can-empty-1", clock, EmptyEvents, frames, false, ref now);
 
             // The same eight-per-interrupt path with a board's free heap: ballast leaves 64 KB free, so the collections
             // a frame's garbage causes are counted in the phase (the nanoCLR's own heap is 10 MB). Only on a 32-bit
@@ -139,16 +147,26 @@ namespace BmsGuard.DeviceBench
         }
 
         // Frames in batches of perInterrupt (the injector posts one event per frame, as RxMessage does), each
-        // batch taken up before the next; baseline: the same calls, nothing injected. Returns the yields.
+        // batch taken up before the next; baseline: the same calls, nothing injected; EmptyEvents: one event
+        // and no frame each time. Returns the yields.
         private static int Feed(DriveClock clock, int perInterrupt, int frames, bool baseline, ref long now)
         {
             int yields = 0;
-            for (int i = 0; i < frames; i += perInterrupt)
+            int step = perInterrupt == EmptyEvents ? 1 : perInterrupt;
+            for (int i = 0; i < frames; i += step)
             {
                 // the batch is decided at its last frame's time, 111 us apart as in the other drive phases
-                now += 111 * perInterrupt;
+                now += 111 * step;
                 clock.Drive = now;
-                CanInjector.Inject(1, baseline ? 0 : perInterrupt);
+                if (perInterrupt == EmptyEvents)
+                {
+                    CanInjector.PostEvent(1);
+                }
+                else
+                {
+                    CanInjector.Inject(1, baseline ? 0 : perInterrupt);
+                }
+
                 do
                 {
                     Thread.Sleep(0);

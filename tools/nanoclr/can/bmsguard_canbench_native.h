@@ -17,6 +17,7 @@ struct Library_bmsguard_canbench_native_BmsGuard_DeviceBench_Can_CanInjector
     NANOCLR_NATIVE_DECLARE(CollectAndFreeBytes___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(ReadFrame___STATIC__I8__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(WriteFrame___STATIC__VOID__I4__I8__SZARRAY_U1);
+    NANOCLR_NATIVE_DECLARE(PostEvent___STATIC__I4__I4);
 };
 
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_BmsGuard_DeviceBench_Can;

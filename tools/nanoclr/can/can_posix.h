@@ -38,6 +38,8 @@ typedef struct
 {
     bool Started;
     bool RxCallback;
+    // DEVICETESTS_CAN_DRIVER=drained: an event is posted and its drain has not yet read the ring empty.
+    bool EventPending;
     HAL_RingBuffer<BmsGuardCanFrame> MsgRingBuffer;
     BmsGuardCanFrame MsgBuffer[BMSGUARD_CAN_RX_BUFFER_SIZE * sizeof(BmsGuardCanFrame)];
 } NF_PAL_CAN;

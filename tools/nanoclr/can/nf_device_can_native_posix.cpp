@@ -46,9 +46,9 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
     NF_PAL_CAN *palCan = BmsGuardCan_Pal(controllerId);
 
 #if defined(BMSGUARD_CAN_EVENT_PER_BATCH)
-    // DEVICETESTS_CAN_DRIVER=batched, as hardware/patches/nf-interpreter-can-event-per-batch.patch: an event
-    // only when the ring was empty. The reader must drain until null (CanBridge does; its Poll catches a lost
-    // event).
+    // DEVICETESTS_CAN_DRIVER=batched, the first event-per-batch patch: an event only when the ring was empty.
+    // A frame that lands while a drain runs, after it emptied the ring, still posts one: that drain reads the
+    // frame, and the event's own drain later finds the ring empty. The reader must drain until null.
     bool wasEmpty = palCan->MsgRingBuffer.Length() == 0;
 #endif
 
@@ -63,6 +63,20 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
         NATIVE_INTERRUPT_END
         return;
     }
+#endif
+
+#if defined(BMSGUARD_CAN_EVENT_PER_DRAIN)
+    // DEVICETESTS_CAN_DRIVER=drained, as hardware/patches/nf-interpreter-can-event-per-batch.patch: an event only
+    // when none is pending. GetMessage's empty read (the drain's last) clears the flag, so a frame that lands
+    // after it posts the next event, and a frame that lands before it is read by the running drain. The reader
+    // must drain until null (CanBridge does; its Poll catches a missed frame).
+    if (palCan->EventPending)
+    {
+        NATIVE_INTERRUPT_END
+        return;
+    }
+
+    palCan->EventPending = true;
 #endif
 
     // SaveToHALQueue drops the oldest record when the queue is full: counted before it does.
@@ -188,6 +202,12 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
     // the type looked up in this method's own assembly, the array as long as the frame (below).
     GLOBAL_LOCK();
     messageCount = palCan->MsgRingBuffer.Pop(&canFrame, 1);
+#if defined(BMSGUARD_CAN_EVENT_PER_DRAIN)
+    if (messageCount == 0)
+    {
+        palCan->EventPending = false;
+    }
+#endif
     GLOBAL_UNLOCK();
 
     if (messageCount == 0)
@@ -320,6 +340,7 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::Nat
 
         // Init_CanN(): the ring buffer over its storage
         palCan->MsgRingBuffer.Initialize(palCan->MsgBuffer, BMSGUARD_CAN_RX_BUFFER_SIZE);
+        palCan->EventPending = false;
 
         // start CAN
         palCan->Started = true;

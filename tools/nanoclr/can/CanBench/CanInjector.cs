@@ -89,5 +89,13 @@ namespace BmsGuard.DeviceBench.Can
         /// <summary>Sends a frame packed as <see cref="ReadFrame"/> packs it, from <paramref name="data"/>.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void WriteFrame(int controller, long frame, byte[] data);
+
+        /// <summary>
+        /// Posts one receive event for <paramref name="controller"/> without a frame: what the event-per-batch
+        /// driver posts for a frame that lands while a drain runs, which that drain reads, so the event's own drain
+        /// finds the ring empty. Returns 0 when the controller has no receive handler (nothing posted), else 1.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int PostEvent(int controller);
     }
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using BmsGuard.Tests.Support;
+using Xunit;
+
+namespace BmsGuard.Tests.Device;
+
+/// <summary>
+/// The load model behind the board's full-bus figures (tools/nanoclr/busload.py): its arithmetic where the answer
+/// is known, and the difference between posting an event per empty ring and one per drain.
+/// </summary>
+public sealed class BusLoadModelTests
+{
+    private const double Hz = 216e6;
+    private static readonly PythonModule Python = new("json", "python3");
+
+    [Fact]
+    public void Without_event_costs_the_board_keeps_up_to_its_clock_divided_by_the_frame_cost()
+    {
+        // 21,600 instructions a frame at 216 MHz: 10,000 frames/s, to the model's 50 frames/s.
+        var r = Run("[busload.highest_rate(0, 21600, 216e6, d, 0) for d in ('ring', 'drain')]");
+        foreach (var rate in r.EnumerateArray())
+        {
+            Assert.InRange(rate.GetInt32(), 9900, 10000);
+        }
+    }
+
+    [Fact]
+    public void An_event_per_empty_ring_queues_events_on_a_full_bus_that_an_event_per_drain_carries()
+    {
+        // The ARM counts of BmsGuard 0240a6e: 39,874 per event, 24,572 per frame, 33,000 per empty event.
+        const string bus = "[('bms', 4500, 39874, 24572)], 216e6";
+        var ring = Run($"busload.simulate({bus}, 'ring', 33000)");
+        var drain = Run($"busload.simulate({bus}, 'drain', 33000)");
+
+        // simulate returns (busy, events queued at the last arrival, [(frames, lost, events, most waiting)]).
+        // Per empty ring: events queue faster than they are handled, and the queue keeps growing.
+        var longer = Run($"busload.simulate({bus}, 'ring', 33000, seconds=2.0)");
+        Assert.True(ring[1].GetInt32() > 50, "events pile up: " + ring);
+        Assert.True(longer[1].GetInt32() > 1.5 * ring[1].GetInt32(), "and keep piling up: " + longer);
+
+        // Per drain: every frame read, nothing queued, two frames an event.
+        Assert.Equal(0, drain[1].GetInt32());
+        Assert.Equal(0, drain[2][0][1].GetInt32());
+        Assert.Equal(2250, drain[2][0][2].GetInt32());
+        Assert.True(drain[0].GetDouble() < 0.95, "not busy all the time: " + drain);
+
+        var rates = Run("[busload.highest_rate(39874, 24572, 216e6, d, 33000) for d in ('ring', 'drain')]");
+        Assert.True(rates[1].GetInt32() > rates[0].GetInt32() + 2000, "per drain carries more: " + rates);
+    }
+
+    [Fact]
+    public void A_drain_that_never_empties_its_ring_starves_the_other_bus()
+    {
+        // TCU frames that each cost 400,000 instructions at 990 a second: the TCU's drain keeps finding frames.
+        var r = Run("busload.simulate([('bms', 4500, 39874, 24572), ('tcu', 990, 39874, 400000)], 216e6, 'drain', 33000)");
+        int bmsRead = r[2][0][0].GetInt32() - r[2][0][1].GetInt32();
+        Assert.True(bmsRead < 450, "the BMS side read " + bmsRead.ToString(CultureInfo.InvariantCulture) + " of 4,500");
+    }
+
+    private static JsonElement Run(string expression)
+    {
+        string tools = Path.Combine(Captures.RepoRoot, "tools", "nanoclr");
+        string script = $"import sys, json; sys.path.insert(0, sys.argv[1]); import busload; print(json.dumps({expression}))";
+        return JsonDocument.Parse(Python.Run(script, tools)).RootElement.Clone();
+    }
+}
