@@ -20,6 +20,11 @@ namespace BmsGuard.Core.Crypto
         private readonly byte[] _innerKey = new byte[Sha256.BlockSize];
         private readonly byte[] _outerKey = new byte[Sha256.BlockSize];
         private readonly byte[] _innerHash = new byte[MacSize];
+
+        // The hash states after the padded key's block, made once per key: every MAC resumes from them instead of
+        // compressing the key block twice again (on the interpreter a compression is most of a short MAC's cost).
+        private readonly uint[] _innerState = new uint[8];
+        private readonly uint[] _outerState = new uint[8];
         private readonly byte[] _expected = new byte[MacSize];
 
         /// <summary>Creates a MAC keyed with all of <paramref name="key"/> (any length, including 0).</summary>
@@ -72,14 +77,19 @@ namespace BmsGuard.Core.Crypto
                 _innerKey[i] = (byte)(_innerKey[i] ^ InnerPad);
             }
 
+            _inner.Reset();
+            _inner.Update(_innerKey, 0, Sha256.BlockSize);
+            _inner.CopyState(_innerState);
+            _outer.Reset();
+            _outer.Update(_outerKey, 0, Sha256.BlockSize);
+            _outer.CopyState(_outerState);
             Reset();
         }
 
         /// <summary>Discards any message in progress and starts a new one with the same key.</summary>
         public void Reset()
         {
-            _inner.Reset();
-            _inner.Update(_innerKey, 0, Sha256.BlockSize);
+            _inner.Resume(_innerState, Sha256.BlockSize);
         }
 
         /// <summary>Adds <paramref name="count"/> bytes from <paramref name="input"/> to the message.</summary>
@@ -100,8 +110,7 @@ namespace BmsGuard.Core.Crypto
 
             // HMAC = H((K0 ^ opad) || H((K0 ^ ipad) || message)).
             _inner.Final(_innerHash, 0);
-            _outer.Reset();
-            _outer.Update(_outerKey, 0, Sha256.BlockSize);
+            _outer.Resume(_outerState, Sha256.BlockSize);
             _outer.Update(_innerHash, 0, MacSize);
             _outer.Final(output, outputOffset);
             Reset();

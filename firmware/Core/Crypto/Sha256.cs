@@ -173,6 +173,26 @@ namespace BmsGuard.Core.Crypto
             return sha.Final();
         }
 
+        // HMAC's key blocks, compressed once per key: the chaining value after whole blocks, and a hash resumed from it.
+        internal void CopyState(uint[] into)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                into[i] = _h[i];
+            }
+        }
+
+        internal void Resume(uint[] state, long length)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                _h[i] = state[i];
+            }
+
+            _blockLength = 0;
+            _length = length;
+        }
+
         // FIPS 180-4 6.2.2: one 64-byte block into the running hash value.
         private void Compress(byte[] data, int offset)
         {
@@ -182,12 +202,14 @@ namespace BmsGuard.Core.Crypto
                 w[t] = ReadBigEndian(data, offset + (4 * t));
             }
 
+            // The rotations are written out: on nanoFramework's interpreter a call costs as much as dozens of IL
+            // instructions, and a compression made 576 of them (docs/device.md, "What a sealed record costs").
             for (int t = 16; t < 64; t++)
             {
                 uint w2 = w[t - 2];
                 uint w15 = w[t - 15];
-                uint sigma1 = Rotr(w2, 17) ^ Rotr(w2, 19) ^ (w2 >> 10);
-                uint sigma0 = Rotr(w15, 7) ^ Rotr(w15, 18) ^ (w15 >> 3);
+                uint sigma1 = ((w2 >> 17) | (w2 << 15)) ^ ((w2 >> 19) | (w2 << 13)) ^ (w2 >> 10);
+                uint sigma0 = ((w15 >> 7) | (w15 << 25)) ^ ((w15 >> 18) | (w15 << 14)) ^ (w15 >> 3);
                 w[t] = sigma1 + w[t - 7] + sigma0 + w[t - 16];
             }
 
@@ -199,12 +221,13 @@ namespace BmsGuard.Core.Crypto
             uint f = _h[5];
             uint g = _h[6];
             uint h = _h[7];
+            uint[] k = K;
             for (int t = 0; t < 64; t++)
             {
-                uint bigSigma1 = Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25);
+                uint bigSigma1 = ((e >> 6) | (e << 26)) ^ ((e >> 11) | (e << 21)) ^ ((e >> 25) | (e << 7));
                 uint choose = (e & f) ^ (~e & g);
-                uint t1 = h + bigSigma1 + choose + K[t] + w[t];
-                uint bigSigma0 = Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22);
+                uint t1 = h + bigSigma1 + choose + k[t] + w[t];
+                uint bigSigma0 = ((a >> 2) | (a << 30)) ^ ((a >> 13) | (a << 19)) ^ ((a >> 22) | (a << 10));
                 uint majority = (a & b) ^ (a & c) ^ (b & c);
                 uint t2 = bigSigma0 + majority;
                 h = g;
@@ -225,11 +248,6 @@ namespace BmsGuard.Core.Crypto
             _h[5] += f;
             _h[6] += g;
             _h[7] += h;
-        }
-
-        private static uint Rotr(uint x, int n)
-        {
-            return (x >> n) | (x << (32 - n));
         }
 
         private static uint ReadBigEndian(byte[] data, int offset)
