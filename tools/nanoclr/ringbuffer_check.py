@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Checks nf-interpreter's HAL_RingBuffer with 16-byte elements, as the STM32 CAN driver uses it.
+"""Checks nf-interpreter's HAL_RingBuffer with 24-byte elements, as the STM32 CAN driver uses it.
 
 usage: ringbuffer_check.py NF_INTERPRETER_CHECKOUT
 
 Takes the class out of src/HAL/Include/nanoHAL.h as it is in the checkout and as
 hardware/patches/nf-interpreter-hal-ringbuffer.patch leaves it, compiles each with g++ into a small
-program that pushes and pops 16-byte frames in uneven bursts inside a guarded region, and prints what
+program that pushes and pops 24-byte frames in uneven bursts inside a guarded region, and prints what
 each wrote outside its storage and whether frames came out in order. Exit 0 when the patched class is
 clean; the unpatched class's result is printed, not judged, so the script still passes once upstream
 fixes it. Nothing is written to the checkout or the repository (work in a temporary directory).
@@ -30,7 +30,9 @@ static void platform_free(void *p) { free(p); }
 # 16 frames of storage in the middle of a region filled with 0xEE: any other byte changed is a write
 # outside the storage. Bursts of 1..16 pushes and pops wrap the ring at every offset.
 HARNESS = """
-struct Frame { uint32_t a, b; uint8_t d[8]; };
+// As ChibiOS's CANRxFrame on the STM32F7 build: 24 bytes, 8-aligned (its data union holds a uint64_t).
+struct Frame { uint32_t a, b, c; union { uint8_t d[8]; uint64_t q; }; };
+static_assert(sizeof(Frame) == 24, "a CANRxFrame's size");
 int main()
 {
     static Frame region[16 * 20];
@@ -84,6 +86,9 @@ def run_class(work, name, cls):
     if build.returncode != 0:
         sys.exit(f'ringbuffer_check: g++ failed on the {name} class:\n{build.stderr}')
     result = subprocess.run([exe], capture_output=True, text=True)
+    if result.returncode < 0:
+        # The stray writes went past the guard region itself: a crash is a fault too.
+        return 1, f'ended by signal {-result.returncode}: it wrote beyond the {16 * 20}-frame region around its storage'
     return result.returncode, result.stdout.strip()
 
 
