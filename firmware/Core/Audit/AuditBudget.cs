@@ -5,10 +5,10 @@ namespace BmsGuard.Core.Audit
     /// frames (<see cref="Budgeted"/>). Each of these kinds may write <see cref="Allowance"/> records in a window of
     /// <see cref="WindowMicros"/>; further ones are counted, not written, and when the window ends the log gets one
     /// <see cref="AuditKind.RecordsSuppressed"/> record per kind that lost some (reason: the kind; detail: how many,
-    /// the first and the last one's time). Without it a TCU sending denied requests just under its receive budget
-    /// (about 1,000 a second) had every one sealed with HMAC-SHA256 and appended to flash on the receive path: the
-    /// BMS side starved behind it and the flash filled within minutes. Records of what keys authorised
-    /// (accepted commands, windows, keys, policies) are never suppressed.
+    /// the first and the last one's time). A TCU under its receive budget may send about 1,000 denied requests a
+    /// second; sealing each with HMAC-SHA256 on the interpreter and appending it to flash, on the receive path, would
+    /// starve the BMS side and fill the flash within minutes. Records of what keys authorised (accepted commands,
+    /// windows, keys, policies) are never suppressed.
     /// </summary>
     public sealed class AuditBudget
     {

@@ -203,7 +203,7 @@ namespace BmsGuard.Core.Crypto
             }
 
             // The rotations are written out: on nanoFramework's interpreter a call costs as much as dozens of IL
-            // instructions, and a compression made 576 of them (docs/device.md, "What a sealed record costs").
+            // instructions, and a compression made 576 of them (docs/device.md, "Frames from the TCU, and what an audit record costs").
             for (int t = 16; t < 64; t++)
             {
                 uint w2 = w[t - 2];

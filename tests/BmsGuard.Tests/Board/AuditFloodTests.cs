@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using BmsGuard.Core;
 using BmsGuard.Core.Audit;
@@ -31,7 +30,7 @@ public sealed class AuditFloodTests
         // Under the receive budget: nothing paused, every request judged.
         const int requests = FloodSeconds * PerSecond;
         Assert.DoesNotContain("receive-paused", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(requests, Count(run.Stdout, "uds-denied"));
+        Assert.Equal(requests, TimedCapture.Count(run.Stdout, "uds-denied"));
 
         string audit = File.ReadAllText(Path.Combine(outDir, "audit.txt"));
         Assert.Equal(AuditBudget.DefaultAllowance, Regex.Matches(audit, "kind=uds-denied ").Count);
@@ -57,18 +56,6 @@ public sealed class AuditFloodTests
             events.Add((1_000_000L + (i * 1_000_000L / PerSecond), string.Create(CultureInfo.InvariantCulture, $"can1 7DF#0201{i:X12}")));
         }
 
-        var text = new StringBuilder();
-        foreach (var (micros, line) in events.OrderBy(e => e.Micros))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"({1767225600 + (micros / 1_000_000)}.{micros % 1_000_000:D6}) {line}\n");
-        }
-
-        return dir.File("denials.log", text.ToString());
-    }
-
-    private static long Count(string stdout, string reason)
-    {
-        var m = Regex.Match(stdout, "^" + Regex.Escape(reason) + @"\s+\d+\s+(\d+)", RegexOptions.Multiline);
-        return m.Success ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return TimedCapture.Write(dir, "denials.log", events);
     }
 }

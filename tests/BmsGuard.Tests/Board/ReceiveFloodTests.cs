@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using BmsGuard.Core;
 using BmsGuard.Device;
@@ -31,9 +30,9 @@ public sealed class ReceiveFloodTests
         Assert.Equal(0, run.ExitCode);
 
         // 100 frames fit the default budget (100 per 100 ms); the 101st is judged and starts the pause.
-        Assert.Equal(ReceiveBudget.DefaultTcuFrames + 1, Count(run.Stdout, "uds-denied"));
-        long held = Count(run.Stdout, "receive-paused");
-        long lost = Count(run.Stdout, "rx-overrun");
+        Assert.Equal(ReceiveBudget.DefaultTcuFrames + 1, TimedCapture.Count(run.Stdout, "uds-denied"));
+        long held = TimedCapture.Count(run.Stdout, "receive-paused");
+        long lost = TimedCapture.Count(run.Stdout, "rx-overrun");
         Assert.InRange(held, 1, 64);
         Assert.Equal(FloodFrames, ReceiveBudget.DefaultTcuFrames + 1 + held + lost);
         Assert.Contains("receive budget tcu: over 100 frames per 100ms, paused 1 time(s) for 1s", run.Stdout, StringComparison.Ordinal);
@@ -43,7 +42,7 @@ public sealed class ReceiveFloodTests
         Assert.Empty(Captures.Read(Path.Combine(outDir, "to-bms.log")));
 
         // After the pause the TCU is read again: the request 2.5 s later is judged.
-        Assert.Equal(1, Count(run.Stdout, "tcu-default-deny"));
+        Assert.Equal(1, TimedCapture.Count(run.Stdout, "tcu-default-deny"));
 
         // The held frames are logged as themselves (the flood's identifier), not as the frame being replayed.
         string[] heldLines = [.. File.ReadLines(Path.Combine(outDir, "decisions.log")).Where(l => l.Contains("receive-paused", StringComparison.Ordinal))];
@@ -74,7 +73,7 @@ public sealed class ReceiveFloodTests
         string outDir = Path.Combine(dir.Path, "out");
         var run = CliRun.Of("replay", Flood(dir), "--rules", rules, "--out", outDir);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(FloodFrames, Count(run.Stdout, "uds-denied"));
+        Assert.Equal(FloodFrames, TimedCapture.Count(run.Stdout, "uds-denied"));
         Assert.DoesNotContain("receive-paused", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("receive tcu frames=5000 per=100ms pause=2s", File.ReadAllText(Path.Combine(outDir, "rules.txt")), StringComparison.Ordinal);
     }
@@ -146,18 +145,6 @@ public sealed class ReceiveFloodTests
         }
 
         events.Add((3_000_000L, "can1 7E0#0210030000000000"));
-        var text = new StringBuilder();
-        foreach (var (micros, line) in events.OrderBy(e => e.Micros))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"({1767225600 + (micros / 1_000_000)}.{micros % 1_000_000:D6}) {line}\n");
-        }
-
-        return dir.File("flood.log", text.ToString());
-    }
-
-    private static long Count(string stdout, string reason)
-    {
-        var m = Regex.Match(stdout, "^" + Regex.Escape(reason) + @"\s+\d+\s+(\d+)", RegexOptions.Multiline);
-        return m.Success ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return TimedCapture.Write(dir, "flood.log", events);
     }
 }
