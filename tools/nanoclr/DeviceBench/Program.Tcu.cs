@@ -8,7 +8,7 @@ using BmsGuard.Core.Telemetry;
 
 namespace BmsGuard.DeviceBench
 {
-    /// <summary>What frames from the TCU, the side a flood comes from, cost the guard.</summary>
+    /// <summary>What frames from the TCU, the side a flood comes from, cost the guard, and what its audit records cost.</summary>
     public static partial class Program
     {
         // Sealed records are slow on the interpreter: fewer of them, each a "frame" of its phase.
@@ -35,6 +35,24 @@ namespace BmsGuard.DeviceBench
             }
 
             Console.WriteLine("bench: end audit-sealed " + AuditRecords.ToString() + " frames, " + audit.Records.ToString() + " records");
+            Thread.Sleep(PauseMs);
+
+            // A telemetry publish's record as UplinkAudit writes it, under the node's gate on the device: the
+            // payload's SHA-256 (256 bytes, a typical batch), then the sealed record.
+            UplinkAudit publishes = new UplinkAudit(audit, new string[] { "bmsguard/v1/telemetry" });
+            byte[] payload = new byte[256];
+            byte[] detail = new byte[UplinkAudit.DetailBytes];
+            Console.WriteLine("bench: start publish-audited");
+            Thread.Sleep(PauseMs);
+            for (int i = 0; i < AuditRecords; i++)
+            {
+                payload[0] = (byte)i;
+                publishes.Describe(0, payload, payload.Length, detail);
+                audit.Record(now, AuditKind.Publish, UplinkAudit.FirstSend, detail, detail.Length);
+                now += 111;
+            }
+
+            Console.WriteLine("bench: end publish-audited " + AuditRecords.ToString() + " frames, " + audit.Records.ToString() + " records");
             Thread.Sleep(PauseMs);
         }
 
