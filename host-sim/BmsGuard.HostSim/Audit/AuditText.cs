@@ -34,6 +34,7 @@ public static class AuditText
         AuditKind.Boot => BmsGuard.Core.Commands.StateLoad.Name(reason),
         AuditKind.PolicyLoaded => BmsGuard.Core.Telemetry.BundleReason.Name(reason),
         AuditKind.LogRecovered => reason == AuditProblem.Truncated ? "truncated" : reason == AuditProblem.TornTail ? "torn-tail" : null,
+        AuditKind.RecordsSuppressed => AuditKind.Name(reason),
         _ => null,
     };
 

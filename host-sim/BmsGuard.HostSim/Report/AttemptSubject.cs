@@ -7,7 +7,7 @@ namespace BmsGuard.HostSim.Report;
 /// <summary>What an audit record's detail names: the command type, or the UDS request's CAN id and service.</summary>
 public static class AttemptSubject
 {
-    /// <summary>A short text for the record's subject, e.g. <c>open-contactors</c> or <c>UDS 7E4 27 01</c>.</summary>
+    /// <summary>A short text for the record's subject, e.g. <c>open-contactors</c>, <c>UDS 7E4 27 01</c> or <c>26992 records not written</c>.</summary>
     public static string Of(int kind, byte[] detail)
     {
         switch (kind)
@@ -19,6 +19,9 @@ public static class AttemptSubject
                 uint id = ((uint)detail[0] << 24) | ((uint)detail[1] << 16) | ((uint)detail[2] << 8) | detail[3];
                 string service = detail.Length > 4 ? " " + string.Join(' ', detail.Skip(4).Select(b => b.ToString("X2", CultureInfo.InvariantCulture))) : string.Empty;
                 return "UDS " + id.ToString("X3", CultureInfo.InvariantCulture) + service;
+            case AuditKind.RecordsSuppressed when detail.Length >= 4:
+                uint count = ((uint)detail[0] << 24) | ((uint)detail[1] << 16) | ((uint)detail[2] << 8) | detail[3];
+                return count.ToString(CultureInfo.InvariantCulture) + " records not written";
             case AuditKind.KeyProvisioned or AuditKind.KeyRotated or AuditKind.KeyRevoked when detail.Length >= 2:
                 return "key " + ((detail[0] << 8) | detail[1]).ToString(CultureInfo.InvariantCulture);
             default:

@@ -34,7 +34,7 @@ public sealed class AuditFloodTests
 
         string audit = File.ReadAllText(Path.Combine(outDir, "audit.txt"));
         Assert.Equal(AuditBudget.DefaultAllowance, Regex.Matches(audit, "kind=uds-denied ").Count);
-        var summary = Assert.Single(Regex.Matches(audit, @"kind=records-suppressed reason=(\d+) detail=([0-9a-f]+)"));
+        var summary = Assert.Single(Regex.Matches(audit, @"kind=records-suppressed reason=(\d+):uds-denied detail=([0-9a-f]+)"));
         Assert.Equal(AuditKind.UdsDenied, int.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.Equal(requests - AuditBudget.DefaultAllowance, Convert.ToInt32(summary.Groups[2].Value[..8], 16));
         Assert.Contains($"audit budget: over {AuditBudget.DefaultAllowance} records per kind per 60s: uds-denied={requests - AuditBudget.DefaultAllowance} counted, not written", run.Stdout, StringComparison.Ordinal);
