@@ -11,8 +11,10 @@
 #include <nanoCLR_Hardware.h>
 #include <nf_device_can_native.h>
 
-// The receive ring holds as many frames as the STM32 targets' configuration gives it
-// (CAN1_RX_BUFFER_SIZE / CAN2_RX_BUFFER_SIZE in target_nf_device_can_config.h: 16).
+// The receive ring holds as many frames as the stock STM32 targets' configuration gives it
+// (CAN1_RX_BUFFER_SIZE / CAN2_RX_BUFFER_SIZE in target_nf_device_can_config.h: 16). The guard's NUCLEO image
+// has 128 (hardware/nucleo-f767zi.md 1.1, edit 2); the bench's phases queue at most 8 frames, and its flood
+// phases show the stock ring.
 #define BMSGUARD_CAN_RX_BUFFER_SIZE 16
 #define BMSGUARD_CAN_CONTROLLERS    2
 
