@@ -19,7 +19,7 @@ When is an event posted:
 - `ring`: when the frame makes the ring non-empty (the first event-per-batch patch). A frame that lands while a
   drain runs, just after the drain took the frame before it, posts one too: the drain reads the frame, and the
   event's own drain later finds the ring empty.
-- `drain`: when no event is pending; the drain's empty read clears it (nf-interpreter-can-event-per-batch.patch).
+- `drain`: when no event is pending; the drain's empty read clears it (nf-interpreter-can-event-per-drain.patch).
 
 Costs are instructions; the board runs `hz` of them a second (1.0 cycle per instruction on the STM32F767, as the
 estimate assumes). Not modelled: the rest of the main loop (ticks, MQTT) competing for the same processor, and

@@ -20,7 +20,7 @@ PATCH = os.path.join(CAN, 'nf-interpreter-posix-can.patch')
 # DEVICETESTS_CAN_DRIVER=patched: the driver as the NUCLEO image is to be built (hardware/patches/), not the stock one.
 # DEVICETESTS_CAN_DRIVER=batched: patched, and an event only when the ring was empty (the event-per-batch patch of session 12).
 # DEVICETESTS_CAN_DRIVER=drained: patched, and an event only when none is pending; GetMessage's empty read clears it
-# (nf-interpreter-can-event-per-batch.patch as it is now: one event per drain).
+# (nf-interpreter-can-event-per-drain.patch).
 DRIVER = os.environ.get('DEVICETESTS_CAN_DRIVER', 'stock')
 PATCHED_DRIVER = DRIVER in ('patched', 'batched', 'drained')
 RING_PATCH = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'hardware', 'patches', 'nf-interpreter-hal-ringbuffer.patch')

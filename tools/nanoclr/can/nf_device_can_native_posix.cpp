@@ -66,7 +66,7 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
 #endif
 
 #if defined(BMSGUARD_CAN_EVENT_PER_DRAIN)
-    // DEVICETESTS_CAN_DRIVER=drained, as hardware/patches/nf-interpreter-can-event-per-batch.patch: an event only
+    // DEVICETESTS_CAN_DRIVER=drained, as hardware/patches/nf-interpreter-can-event-per-drain.patch: an event only
     // when none is pending. GetMessage's empty read (the drain's last) clears the flag, so a frame that lands
     // after it posts the next event, and a frame that lands before it is read by the running drain. The reader
     // must drain until null (CanBridge does; its Poll catches a missed frame).
