@@ -3,7 +3,8 @@ namespace BmsGuard.Core.Uds
     /// <summary>
     /// What the TCU may ask of the BMS over UDS: an access (<see cref="UdsAccess"/>) per service and
     /// per diagnostic session, and the DIDs ReadDataByIdentifier may read. Anything unlisted is
-    /// denied. Fixed capacity, counters per entry; text form in <see cref="UdsPolicyText"/>.
+    /// denied. Fixed capacity, counters per entry; text form in <see cref="UdsPolicyText"/>. Lookups take
+    /// constant time whatever the policy lists: every diagnostic frame from the TCU asks them.
     /// </summary>
     public sealed class UdsPolicy
     {
@@ -26,6 +27,13 @@ namespace BmsGuard.Core.Uds
         private readonly uint[] _sessionDenied = new uint[MaxSessions];
         private readonly ushort[] _dids = new ushort[MaxDids];
         private readonly uint[] _didReads = new uint[MaxDids];
+
+        // Index + 1 by service id and by session (0: not listed), and an open-addressed table of DID indexes + 1
+        // (twice the most DIDs, so a probe ends at an empty slot within a few steps).
+        private readonly byte[] _serviceBySid = new byte[256];
+        private readonly byte[] _sessionByNumber = new byte[0x80];
+        private readonly byte[] _didSlots = new byte[DidSlots];
+        private const int DidSlots = MaxDids * 2;
         private int _serviceCount;
         private int _sessionCount;
         private int _didCount;
@@ -59,6 +67,7 @@ namespace BmsGuard.Core.Uds
             _sids[_serviceCount] = (byte)sid;
             _serviceAccess[_serviceCount] = (byte)access;
             _serviceCount++;
+            _serviceBySid[sid] = (byte)_serviceCount;
             return true;
         }
 
@@ -73,6 +82,7 @@ namespace BmsGuard.Core.Uds
             _sessions[_sessionCount] = (byte)session;
             _sessionAccess[_sessionCount] = (byte)access;
             _sessionCount++;
+            _sessionByNumber[session] = (byte)_sessionCount;
             return true;
         }
 
@@ -85,49 +95,56 @@ namespace BmsGuard.Core.Uds
             }
 
             _dids[_didCount++] = (ushort)did;
+            int slot = DidSlot(did);
+            while (_didSlots[slot] != 0)
+            {
+                slot = (slot + 1) & (DidSlots - 1);
+            }
+
+            _didSlots[slot] = (byte)_didCount;
             return true;
         }
 
         /// <summary>Index of a service, or -1.</summary>
         public int ServiceIndex(int sid)
         {
-            for (int i = 0; i < _serviceCount; i++)
-            {
-                if (_sids[i] == sid)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return (uint)sid > 0xFF ? -1 : _serviceBySid[sid] - 1;
         }
 
         /// <summary>Index of a session, or -1.</summary>
         public int SessionIndex(int session)
         {
-            for (int i = 0; i < _sessionCount; i++)
-            {
-                if (_sessions[i] == session)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return (uint)session >= 0x80 ? -1 : _sessionByNumber[session] - 1;
         }
 
         /// <summary>Index of a DID, or -1.</summary>
         public int DidIndex(int did)
         {
-            for (int i = 0; i < _didCount; i++)
+            if ((uint)did > 0xFFFF)
             {
-                if (_dids[i] == did)
+                return -1;
+            }
+
+            // The table is at most half full: the probe meets the DID or an empty slot.
+            int slot = DidSlot(did);
+            int entry;
+            while ((entry = _didSlots[slot]) != 0)
+            {
+                if (_dids[entry - 1] == did)
                 {
-                    return i;
+                    return entry - 1;
                 }
+
+                slot = (slot + 1) & (DidSlots - 1);
             }
 
             return -1;
+        }
+
+        // Fibonacci hashing of the 16-bit DID onto the table's 7 bits: neighbouring DIDs spread apart.
+        private static int DidSlot(int did)
+        {
+            return (int)(((uint)did * 40503u) >> 9) & (DidSlots - 1);
         }
 
         /// <summary>Service id at <paramref name="i"/>.</summary>
