@@ -10,6 +10,8 @@ frame, and replays evenly spaced frames of one or two buses against them on the 
   ring until it is empty, `per_frame` for each frame, including frames that land while it runs;
 - an event whose drain finds the ring empty costs `empty` (can-empty-1);
 - a ring holds 16 frames (the stock target's `CANn_RX_BUFFER_SIZE`); a frame that finds it full is lost;
+- with `pause`, a receive handler waits that many instructions' time before its drain, the processor free
+  (`CanBridge.Coalescing` on the NUCLEO: 1 ms, 216,000 instructions at 216 MHz);
 - work of the main loop that holds the node's gate (a telemetry publish and its audit record) is a stream of
   its own: one "frame" per period, costing its instructions, queued with the events (the interpreter switches
   threads only between 20 ms quanta, and the drain waits for the gate anyway).
@@ -39,9 +41,10 @@ def split(library_1, library_8):
     return per_event, library_1 - per_event
 
 
-def simulate(streams, hz, driver, empty, seconds=1.0, ring=RING):
-    """streams: [(name, frames per second, per_event, per_frame)]. Returns (busy fraction over the time the
-    board took, events still queued at the last arrival, {name: (frames, lost, events, most waiting)})."""
+def simulate(streams, hz, driver, empty, seconds=1.0, ring=RING, pause=0):
+    """streams: [(name, frames per second, per_event, per_frame)]; a stream named 'main' is the main loop's work
+    (no pause before it). Returns (busy fraction over the time the board took, events still queued at the last
+    arrival, [(frames, lost, events, most waiting)] by stream)."""
     arrivals = []
     for k, (_, rate, _, _) in enumerate(streams):
         period = hz / rate
@@ -79,8 +82,11 @@ def simulate(streams, hz, driver, empty, seconds=1.0, ring=RING):
             now = arrivals[0][0]
             continue
         k = events.popleft()
-        _, _, per_event, per_frame = streams[k]
+        name, _, per_event, per_frame = streams[k]
         stats[k][2] += 1
+        if pause and name != 'main':
+            now += pause
+            arrive_until(now)
         if waiting[k] == 0:
             now += empty
             busy += empty
@@ -98,21 +104,21 @@ def simulate(streams, hz, driver, empty, seconds=1.0, ring=RING):
     return busy / max(now, 1), backlog or 0, [tuple(s) for s in stats]
 
 
-def first_failure(per_event, per_frame, hz, driver, empty, step=100, top=20000):
+def first_failure(per_event, per_frame, hz, driver, empty, step=100, top=20000, pause=0):
     """The lowest evenly spaced rate of one bus, scanning up by `step`, at which a frame is lost or events pile
     up (more than one queued at the last arrival); None when none fails up to `top`."""
     for rate in range(step, top + 1, step):
-        _, backlog, stats = simulate([('bus', rate, per_event, per_frame)], hz, driver, empty)
+        _, backlog, stats = simulate([('bus', rate, per_event, per_frame)], hz, driver, empty, pause=pause)
         if stats[0][1] > 0 or backlog > 1:
             return rate
     return None
 
 
-def busy_by_rate(per_event, per_frame, hz, driver, empty, rates):
+def busy_by_rate(per_event, per_frame, hz, driver, empty, rates, pause=0):
     """[(rate, busy fraction, frames per event)] for evenly spaced frames of one bus."""
     out = []
     for rate in rates:
-        busy, _, stats = simulate([('bus', rate, per_event, per_frame)], hz, driver, empty)
+        busy, _, stats = simulate([('bus', rate, per_event, per_frame)], hz, driver, empty, pause=pause)
         out.append((rate, busy, stats[0][0] / max(stats[0][2], 1)))
     return out
 
@@ -137,23 +143,26 @@ def lines(net, hz, label):
         cases.append(('the same, each denial also a sealed audit record (before the audit budget)',
                       [('bms', 4500, per_event, per_frame), ('tcu', 990, per_event, tcu + net['audit-sealed'])]))
     cases.append(('a full 1 Mbit/s bus (9,000 BMS frames/s)', [('bms', 9000, per_event, per_frame)]))
-    for driver, what in DRIVERS:
-        fails = first_failure(per_event, per_frame, hz, driver, empty)
-        busy = busy_by_rate(per_event, per_frame, hz, driver, empty, range(1000, 9001, 1000))
-        out.append(f'  driver: {what} ({driver}); evenly spaced BMS frames lost or events piling up from'
+    pause = int(hz / 1000)   # CanBridge.Coalescing on the NUCLEO: 1 ms
+    variants = [('ring', 0, RING, DRIVERS[0][1]), ('drain', 0, RING, DRIVERS[1][1]),
+                ('drain', pause, 128, 'an event per drain, 1 ms coalescing, rings of 128 (the NUCLEO image and CanBridge now)')]
+    for driver, wait, ring, what in variants:
+        fails = first_failure(per_event, per_frame, hz, driver, empty, pause=wait)
+        busy = busy_by_rate(per_event, per_frame, hz, driver, empty, range(1000, 9001, 1000), pause=wait)
+        out.append(f'  {what}: evenly spaced BMS frames lost or events piling up from'
                    f' {"none up to 20,000" if fails is None else f"{fails:,}"} frames/s; busy by rate: '
-                   + ', '.join(f'{r:,} {100.0 * b:.0f}% ({f:.1f} a drain)' for r, b, f in busy))
+                   + ', '.join(f'{r:,} {100.0 * b:.0f}% ({f:.1f} an event)' for r, b, f in busy))
         for name, streams in cases:
-            busy, backlog, stats = simulate(streams, hz, driver, empty)
-            parts = [f'{streams[i][0]} {frames - lost:,} of {frames:,} read, {frames / max(events, 1):.1f} per event, up to {most} waiting'
+            busy, backlog, stats = simulate(streams, hz, driver, empty, ring=ring, pause=wait)
+            parts = [f'{streams[i][0]} {frames - lost:,} of {frames:,} read, {frames / max(events, 1):.1f} an event, up to {most} waiting'
                      for i, (frames, lost, events, most) in enumerate(stats)]
             out.append(f'    {name}: {100.0 * busy:.0f}% busy, {backlog:,} events queued at the end; ' + '; '.join(parts))
     if 'publish-audited' in net:
         # A publish a second holds the gate for its audit record: what a bigger receive ring keeps.
-        for ring in (RING, 128):
+        for ring, wait in ((RING, 0), (128, pause)):
             busy, backlog, stats = simulate([('bms', 4500, per_event, per_frame), ('main', 1, net['publish-audited'], 0)],
-                                            hz, 'drain', empty, ring=ring)
+                                            hz, 'drain', empty, ring=ring, pause=wait)
             out.append(f'  a full 500 kbit/s bus and a telemetry publish a second ({net["publish-audited"]:,.0f} instructions'
-                       f' holding the gate), rings of {ring}: {stats[0][1]:,} of {stats[0][0]:,} BMS frames lost,'
-                       f' up to {stats[0][3]} waiting')
+                       f' holding the gate), rings of {ring}{", 1 ms coalescing" if wait else ""}: {stats[0][1]:,} of'
+                       f' {stats[0][0]:,} BMS frames lost, up to {stats[0][3]} waiting')
     return out

@@ -71,6 +71,17 @@ public sealed class BusLoadModelTests
         Assert.InRange(large[2][0][3].GetInt32(), 50, 80);
     }
 
+    [Fact]
+    public void Waiting_a_millisecond_before_each_drain_lets_frames_share_events_and_frees_the_processor()
+    {
+        const string bus = "[('bms', 4500, 39874, 24572)], 216e6, 'drain', 33000, ring=128";
+        var atOnce = Run($"busload.simulate({bus})");
+        var waiting = Run($"busload.simulate({bus}, pause=216000)");
+        Assert.Equal(0, waiting[2][0][1].GetInt32());
+        Assert.True(waiting[2][0][2].GetInt32() * 4 < atOnce[2][0][2].GetInt32(), "fewer events: " + waiting + " against " + atOnce);
+        Assert.True(waiting[0].GetDouble() < atOnce[0].GetDouble() - 0.2, "less busy: " + waiting + " against " + atOnce);
+    }
+
     private static JsonElement Run(string expression)
     {
         string tools = Path.Combine(Captures.RepoRoot, "tools", "nanoclr");
