@@ -55,6 +55,17 @@ namespace BmsGuard.DeviceBench
                 Phase("can-library-" + k.ToString(), clock, k, frames, false, ref now);
             }
 
+            // The board's coalescing (CanBridge.Coalescing, 1 ms on the NUCLEO) on the runtime: the handler sleeps, then
+            // drains. A check that it forwards what the other phases forward, not a cost: the main thread spins
+            // (Feed's yields) while the handler sleeps.
+            int before = CanInjector.Stat(CanInjector.WrittenCan2);
+            int dropsBefore = CanInjector.Stat(CanInjector.RingDropped);
+            bridge.Coalescing = 1;
+            Feed(clock, 8, 800, false, ref now);
+            bridge.Coalescing = 0;
+            Console.WriteLine("bench: coalesced drains (1 ms): 800 frames, " + (CanInjector.Stat(CanInjector.WrittenCan2) - before).ToString()
+                + " forwarded, " + (CanInjector.Stat(CanInjector.RingDropped) - dropsBefore).ToString() + " ring drops");
+
             // Events whose drain finds the ring empty: what the first event-per-batch driver posted for each frame
             // that landed while a drain ran (that drain read the frame). Net of can-inject-1, per event.
             Feed(clock, EmptyEvents, 2000, false, ref now);   // warm-up
