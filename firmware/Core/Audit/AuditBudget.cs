@@ -80,7 +80,8 @@ namespace BmsGuard.Core.Audit
 
         /// <summary>
         /// Whether a record of <paramref name="kind"/> at <paramref name="nowMicros"/> is written; a refused one is
-        /// counted for the window's summary. Call <see cref="Ended"/> first, so a new window starts clean.
+        /// counted for the window's summary. When <see cref="Ended"/> says a window is over, take its summaries
+        /// (<see cref="TakeSummary"/>) first, so a new window starts clean.
         /// </summary>
         public bool Admit(int kind, long nowMicros)
         {
