@@ -44,8 +44,8 @@ namespace BmsGuard.Core.Tests
             byte[] summary = Detail(last);
             Assert.AreEqual(AuditBudget.SummaryDetailLength, summary.Length);
             Assert.AreEqual(1000u - AuditBudget.DefaultAllowance, AuditRecord.GetUInt32(summary, 0), "count");
-            Assert.AreEqual(Second + (AuditBudget.DefaultAllowance * 1000L), Int64(summary, 4), "first held back");
-            Assert.AreEqual(Second + (999 * 1000L), Int64(summary, 12), "last held back");
+            Assert.AreEqual(Second + (AuditBudget.DefaultAllowance * 1000L), AuditRecord.GetInt64(summary, 4), "first held back");
+            Assert.AreEqual(Second + (999 * 1000L), AuditRecord.GetInt64(summary, 12), "last held back");
         }
 
         [TestMethod]
@@ -152,11 +152,6 @@ namespace BmsGuard.Core.Tests
             byte[] detail = new byte[AuditRecord.DetailLength(record)];
             System.Array.Copy(record, AuditRecord.HeaderSize, detail, 0, detail.Length);
             return detail;
-        }
-
-        private static long Int64(byte[] b, int at)
-        {
-            return ((long)AuditRecord.GetUInt32(b, at) << 32) | AuditRecord.GetUInt32(b, at + 4);
         }
     }
 }

@@ -133,8 +133,8 @@ namespace BmsGuard.Core.Audit
                 {
                     long count = _pending[slot];
                     AuditRecord.PutUInt32(detail, 0, count > uint.MaxValue ? uint.MaxValue : (uint)count);
-                    PutInt64(detail, 4, _first[slot]);
-                    PutInt64(detail, 12, _last[slot]);
+                    AuditRecord.PutInt64(detail, 4, _first[slot]);
+                    AuditRecord.PutInt64(detail, 12, _last[slot]);
                     _pending[slot] = 0;
                     return Kind(slot);
                 }
@@ -147,12 +147,6 @@ namespace BmsGuard.Core.Audit
             }
 
             return -1;
-        }
-
-        private static void PutInt64(byte[] b, int at, long value)
-        {
-            AuditRecord.PutUInt32(b, at, (uint)(value >> 32));
-            AuditRecord.PutUInt32(b, at + 4, (uint)value);
         }
 
         private static int Slot(int kind)

@@ -79,8 +79,7 @@ namespace BmsGuard.Core.Audit
             int length = MinLength + detailLength;
             PutUInt16(record, 0, length);
             PutUInt32(record, SequenceOffset, sequence);
-            PutUInt32(record, TimeOffset, (uint)(timeMicros >> 32));
-            PutUInt32(record, TimeOffset + 4, (uint)timeMicros);
+            PutInt64(record, TimeOffset, timeMicros);
             record[KindOffset] = (byte)kind;
             PutUInt16(record, ReasonOffset, reason);
             record[DetailLengthOffset] = (byte)detailLength;
@@ -107,7 +106,7 @@ namespace BmsGuard.Core.Audit
         /// <summary>The record's time in microseconds.</summary>
         public static long TimeMicros(byte[] record)
         {
-            return ((long)GetUInt32(record, TimeOffset) << 32) | GetUInt32(record, TimeOffset + 4);
+            return GetInt64(record, TimeOffset);
         }
 
         /// <summary>The record's kind.</summary>
@@ -154,6 +153,19 @@ namespace BmsGuard.Core.Audit
         public static uint GetUInt32(byte[] b, int offset)
         {
             return ((uint)b[offset] << 24) | ((uint)b[offset + 1] << 16) | ((uint)b[offset + 2] << 8) | b[offset + 3];
+        }
+
+        /// <summary>Writes a big-endian 64-bit value.</summary>
+        public static void PutInt64(byte[] b, int offset, long value)
+        {
+            PutUInt32(b, offset, (uint)(value >> 32));
+            PutUInt32(b, offset + 4, (uint)value);
+        }
+
+        /// <summary>Reads a big-endian 64-bit value.</summary>
+        public static long GetInt64(byte[] b, int offset)
+        {
+            return ((long)GetUInt32(b, offset) << 32) | GetUInt32(b, offset + 4);
         }
     }
 }

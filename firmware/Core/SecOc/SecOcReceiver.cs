@@ -157,7 +157,7 @@ namespace BmsGuard.Core.SecOc
             long refused;
             if (_lockout.TakeEnded(nowMicros, out refused))
             {
-                WriteU64(refused);
+                AuditRecord.PutInt64(_detail, 0, refused);
                 _audit.Record(nowMicros, AuditKind.SecOcLockoutEnded, 0, _detail, 8);
             }
 
@@ -203,7 +203,7 @@ namespace BmsGuard.Core.SecOc
                 _audit.Record(nowMicros, AuditKind.SecOcDenied, verdict, _detail, n < 0 ? 0 : n);
                 if ((verdict == SecOcVerdict.BadMac || verdict == SecOcVerdict.Replayed) && _lockout.RecordFailure(nowMicros))
                 {
-                    WriteU64(_lockout.LockoutMicros);
+                    AuditRecord.PutInt64(_detail, 0, _lockout.LockoutMicros);
                     _audit.Record(nowMicros, AuditKind.SecOcLockoutStarted, _lockout.Threshold, _detail, 8);
                 }
             }
@@ -215,14 +215,6 @@ namespace BmsGuard.Core.SecOc
         public SecOcLockout Lockout
         {
             get { return _lockout; }
-        }
-
-        private void WriteU64(long value)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                _detail[i] = (byte)(value >> (56 - (8 * i)));
-            }
         }
 
         private int Decide(uint id, bool extended, byte[] data, int length)

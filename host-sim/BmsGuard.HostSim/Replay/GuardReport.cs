@@ -54,7 +54,7 @@ public static class GuardReport
         lines.Add("diagnostic responses (BMS to TCU): " + Counts(responseKinds.Length, v => guard.Uds.ResponseCount(v), v => responseKinds[v]));
         lines.AddRange(TelemetryLines(guard.Telemetry));
         var budget = guard.Audit.Budget;
-        int[] denials = [AuditKind.CommandDenied, AuditKind.UdsDenied, AuditKind.SecOcDenied];
+        int[] denials = [.. Enumerable.Range(0, 256).Where(AuditBudget.Budgeted)];
         if (denials.Any(k => budget.Suppressed(k) > 0))
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"audit budget: over {budget.Allowance} records per kind per {TableValues.FormatDuration(budget.WindowMicros)}: ")

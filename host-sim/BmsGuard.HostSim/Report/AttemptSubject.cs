@@ -20,8 +20,7 @@ public static class AttemptSubject
                 string service = detail.Length > 4 ? " " + string.Join(' ', detail.Skip(4).Select(b => b.ToString("X2", CultureInfo.InvariantCulture))) : string.Empty;
                 return "UDS " + id.ToString("X3", CultureInfo.InvariantCulture) + service;
             case AuditKind.RecordsSuppressed when detail.Length >= 4:
-                uint count = ((uint)detail[0] << 24) | ((uint)detail[1] << 16) | ((uint)detail[2] << 8) | detail[3];
-                return count.ToString(CultureInfo.InvariantCulture) + " records not written";
+                return AuditRecord.GetUInt32(detail, 0).ToString(CultureInfo.InvariantCulture) + " records not written";
             case AuditKind.KeyProvisioned or AuditKind.KeyRotated or AuditKind.KeyRevoked when detail.Length >= 2:
                 return "key " + ((detail[0] << 8) | detail[1]).ToString(CultureInfo.InvariantCulture);
             default:

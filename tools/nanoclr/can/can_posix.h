@@ -67,4 +67,7 @@ extern BmsGuardCanStats g_BmsGuardCanStats;
 void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg);
 NF_PAL_CAN *BmsGuardCan_Pal(uint8_t controllerId);
 
+// The patched driver's GetMessage pop (under the global lock; an empty read clears the pending event).
+size_t BmsGuardCan_Pop(NF_PAL_CAN *palCan, BmsGuardCanFrame *frame);
+
 #endif // BMSGUARD_CAN_POSIX_H

@@ -97,6 +97,22 @@ void BmsGuardCan_RxMessage(uint8_t controllerId, const BmsGuardCanFrame &rxMsg)
     NATIVE_INTERRUPT_END
 }
 
+// The patched driver's read of one frame: the pop under the global lock, as the receive interrupt pushes into
+// the same ring; with the event-per-drain patch, an empty read ends the drain and clears the pending event.
+size_t BmsGuardCan_Pop(NF_PAL_CAN *palCan, BmsGuardCanFrame *frame)
+{
+    GLOBAL_LOCK();
+    size_t popped = palCan->MsgRingBuffer.Pop(frame, 1);
+#if defined(BMSGUARD_CAN_EVENT_PER_DRAIN)
+    if (popped == 0)
+    {
+        palCan->EventPending = false;
+    }
+#endif
+    GLOBAL_UNLOCK();
+    return popped;
+}
+
 HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
     WriteMessage___VOID__nanoFrameworkDeviceCanCanMessage(CLR_RT_StackFrame &stack)
 {
@@ -200,16 +216,7 @@ HRESULT Library_nf_device_can_native_nanoFramework_Device_Can_CanController::
     // As hardware/patches/nf-interpreter-can-getmessage.patch changes the STM32 driver
     // (DEVICETESTS_CAN_DRIVER=patched): the pop under the global lock, null at once for an empty ring,
     // the type looked up in this method's own assembly, the array as long as the frame (below).
-    GLOBAL_LOCK();
-    messageCount = palCan->MsgRingBuffer.Pop(&canFrame, 1);
-#if defined(BMSGUARD_CAN_EVENT_PER_DRAIN)
-    if (messageCount == 0)
-    {
-        palCan->EventPending = false;
-    }
-#endif
-    GLOBAL_UNLOCK();
-
+    messageCount = BmsGuardCan_Pop(palCan, &canFrame);
     if (messageCount == 0)
     {
         stack.SetResult_Object(NULL);
