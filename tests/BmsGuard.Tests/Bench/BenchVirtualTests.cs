@@ -46,9 +46,11 @@ public sealed class BenchVirtualTests
         // Within about a second the logs hold it, while the bench still runs (read as tail -f would:
         // the running bench holds the replay's exclusive lock on its logs).
         string toTcu = Path.Combine(outDir, "to-tcu.log");
-        BenchTraffic.WaitFor(() => File.Exists(toTcu) && new FileInfo(toTcu).Length > 0, 3000);
+        // The forward and the drop may straddle a flush, so wait for both files.
+        string dropped = Path.Combine(outDir, "dropped-bms-to-tcu.log");
+        Assert.True(BenchTraffic.WaitFor(() => HasContent(toTcu) && HasContent(dropped), 5000), "both logs are flushed while the bench runs");
         Assert.Single(Captures.Parse(Cat(toTcu)));
-        Assert.Single(Captures.Parse(Cat(Path.Combine(outDir, "dropped-bms-to-tcu.log"))));
+        Assert.Single(Captures.Parse(Cat(dropped)));
         Assert.True(bench.IsAlive);
         BenchTraffic.WaitFor(() => Err().Contains("drops not-allowed=1"), 3000);
         Assert.Matches(@"bench +\d+\.\d s \| bms->tcu +\d+ f/s, 1 fwd \| tcu->bms +\d+ f/s, 0 fwd \| drops not-allowed=1 \| latency p50 \d+ us p99 \d+ us", Err());
@@ -139,6 +141,8 @@ public sealed class BenchVirtualTests
         Assert.Equal(6000, parts.Sum(p => Captures.Read(p).Count));
         Assert.False(File.Exists(output));
     }
+
+    private static bool HasContent(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     private static string Cat(string path)
     {
