@@ -8,6 +8,12 @@ namespace BmsGuard.HostSim.Replay;
 /// <summary>The NUCLEO-F767ZI: <see cref="GatewayNode"/> on two emulated native CAN controllers.</summary>
 public sealed class NucleoReplayBoard : IReplayBoard
 {
+    /// <summary>Frames each controller's receive ring holds in the NUCLEO image built with hardware/patches (hardware/nucleo-f767zi.md 1.1, edit 2).</summary>
+    public const int ImageRingFrames = 128;
+
+    /// <summary>Frames each receive ring holds in nanoFramework's stock ST_NUCLEO144_F767ZI target (CAN1_RX_BUFFER_SIZE).</summary>
+    public const int StockRingFrames = 16;
+
     private readonly bool _exactDlc;
     private EmulatedBoard? _board;
     private EmulatedCanPort? _bms;
@@ -15,8 +21,9 @@ public sealed class NucleoReplayBoard : IReplayBoard
     private GatewayNode? _node;
 
     /// <summary>
-    /// With <paramref name="exactDlc"/> the controllers keep the DLC, as the NUCLEO image built with hardware/patches
-    /// does; without it they hand over 8 bytes as nanoFramework's stock STM32 driver does.
+    /// With <paramref name="exactDlc"/> the controllers keep the DLC and hold 128 frames, as the NUCLEO image built
+    /// with hardware/patches does; without it they hand over 8 bytes and hold 16, as nanoFramework's stock STM32
+    /// target does.
     /// </summary>
     public NucleoReplayBoard(bool exactDlc)
     {
@@ -42,8 +49,10 @@ public sealed class NucleoReplayBoard : IReplayBoard
     public void Start(RuleTable rules, SimulatedClock clock, GuardFiles files, ReplayRecorder recorder, ICanTransmitSink transmit)
     {
         _board = new EmulatedBoard();
-        _bms = _board.AddController(NucleoF767ZiBoard.BmsController, transmit);
-        _tcu = _board.AddController(NucleoF767ZiBoard.TcuController, transmit);
+        // While a side is paused its frames wait in the driver's ring, so the ring's size decides how many are held.
+        int ring = _exactDlc ? ImageRingFrames : StockRingFrames;
+        _bms = _board.AddController(NucleoF767ZiBoard.BmsController, transmit, ring);
+        _tcu = _board.AddController(NucleoF767ZiBoard.TcuController, transmit, ring);
         _bms.PadsPayloadTo8 = _tcu.PadsPayloadTo8 = !_exactDlc;
         _board.Activate();
 
