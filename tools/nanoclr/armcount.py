@@ -9,6 +9,8 @@ g++-arm-linux-gnueabihf, qemu-user (QEMU 7.2 or later with plugin support) and g
 DEVICETESTS_ARM_DEBUGGER=1 builds the interpreter with NANOCLR_ENABLE_SOURCELEVELDEBUGGING, as
 the boards' firmware with the debugger feature (nanoFramework's published STM32F7 images) is: it
 checks the thread's time quantum at every IL instruction and breakpoints at branches and calls.
+DEVICETESTS_ARM_BUILD=Release builds the interpreter as nanoFramework's Release configuration for the
+boards (-O3 at compile time; the STM32 link options stay those of MinSizeRel) instead of MinSizeRel.
 DEVICETESTS_ARM_PROFILE=PHASE runs the bench a second time and prints where the first PHASE's
 instructions go: per function of the nanoCLR, and how many ran in the C/C++ libraries (glibc and
 libstdc++ here, newlib-nano on the board).
@@ -48,6 +50,14 @@ def debugger():
     return os.environ.get('DEVICETESTS_ARM_DEBUGGER') == '1'
 
 
+def build_type():
+    """MinSizeRel (nanoFramework's CI builds the boards' firmware so) or Release (DEVICETESTS_ARM_BUILD)."""
+    want = os.environ.get('DEVICETESTS_ARM_BUILD', 'MinSizeRel')
+    if want not in ('MinSizeRel', 'Release'):
+        raise SystemExit(f'DEVICETESTS_ARM_BUILD={want}: MinSizeRel or Release')
+    return want
+
+
 def _stamp(src):
     """What the ARM nanoCLR is built from: the checkout's commit and the build files here."""
     head = subprocess.run(['git', '-C', src, 'describe', '--tags', '--always', '--dirty'],
@@ -64,7 +74,8 @@ def build_nanoclr(src, work, say, die, can=None):
     files change. MinSizeRel: the configuration nanoFramework's CI builds the boards' firmware with.
     can: (patch, cmake arguments) from canbench.py, the CAN natives as well, in a build of its own that
     is brought up to date incrementally (the natives and their generated tables live outside the copy)."""
-    root = os.path.join(work, ('nanoclr-arm-debugger' if debugger() else 'nanoclr-arm') + ('-can' if can else ''))
+    root = os.path.join(work, ('nanoclr-arm-debugger' if debugger() else 'nanoclr-arm') + ('-can' if can else '')
+                        + ('-release' if build_type() == 'Release' else ''))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     stamp = os.path.join(root, 'stamp')
     want = _stamp(src) + (' ' + hashlib.sha256(open(can[0], 'rb').read() + ' '.join(can[1]).encode()).hexdigest()[:16] if can else '')
@@ -73,7 +84,7 @@ def build_nanoclr(src, work, say, die, can=None):
             die(f'ARM nanoCLR build failed (log {os.path.join(root, "build.log")})')
         return exe
     say(f'[nanoclr-arm] cross-building nf-interpreter targets/posix for ARM Thumb-2 (Cortex-M7 flags'
-        f'{", debugger support" if debugger() else ""}; minutes)')
+        f'{", debugger support" if debugger() else ""}, {build_type()}; minutes)')
     shutil.rmtree(root, ignore_errors=True)
     copy = os.path.join(root, 'src')
     shutil.copytree(os.path.join(src, 'src'), os.path.join(copy, 'src'))
@@ -88,7 +99,7 @@ def build_nanoclr(src, work, say, die, can=None):
     if rc != 0:
         die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {want.split()[0]} (log {log})')
     rc = _run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
-               '-DCMAKE_BUILD_TYPE=MinSizeRel', '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN]
+               '-DCMAKE_BUILD_TYPE=' + build_type(), '-DCMAKE_TOOLCHAIN_FILE=' + TOOLCHAIN]
                + [f'-DCMAKE_{lang}_FLAGS=-DNANOCLR_ENABLE_SOURCELEVELDEBUGGING' for lang in ('C', 'CXX') if debugger()]
                + (can[1] if can else []), log)
     if rc == 0:
@@ -222,7 +233,7 @@ def report(phases, counts, say, die, cmd=None, cwd=None):
         everys += b[1] - a[1]
     net_of = phases_net_of([(name, p) for name, p, _ in per])
     say(f'bench: ARM Thumb-2 instructions per frame on the nanoCLR cross-built with the STM32F7 firmware flags'
-        f'{" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
+        f' ({build_type()}){" and debugger support" if debugger() else ""}, {qemu_version()} with arm/count.c; net = minus the bench loop alone')
     for name, p, line in per:
         say(f'bench: {name:<16} {p:9.0f} ARM instructions/frame, net {net_of(name, p):9.0f}  [{line[len("bench: end "):]}]')
     say(f'bench: all threads counted; the interpreter\'s thread executed {100.0 * mains / everys:.3f}% of the phases\' instructions')

@@ -29,6 +29,10 @@ set(CMAKE_CXX_FLAGS_INIT "${_NF_ARM_COMMON}")
 # CMakeLists with CMAKE_BUILD_TYPE=MinSizeRel.
 set(CMAKE_C_FLAGS_MINSIZEREL_INIT "-Os -flto")
 set(CMAKE_CXX_FLAGS_MINSIZEREL_INIT "-Os -flto")
+# Release as the firmware's (DEVICETESTS_ARM_BUILD=Release): -O3 -flto at compile time. CMake's own
+# Release default (-O3 -DNDEBUG) is appended as for the firmware.
+set(CMAKE_C_FLAGS_RELEASE_INIT "-O3 -flto")
+set(CMAKE_CXX_FLAGS_RELEASE_INIT "-O3 -flto")
 
 # The firmware's link options (nf_set_link_options for Release/MinSizeRel): LTO re-optimises the
 # whole program at link time with these flags. --no-warn-mismatch: the objects are built for the
@@ -39,6 +43,8 @@ set(_NF_ARM_LINK "${_NF_ARM_CPU} -static -no-pie -Wl,--no-warn-mismatch -Wl,--no
 set(_NF_ARM_LTO_LINK "-Os -flto -fuse-linker-plugin -fstrict-aliasing -fomit-frame-pointer -fno-unroll-loops -frounding-math -fsignaling-nans -ffloat-store -fno-math-errno -ftree-vectorize -fno-default-inline -finline-functions-called-once -fno-defer-pop")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "${_NF_ARM_LINK}")
 set(CMAKE_EXE_LINKER_FLAGS_MINSIZEREL_INIT "${_NF_ARM_LTO_LINK}")
+# nf_set_link_options gives Release the same link options, -Os included.
+set(CMAKE_EXE_LINKER_FLAGS_RELEASE_INIT "${_NF_ARM_LTO_LINK}")
 # Cortex-M7 has no 64-bit exclusive load/store: the posix glue's std::atomic<uint64_t> timer
 # generations call libatomic (the firmware has no such counters).
 set(CMAKE_CXX_STANDARD_LIBRARIES "-latomic")
