@@ -157,9 +157,11 @@ def native_table(pe, nfi, assembly, prefix, impls, symbol):
             f'const CLR_RT_NativeAssemblyData {symbol} = {{"{assembly}", 0x{checksum:08X}, method_lookup, {{{", ".join(v)}}}}};\n')
 
 
-def build_nanoclr(nfi, work, pes, say, arm=False):
+def build_nanoclr(nfi, work, pes, say, arm=False, mcp=None):
     """The nanoCLR with the two native assemblies (arm: cross-built for ARM by armcount.py); pes: {assembly:
-    .pe}. Rebuilt (incrementally) when the checkout, the patch, the natives or the generated tables change."""
+    .pe}. Rebuilt (incrementally) when the checkout, the patch, the natives or the generated tables change.
+    mcp: (patch, cmake arguments, include directories) from mcpbench.nanoclr_parts, the SPI and GPIO natives
+    on the emulated MCP2515s as well, in a build of its own."""
     gen = os.path.join(work, 'can-generated')
     os.makedirs(gen, exist_ok=True)
     tables = []
@@ -181,15 +183,17 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
         text += '#define BMSGUARD_CAN_EVENT_PER_DRAIN\n'
     if not os.path.exists(options) or open(options).read() != text:
         open(options, 'w').write(text)
-    cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables), '-DBMSGUARD_CAN_INCLUDE=' + CAN + ';' + gen]
+    patch = mcp[0] if mcp else PATCH
+    cmake = ['-DBMSGUARD_CAN_SOURCES=' + ';'.join(NATIVE_SOURCES + tables),
+             '-DBMSGUARD_CAN_INCLUDE=' + ';'.join([CAN, gen] + (mcp[2] if mcp else []))] + (mcp[1] if mcp else [])
     if PATCHED_DRIVER:
         cmake.append('-DBMSGUARD_CAN_DRIVER=' + DRIVER)   # only to tell the builds apart in their stamps
     if arm:
-        return armcount.build_nanoclr(nfi, work, say, dt.die, (PATCH, cmake))
-    root = os.path.join(work, 'nanoclr-can' + ('' if DRIVER == 'stock' else '-' + DRIVER))
+        return armcount.build_nanoclr(nfi, work, say, dt.die, (patch, cmake))
+    root = os.path.join(work, 'nanoclr-can' + ('' if DRIVER == 'stock' else '-' + DRIVER) + ('-mcp' if mcp else ''))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     head = dt.describe(nfi)
-    h = hashlib.sha256(open(PATCH, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
+    h = hashlib.sha256(open(patch, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
     stamp = os.path.join(root, 'stamp')
     copy = os.path.join(root, 'src')
     log = os.path.join(root, 'build.log')
@@ -201,12 +205,12 @@ def build_nanoclr(nfi, work, pes, say, arm=False):
         shutil.copytree(os.path.join(nfi, 'targets', 'posix'), os.path.join(copy, 'targets', 'posix'))
         rc, _ = dt.run(['git', 'init', '-q'], log, cwd=copy)
         if rc == 0:
-            rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', PATCH], log + '.patch', cwd=copy)
+            rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', patch], log + '.patch', cwd=copy)
         if rc == 0 and PATCHED_DRIVER:
             # The checkout's CRLF (its .gitattributes) is not copied: match the patch's context ignoring it.
             rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', '--ignore-whitespace', RING_PATCH], log + '.patch', cwd=copy)
         if rc != 0:
-            dt.die(f'{os.path.basename(PATCH)} does not apply to nf-interpreter {head} (log {log}.patch)')
+            dt.die(f'{os.path.basename(patch)} does not apply to nf-interpreter {head} (log {log}.patch)')
         rc, _ = dt.run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(root, 'build'), '-G', 'Ninja',
                         '-DCMAKE_BUILD_TYPE=Release'] + cmake, log + '.cmake')
         if rc != 0:

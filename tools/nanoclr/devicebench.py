@@ -11,6 +11,7 @@ import glob, os, re, shutil, subprocess, threading
 import armcount
 from phases import ESTIMATED, net_of as phases_net_of
 import canbench
+import mcpbench
 import devicetests as dt   # its helpers; devicetests imports this module for --bench
 
 
@@ -128,6 +129,10 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     reference_traffic(data)
     can = canbench.enabled()
     libs = canbench.build_libs(work, tool, hints) if can else []
+    mcp = mcpbench.enabled()
+    if mcp and not can:
+        dt.die('DEVICETESTS_SPI_GPIO needs the CAN library build as well (DEVICETESTS_RUNTIME_EVENTS, DEVICETESTS_DEVICE_CAN)')
+    mcp_libs = mcpbench.build_libs(work, tool, hints) if mcp else []
     if not can:
         dt.say('bench: no CAN library phases (set DEVICETESTS_RUNTIME_EVENTS and DEVICETESTS_DEVICE_CAN; canbench.py)')
     # DEVICETESTS_HEAP_KB: the managed heap's size, read by the CAN build's nanoCLR (nf-interpreter-posix-can.patch)
@@ -138,7 +143,8 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     if heap_kb:
         dt.say(f'bench: managed heap {heap_kb} KB (DEVICETESTS_HEAP_KB; 10 MB by default)')
     rc, _ = dt.run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q', '-p:BenchData=' + data,
-                    '-p:CanLibrary=' + ('true' if can else 'false')], os.path.join(work, 'bench-build.log'))
+                    '-p:CanLibrary=' + ('true' if can else 'false'), '-p:Mcp2515Library=' + ('true' if mcp else 'false')],
+                   os.path.join(work, 'bench-build.log'))
     if rc != 0:
         dt.die(f'DeviceBench does not build (log {work}/bench-build.log)')
     d = os.path.join(work, 'pe', 'DeviceBench')
@@ -150,8 +156,19 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
         hints[canbench.INJECTOR] = os.path.splitext(injector)[0] + '.dll'
         pes = {name: pe for name, _, pe in libs}
         pes[canbench.INJECTOR] = injector
-        nanoclr = canbench.build_nanoclr(nfi, work, pes, dt.say, arm=bool(arm))
+        parts = None
+        if mcp:   # System.Device.Gpio and Spi built from their sources and the MCP2515 injector, after the CAN ones
+            mcp_injector = dt.mdp(tool, shutil.copy(mcpbench.INJECTOR_DLL, d), hints, os.path.join(d, 'mcp-injector.mdp.log'))
+            if not mcp_injector:
+                dt.die(f'MetadataProcessor failed on {mcpbench.INJECTOR} (log {d}/mcp-injector.mdp.log)')
+            hints[mcpbench.INJECTOR] = os.path.splitext(mcp_injector)[0] + '.dll'
+            mcp_pes = {name: pe for name, _, pe in mcp_libs}
+            mcp_pes[mcpbench.INJECTOR] = mcp_injector
+            parts = mcpbench.nanoclr_parts(nfi, work, mcp_pes)
+        nanoclr = canbench.build_nanoclr(nfi, work, pes, dt.say, arm=bool(arm), mcp=parts)
         firmware_pes = firmware_pes + [pe for _, _, pe in libs] + [injector]
+        if mcp:
+            firmware_pes = firmware_pes + [pe for _, _, pe in mcp_libs] + [mcp_injector]
     exe = shutil.copy(glob.glob(os.path.join(dt.REPO, 'tools', 'nanoclr', 'DeviceBench', 'bin', 'Release', '*', 'BmsGuard.DeviceBench.dll'))[0], d)
     pe = dt.mdp(tool, exe, hints, exe + '.mdp.log')
     if not pe:

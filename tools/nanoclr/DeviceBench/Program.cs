@@ -90,6 +90,10 @@ namespace BmsGuard.DeviceBench
             // The same path measured: the firmware's CanBridge on the real CAN library (CanLibrary).
             CanLibrary.Run(drive, Frames, ref now);
 #endif
+#if MCP_LIBRARY
+            // The ESP32 board's path: the firmware's Mcp2515Bridge on System.Device.Spi and System.Device.Gpio (Mcp2515Library).
+            Mcp2515Library.Run(drive, Frames, ref now);
+#endif
 
             ById(rules, reference, data, ref now);
             Parts(reference, data, ref now);
