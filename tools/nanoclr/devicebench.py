@@ -133,6 +133,10 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     if mcp and not can:
         dt.die('DEVICETESTS_SPI_GPIO needs the CAN library build as well (DEVICETESTS_RUNTIME_EVENTS, DEVICETESTS_DEVICE_CAN)')
     mcp_libs = mcpbench.build_libs(work, tool, hints) if mcp else []
+    # DEVICETESTS_BENCH_ONLY=mcp: loop-drive, full-drive and the MCP2515 phases alone (a count in minutes)
+    only = os.environ.get('DEVICETESTS_BENCH_ONLY', '')
+    if only not in ('', 'mcp') or (only and not mcp):
+        dt.die('DEVICETESTS_BENCH_ONLY takes mcp, with DEVICETESTS_SPI_GPIO')
     if not can:
         dt.say('bench: no CAN library phases (set DEVICETESTS_RUNTIME_EVENTS and DEVICETESTS_DEVICE_CAN; canbench.py)')
     # DEVICETESTS_HEAP_KB: the managed heap's size, read by the CAN build's nanoCLR (nf-interpreter-posix-can.patch)
@@ -143,7 +147,8 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     if heap_kb:
         dt.say(f'bench: managed heap {heap_kb} KB (DEVICETESTS_HEAP_KB; 10 MB by default)')
     rc, _ = dt.run(['dotnet', 'build', proj, '-c', 'Release', '-nologo', '-v', 'q', '-p:BenchData=' + data,
-                    '-p:CanLibrary=' + ('true' if can else 'false'), '-p:Mcp2515Library=' + ('true' if mcp else 'false')],
+                    '-p:CanLibrary=' + ('true' if can else 'false'), '-p:Mcp2515Library=' + ('true' if mcp else 'false'),
+                    '-p:BenchOnly=' + only],
                    os.path.join(work, 'bench-build.log'))
     if rc != 0:
         dt.die(f'DeviceBench does not build (log {work}/bench-build.log)')

@@ -112,6 +112,7 @@ def nanoclr_parts(nfi, work, pes):
         tables.append((assembly, _library_table(pes[assembly], nfi, assembly, table, header, symbol)))
     text = canbench.native_table(pes[INJECTOR], nfi, INJECTOR, INJECTOR_NATIVES[0], INJECTOR_NATIVES[1],
                                  'g_CLR_AssemblyNative_BmsGuard_DeviceBench_Mcp')
+    text = text.replace('canbench.py', 'mcpbench.py', 1)
     tables.append((INJECTOR, re.sub(r'#include "[^"]+"', '#include "mcp2515_posix.h"', text, count=1)))
     paths = []
     for assembly, text in tables:

@@ -59,6 +59,16 @@ namespace BmsGuard.DeviceBench
             uint[] ids = { 0x1F0, 0x1F1, 0x1F2, 0x1F3, 0x1F4, 0x3F0, 0x0D0, 0x1F0 };
             byte[] data = new byte[8];
             long now = 1000000;
+#if MCP_ONLY
+            // DEVICETESTS_BENCH_ONLY=mcp (devicebench.py): the drive's loop and full path, then the MCP2515 phases alone,
+            // so that a count under callgrind or qemu-arm takes minutes, not hours.
+            Phase("loop-drive", null, null, data, ref now);
+            Gateway only = Build(rules, Full, ReferencePolicy());
+            Phase("full-drive", only, null, data, ref now);
+            Mcp2515Library.Run(only, Frames, ref now);
+            Console.WriteLine("bench: done");
+            return;
+#endif
             Phase("loop", null, ids, data, ref now);
             Phase("rules", Build(rules, Rules, null), ids, data, ref now);
             Phase("rules+state", Build(rules, State, null), ids, data, ref now);
