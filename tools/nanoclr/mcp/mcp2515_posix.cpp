@@ -673,6 +673,21 @@ uint32_t CPU_SPI_PortsMap()
     return 0x3;
 }
 
+// the ESP32's SPI master: 80 MHz at most (the MCP2515 takes 10), the slowest the divider gives
+HRESULT CPU_SPI_MaxClockFrequency(uint32_t busIndex, int32_t *frequency)
+{
+    (void)busIndex;
+    *frequency = 80000000;
+    return S_OK;
+}
+
+HRESULT CPU_SPI_MinClockFrequency(uint32_t busIndex, int32_t *frequency)
+{
+    (void)busIndex;
+    *frequency = 1000;
+    return S_OK;
+}
+
 HRESULT CPU_SPI_Add_Device(const SPI_DEVICE_CONFIGURATION &spiDeviceConfig, uint32_t &handle)
 {
     Wire();
