@@ -5,7 +5,9 @@ Runs the per-frame bench and reads its cost per phase: CPU time by default, host
 valgrind's callgrind (DEVICETESTS_BENCH=instructions), ARM Thumb-2 instructions under qemu-arm
 (DEVICETESTS_BENCH=arm, armcount.py). With the sources of nanoFramework.Runtime.Events and
 nanoFramework.Device.Can (canbench.py), the bench also runs the receive path through the real libraries
-on a nanoCLR with a POSIX CAN native (tools/nanoclr/can).
+on a nanoCLR with a POSIX CAN native (tools/nanoclr/can); with those of System.Device.Spi and
+System.Device.Gpio as well (mcpbench.py), the ESP32 board's path: Mcp2515Bridge on two MCP2515s emulated
+behind nf-interpreter's own SPI and GPIO natives (tools/nanoclr/mcp).
 """
 import glob, os, re, shutil, subprocess, threading
 import armcount

@@ -8,6 +8,9 @@
 # counts ARM Thumb-2 instructions instead (apt-get install g++-arm-linux-gnueabihf qemu-user; armcount.py).
 # DEVICETESTS_RUNTIME_EVENTS=REPO DEVICETESTS_DEVICE_CAN=REPO (git repositories of nanoframework's
 # nanoFramework.Runtime.Events and nanoFramework.Device.Can) add the real CAN library's receive path (canbench.py).
+# DEVICETESTS_SPI_GPIO=SPI_REPO,GPIO_REPO (System.Device.Spi and System.Device.Gpio, with the two above) adds the
+# ESP32 board's path, Mcp2515Bridge on two emulated MCP2515s (mcp-1, mcp-8; mcpbench.py); DEVICETESTS_BENCH_ONLY=mcp
+# runs loop-drive, full-drive and those phases alone.
 set -euo pipefail
 for t in dotnet python3 git cmake ninja g++; do
   command -v "$t" >/dev/null || { echo "missing: $t (apt-get install cmake ninja-build g++; .NET SDK 10)" >&2; exit 2; }
