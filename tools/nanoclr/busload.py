@@ -143,6 +143,11 @@ def lines(net, hz, label):
         cases.append(('the same, each denial also a sealed audit record (before the audit budget)',
                       [('bms', 4500, per_event, per_frame), ('tcu', 990, per_event, tcu + net['audit-sealed'])]))
     cases.append(('a full 1 Mbit/s bus (9,000 BMS frames/s)', [('bms', 9000, per_event, per_frame)]))
+    # The target: two fully loaded buses whose every frame is decided as a BMS frame is (no receive budget).
+    cases.append(('two full 500 kbit/s buses, every frame decided as a BMS frame (2 x 4,500/s)',
+                  [('bus1', 4500, per_event, per_frame), ('bus2', 4500, per_event, per_frame)]))
+    cases.append(('two full 1 Mbit/s buses, the same (2 x 9,000/s)',
+                  [('bus1', 9000, per_event, per_frame), ('bus2', 9000, per_event, per_frame)]))
     pause = int(hz / 1000)   # CanBridge.Coalescing on the NUCLEO: 1 ms
     variants = [('ring', 0, RING, DRIVERS[0][1]), ('drain', 0, RING, DRIVERS[1][1]),
                 ('drain', pause, 128, 'an event per drain, 1 ms coalescing, rings of 128 (the NUCLEO image and CanBridge now)')]

@@ -82,6 +82,18 @@ public sealed class BusLoadModelTests
         Assert.True(waiting[0].GetDouble() < atOnce[0].GetDouble() - 0.2, "less busy: " + waiting + " against " + atOnce);
     }
 
+    [Fact]
+    public void Two_full_buses_fit_only_when_their_frames_cost_less_than_the_clock_allows()
+    {
+        // 9,000 frames/s at 19,200 instructions: 80 % of 216 MHz before any event; at 24,570 they need 102 %.
+        const string options = "216e6, 'drain', 27000, ring=128, pause=216000";
+        var cheaper = Run($"busload.simulate([('bus1', 4500, 32138, 19200), ('bus2', 4500, 32138, 19200)], {options})");
+        var dearer = Run($"busload.simulate([('bus1', 4500, 40130, 24570), ('bus2', 4500, 40130, 24570)], {options})");
+        Assert.Equal(0, cheaper[2][0][1].GetInt32() + cheaper[2][1][1].GetInt32());
+        Assert.InRange(cheaper[0].GetDouble(), 0.80, 0.90);
+        Assert.True(dearer[2][0][1].GetInt32() + dearer[2][1][1].GetInt32() > 0, "frames lost beyond the clock: " + dearer);
+    }
+
     private static JsonElement Run(string expression)
     {
         string tools = Path.Combine(Captures.RepoRoot, "tools", "nanoclr");
