@@ -20,7 +20,7 @@ import devicetests as dt
 HERE = os.path.dirname(os.path.abspath(__file__))
 MCP = os.path.join(HERE, 'mcp')
 PATCH = os.path.join(MCP, 'nf-interpreter-posix-mcp.patch')
-SOURCES = [os.path.join(MCP, 'mcp2515_posix.cpp')]
+SOURCES = [os.path.join(MCP, f) for f in ('mcp2515_chip.cpp', 'mcp2515_bus.cpp', 'mcp2515_posix.cpp')]
 PACKAGES = os.path.join(os.path.dirname(os.path.dirname(HERE)), 'firmware', 'BmsGuard.Esp32', 'packages.config')
 INJECTOR = 'BmsGuard.DeviceBench.Mcp'
 INJECTOR_DLL = os.path.join(MCP, 'McpBench', 'bin', 'Release', 'netstandard2.0', INJECTOR + '.dll')
