@@ -129,7 +129,7 @@ namespace BmsGuard.Esp32
             settings.Mode = SpiMode.Mode0;
             SpiDevice spi = SpiDevice.Create(settings);
             GpioPin interrupt = gpio.OpenPin(interruptPin, PinMode.Input);
-            return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt);
+            return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt, gpio);
         }
 
         // The loopback self-test, then every frame received (no filter: the gateway's rules decide) with

@@ -13,14 +13,18 @@ public sealed class Mcp2515Rig : IDisposable, IMcp2515BusSink
     public const int ChipSelect = 27;
     public const int InterruptPin = 34;
 
-    public Mcp2515Rig(bool withInterruptPin = true)
+    /// <param name="withInterruptPin">False: no INT pin, the driver polls.</param>
+    /// <param name="readThroughController">True: the driver reads INT through its GpioController (as the ESP32 board does).</param>
+    public Mcp2515Rig(bool withInterruptPin = true, bool readThroughController = false)
     {
         Board = new EmulatedMcp2515Board();
         Chip = Board.AddChip("chip", Bus, ChipSelect, InterruptPin, this);
         var settings = new SpiConnectionSettings(Bus, ChipSelect) { ClockFrequency = 10_000_000, Mode = SpiMode.Mode0 };
         Gpio = new GpioController();
         Pin = withInterruptPin ? Gpio.OpenPin(InterruptPin, PinMode.Input) : null;
-        Controller = new Mcp2515Controller("test", new Mcp2515Spi(SpiDevice.Create(settings)), Pin);
+        Controller = readThroughController
+            ? new Mcp2515Controller("test", new Mcp2515Spi(SpiDevice.Create(settings)), Pin, Gpio)
+            : new Mcp2515Controller("test", new Mcp2515Spi(SpiDevice.Create(settings)), Pin);
     }
 
     public EmulatedMcp2515Board Board { get; }

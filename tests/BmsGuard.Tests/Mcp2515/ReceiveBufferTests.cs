@@ -29,6 +29,27 @@ public sealed class ReceiveBufferTests
 
     private static readonly System.Device.Gpio.PinValue PinValueHigh = System.Device.Gpio.PinValue.High;
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void With_INT_high_a_receive_spends_no_SPI_whichever_way_the_pin_is_read(bool throughController)
+    {
+        using var rig = new Mcp2515Rig(readThroughController: throughController);
+        rig.Start(rollover: true);
+        var frame = new Mcp2515Frame();
+        long before = rig.Controller.Spi.Transactions;
+        Assert.False(rig.Controller.TryReceive(frame));
+        Assert.Equal(before, rig.Controller.Spi.Transactions);
+
+        // INT low: the flags are read, then the frame, and after it INT is high again.
+        Assert.True(rig.FromBus(0x1F0, false, 1, 2));
+        Assert.True(rig.Controller.TryReceive(frame));
+        Assert.Equal((0x1F0u, 2), (frame.Id, frame.Length));
+        Assert.Equal(before + 2, rig.Controller.Spi.Transactions);
+        Assert.False(rig.Controller.TryReceive(frame));
+        Assert.Equal(before + 2, rig.Controller.Spi.Transactions);
+    }
+
     [Fact]
     public void Third_frame_overflows_RXB1_with_rollover_and_is_counted()
     {

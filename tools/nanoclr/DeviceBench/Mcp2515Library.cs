@@ -86,7 +86,7 @@ namespace BmsGuard.DeviceBench
             settings.Mode = SpiMode.Mode0;
             SpiDevice spi = SpiDevice.Create(settings);
             GpioPin interrupt = gpio.OpenPin(interruptPin, PinMode.Input);
-            return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt);
+            return new Mcp2515Controller(name, new Mcp2515Spi(spi), interrupt, gpio);
         }
 
         // Esp32Mcp2515Board.Start: the loopback self-test, then every frame received with rollover, in normal mode.
