@@ -33,8 +33,8 @@ namespace BmsGuard.Device
         }
 
         /// <summary>
-        /// Where the guard keeps its files: the internal flash volume nanoFramework mounts as "I:"
-        /// (a target built with the file system; see hardware/nucleo-f767zi.md).
+        /// Where the guard keeps its files: the littlefs volume "I:" on the external SPI NOR flash the image of
+        /// hardware/nucleo-f767zi.md 1.1 (step 7) mounts; the internal flash cannot hold them.
         /// </summary>
         public const string StoragePrefix = "I:\\bmsguard-";
 
