@@ -69,24 +69,34 @@ def _git_dir(path):
     return os.path.join(path, '.git') if os.path.isdir(os.path.join(path, '.git')) else path
 
 
+def export(repo, tag, dest, label):
+    """The repository's tree at tag, extracted once into dest with git archive (label names the setting in errors)."""
+    if not os.path.isdir(dest):
+        os.makedirs(dest + '.tmp', exist_ok=True)
+        archive = subprocess.run(['git', '--git-dir', _git_dir(repo), 'archive', tag], capture_output=True)
+        if archive.returncode != 0:
+            dt.die(f'{label}: no tag {tag} in {repo}: {archive.stderr.decode(errors="replace").strip()}')
+        subprocess.run(['tar', '-x', '-C', dest + '.tmp'], input=archive.stdout, check=True)
+        os.rename(dest + '.tmp', dest)
+    return dest
+
+
+def note_native_version(src, nfproj, assembly):
+    """Records the assembly's AssemblyNativeVersion (its native table's version) from its AssemblyInfo.cs."""
+    info = open(os.path.join(src, os.path.dirname(nfproj), 'Properties', 'AssemblyInfo.cs'), errors='replace').read()
+    m = re.search(r'AssemblyNativeVersion\s*\(\s*"([\d.]+)"', info)
+    if m:
+        NATIVE_VERSIONS[assembly] = m.group(1)
+
+
 def build_libs(work, tool, hints):
     """The pinned Runtime.Events and Device.Can from their sources: [(assembly, dll, pe)]; hints gains them."""
     corlib = os.path.join(dt.CORELIB, 'mscorlib.dll')
     out = []
     for assembly, env, nfproj, _, _ in LIBS:
         tag = 'v' + pinned(assembly)
-        src = os.path.join(work, 'can-src', f'{assembly}-{tag}')
-        if not os.path.isdir(src):
-            os.makedirs(src + '.tmp', exist_ok=True)
-            archive = subprocess.run(['git', '--git-dir', _git_dir(os.environ[env]), 'archive', tag], capture_output=True)
-            if archive.returncode != 0:
-                dt.die(f'{env}: no tag {tag} in {os.environ[env]}: {archive.stderr.decode(errors="replace").strip()}')
-            subprocess.run(['tar', '-x', '-C', src + '.tmp'], input=archive.stdout, check=True)
-            os.rename(src + '.tmp', src)
-        info = open(os.path.join(src, os.path.dirname(nfproj), 'Properties', 'AssemblyInfo.cs'), errors='replace').read()
-        m = re.search(r'AssemblyNativeVersion\s*\(\s*"([\d.]+)"', info)
-        if m:
-            NATIVE_VERSIONS[assembly] = m.group(1)
+        src = export(os.environ[env], tag, os.path.join(work, 'can-src', f'{assembly}-{tag}'), env)
+        note_native_version(src, nfproj, assembly)
         refs = [corlib] + [dll for _, dll, _ in out]
         dll = dt.build_lib(src, nfproj, assembly, refs, work, tag=tag)
         pe = dt.mdp(tool, dll, hints, dll + '.mdp.log')

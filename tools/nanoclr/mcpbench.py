@@ -13,7 +13,7 @@ GPIO inputs are their INT pins (mcp/mcp2515_posix.cpp), and the bench's injector
 The method tables are generated from the .pe files: the libraries' natives are those of nf-interpreter's
 tables (src/System.Device.*/sys_dev_*_native.cpp), matched in order and by name.
 """
-import os, re, subprocess
+import os, re
 import canbench
 import devicetests as dt
 
@@ -58,18 +58,8 @@ def build_libs(work, tool, hints):
     out = []
     for assembly, index, nfproj, _, _, _ in LIBS:
         tag = 'v' + pinned(assembly)
-        src = os.path.join(work, 'mcp-src', f'{assembly}-{tag}')
-        if not os.path.isdir(src):
-            os.makedirs(src + '.tmp', exist_ok=True)
-            archive = subprocess.run(['git', '--git-dir', canbench._git_dir(repos[index]), 'archive', tag], capture_output=True)
-            if archive.returncode != 0:
-                dt.die(f'DEVICETESTS_SPI_GPIO: no tag {tag} in {repos[index]}: {archive.stderr.decode(errors="replace").strip()}')
-            subprocess.run(['tar', '-x', '-C', src + '.tmp'], input=archive.stdout, check=True)
-            os.rename(src + '.tmp', src)
-        info = open(os.path.join(src, os.path.dirname(nfproj), 'Properties', 'AssemblyInfo.cs'), errors='replace').read()
-        m = re.search(r'AssemblyNativeVersion\s*\(\s*"([\d.]+)"', info)
-        if m:
-            canbench.NATIVE_VERSIONS[assembly] = m.group(1)
+        src = canbench.export(repos[index], tag, os.path.join(work, 'mcp-src', f'{assembly}-{tag}'), 'DEVICETESTS_SPI_GPIO')
+        canbench.note_native_version(src, nfproj, assembly)
         refs = [corlib, hints['nanoFramework.Runtime.Events']] + [dll for _, dll, _ in out]
         dll = dt.build_lib(src, nfproj, assembly, refs, work, tag=tag)
         pe = dt.mdp(tool, dll, hints, dll + '.mdp.log')

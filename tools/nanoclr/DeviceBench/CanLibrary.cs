@@ -264,9 +264,9 @@ namespace BmsGuard.DeviceBench
 
         /// <summary>
         /// The clock as SystemClock reads it (the same IL: DateTime.UtcNow, the clamp), returning the drive's time,
-        /// so that decisions stay those of the other drive phases whatever the host's speed.
+        /// so that decisions stay those of the other drive phases whatever the host's speed (also Mcp2515Library's).
         /// </summary>
-        private sealed class DriveClock : IClock
+        internal sealed class DriveClock : IClock
         {
             private const long UnixEpochTicks = 621355968000000000;
             internal long Drive;

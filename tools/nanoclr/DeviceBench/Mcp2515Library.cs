@@ -61,7 +61,7 @@ namespace BmsGuard.DeviceBench
             }
 
             Mcp2515Bridge bridge = new Mcp2515Bridge(bms, tcu);
-            DriveClock clock = new DriveClock();
+            CanLibrary.DriveClock clock = new CanLibrary.DriveClock();
             bridge.Attach(gateway, clock, new object());
 
             int[] shapes = { 1, 8 };
@@ -103,7 +103,7 @@ namespace BmsGuard.DeviceBench
             return controller.SetMode(Mcp2515Register.ModeNormal) ? Mcp2515SelfTest.Passed : Mcp2515SelfTest.NoLoopback;
         }
 
-        private static void Phase(string name, Mcp2515Controller bms, DriveClock clock, int perEdge, int frames, bool baseline, ref long now)
+        private static void Phase(string name, Mcp2515Controller bms, CanLibrary.DriveClock clock, int perEdge, int frames, bool baseline, ref long now)
         {
             int forwarded = McpInjector.Stat(Tcu, McpInjector.Sent);
             int stored = McpInjector.Stat(Bms, McpInjector.Stored);
@@ -131,7 +131,7 @@ namespace BmsGuard.DeviceBench
 
         // Frames in batches of perEdge put on the BMS bus, each batch taken up (drained, both edges dispatched)
         // before the next; baseline: the same calls, nothing put on the bus. Returns the yields.
-        private static int Feed(DriveClock clock, int perEdge, int frames, bool baseline, ref long now)
+        private static int Feed(CanLibrary.DriveClock clock, int perEdge, int frames, bool baseline, ref long now)
         {
             int yields = 0;
             for (int i = 0; i < frames; i += perEdge)
@@ -149,29 +149,6 @@ namespace BmsGuard.DeviceBench
             }
 
             return yields;
-        }
-
-        /// <summary>The clock as SystemClock reads it (as CanLibrary's DriveClock), returning the drive's time.</summary>
-        private sealed class DriveClock : IClock
-        {
-            private const long UnixEpochTicks = 621355968000000000;
-            internal long Drive;
-            private long _last;
-
-            public long NowMicros
-            {
-                get
-                {
-                    long now = (DateTime.UtcNow.Ticks - UnixEpochTicks) / 10;
-                    if (now < _last)
-                    {
-                        return Drive;
-                    }
-
-                    _last = now;
-                    return Drive;
-                }
-            }
         }
     }
 }
