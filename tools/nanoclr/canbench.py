@@ -58,10 +58,11 @@ def enabled():
     return all(os.environ.get(env) for _, env, _, _, _ in LIBS)
 
 
-def pinned(assembly):
-    m = re.search(r'<package id="' + re.escape(assembly) + r'" version="([\d.]+)"', open(PACKAGES).read())
+def pinned(package, packages=PACKAGES):
+    """The version of NuGet package `package` that the app's packages.config pins."""
+    m = re.search(r'<package id="' + re.escape(package) + r'" version="([\d.]+)"', open(packages).read())
     if not m:
-        dt.die(f'{assembly}: no version pinned in {PACKAGES}')
+        dt.die(f'{package}: no version pinned in {packages}')
     return m.group(1)
 
 
@@ -95,16 +96,22 @@ def build_libs(work, tool, hints):
     out = []
     for assembly, env, nfproj, _, _ in LIBS:
         tag = 'v' + pinned(assembly)
-        src = export(os.environ[env], tag, os.path.join(work, 'can-src', f'{assembly}-{tag}'), env)
-        note_native_version(src, nfproj, assembly)
-        refs = [corlib] + [dll for _, dll, _ in out]
-        dll = dt.build_lib(src, nfproj, assembly, refs, work, tag=tag)
-        pe = dt.mdp(tool, dll, hints, dll + '.mdp.log')
-        if not pe:
-            dt.die(f'MetadataProcessor failed on {assembly} (log {dll}.mdp.log)')
-        hints[assembly] = dll
-        out.append((assembly, dll, pe))
+        out.append(build_pinned(os.environ[env], env, os.path.join(work, 'can-src'), nfproj, assembly, tag,
+                                [corlib] + [dll for _, dll, _ in out], work, tool, hints))
     return out
+
+
+def build_pinned(repo, label, sources, nfproj, assembly, tag, refs, work, tool, hints):
+    """One library at its tag: exported under sources, compiled against refs, converted to .pe;
+    (assembly, dll, pe), and hints gains it. label names the setting in errors."""
+    src = export(repo, tag, os.path.join(sources, f'{assembly}-{tag}'), label)
+    note_native_version(src, nfproj, assembly)
+    dll = dt.build_lib(src, nfproj, assembly, refs, work, tag=tag)
+    pe = dt.mdp(tool, dll, hints, dll + '.mdp.log')
+    if not pe:
+        dt.die(f'MetadataProcessor failed on {assembly} (log {dll}.mdp.log)')
+    hints[assembly] = dll
+    return assembly, dll, pe
 
 
 def _well_known_strings(nfi):

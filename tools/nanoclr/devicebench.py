@@ -19,6 +19,15 @@ import devicetests as dt   # its helpers; devicetests imports this module for --
 EXIT_GRACE_SECONDS = 60
 
 
+def _injector(tool, hints, d, dll, assembly, log):
+    """A bench injector assembly converted to .pe in d; hints gains it."""
+    pe = dt.mdp(tool, shutil.copy(dll, d), hints, os.path.join(d, log + '.mdp.log'))
+    if not pe:
+        dt.die(f'MetadataProcessor failed on {assembly} (log {d}/{log}.mdp.log)')
+    hints[assembly] = os.path.splitext(pe)[0] + '.dll'
+    return pe
+
+
 def cpu_ns(pid):
     """CPU time so far of every thread of a running process, in ns (/proc/PID/task/*/schedstat)."""
     total = 0
@@ -159,18 +168,12 @@ def bench(nanoclr, tool, hints, runtime, firmware_pes, work, arm=None, nfi=None)
     d = os.path.join(work, 'pe', 'DeviceBench')
     os.makedirs(d, exist_ok=True)
     if can:   # the libraries built from their sources and the injector, loaded before the bench
-        injector = dt.mdp(tool, shutil.copy(canbench.INJECTOR_DLL, d), hints, os.path.join(d, 'injector.mdp.log'))
-        if not injector:
-            dt.die(f'MetadataProcessor failed on {canbench.INJECTOR} (log {d}/injector.mdp.log)')
-        hints[canbench.INJECTOR] = os.path.splitext(injector)[0] + '.dll'
+        injector = _injector(tool, hints, d, canbench.INJECTOR_DLL, canbench.INJECTOR, 'injector')
         pes = {name: pe for name, _, pe in libs}
         pes[canbench.INJECTOR] = injector
         parts = None
         if mcp:   # System.Device.Gpio and Spi built from their sources and the MCP2515 injector, after the CAN ones
-            mcp_injector = dt.mdp(tool, shutil.copy(mcpbench.INJECTOR_DLL, d), hints, os.path.join(d, 'mcp-injector.mdp.log'))
-            if not mcp_injector:
-                dt.die(f'MetadataProcessor failed on {mcpbench.INJECTOR} (log {d}/mcp-injector.mdp.log)')
-            hints[mcpbench.INJECTOR] = os.path.splitext(mcp_injector)[0] + '.dll'
+            mcp_injector = _injector(tool, hints, d, mcpbench.INJECTOR_DLL, mcpbench.INJECTOR, 'mcp-injector')
             mcp_pes = {name: pe for name, _, pe in mcp_libs}
             mcp_pes[mcpbench.INJECTOR] = mcp_injector
             parts = mcpbench.nanoclr_parts(nfi, work, mcp_pes)

@@ -44,29 +44,16 @@ def enabled():
     return len([r for r in os.environ.get('DEVICETESTS_SPI_GPIO', '').split(',') if r]) == 2
 
 
-def pinned(assembly):
-    m = re.search(r'<package id="nanoFramework\.' + re.escape(assembly) + r'" version="([\d.]+)"', open(PACKAGES).read())
-    if not m:
-        dt.die(f'{assembly}: no version pinned in {PACKAGES}')
-    return m.group(1)
-
-
 def build_libs(work, tool, hints):
     """The pinned Gpio and Spi from their sources, against the CAN build's Runtime.Events: [(assembly, dll, pe)]."""
     repos = os.environ['DEVICETESTS_SPI_GPIO'].split(',')
     corlib = os.path.join(dt.CORELIB, 'mscorlib.dll')
     out = []
     for assembly, index, nfproj, _, _, _ in LIBS:
-        tag = 'v' + pinned(assembly)
-        src = canbench.export(repos[index], tag, os.path.join(work, 'mcp-src', f'{assembly}-{tag}'), 'DEVICETESTS_SPI_GPIO')
-        canbench.note_native_version(src, nfproj, assembly)
-        refs = [corlib, hints['nanoFramework.Runtime.Events']] + [dll for _, dll, _ in out]
-        dll = dt.build_lib(src, nfproj, assembly, refs, work, tag=tag)
-        pe = dt.mdp(tool, dll, hints, dll + '.mdp.log')
-        if not pe:
-            dt.die(f'MetadataProcessor failed on {assembly} (log {dll}.mdp.log)')
-        hints[assembly] = dll
-        out.append((assembly, dll, pe))
+        tag = 'v' + canbench.pinned('nanoFramework.' + assembly, PACKAGES)
+        out.append(canbench.build_pinned(repos[index], 'DEVICETESTS_SPI_GPIO', os.path.join(work, 'mcp-src'), nfproj, assembly, tag,
+                                         [corlib, hints['nanoFramework.Runtime.Events']] + [dll for _, dll, _ in out],
+                                         work, tool, hints))
     return out
 
 
