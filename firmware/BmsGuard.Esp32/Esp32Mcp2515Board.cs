@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Device.Spi;
 using BmsGuard.Mcp2515;
 using BmsGuard.Device;
+using nanoFramework.Runtime.Native;
 using nanoFramework.Hardware.Esp32;
 
 namespace BmsGuard.Esp32
@@ -119,6 +120,13 @@ namespace BmsGuard.Esp32
         {
             System.Console.WriteLine(_bms.Name + ": " + _bms.Errors.Describe());
             System.Console.WriteLine(_tcu.Name + ": " + _tcu.Errors.Describe());
+        }
+
+        /// <summary>A full reset (nanoFramework's <c>Power.RebootDevice</c>, a normal reboot): the controllers start again from their reset state.</summary>
+        public void Restart()
+        {
+            // No argument: the pinned 1.7.11 defaults to a normal reboot, and later versions take none.
+            Power.RebootDevice();
         }
 
         // One controller: its SPI device (mode 0, 10 MHz, its chip select) and its INT pin.

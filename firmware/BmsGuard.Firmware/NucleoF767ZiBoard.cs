@@ -1,4 +1,5 @@
 using nanoFramework.Device.Can;
+using nanoFramework.Runtime.Native;
 
 namespace BmsGuard.Device
 {
@@ -68,6 +69,13 @@ namespace BmsGuard.Device
         /// <summary>Nothing: the native driver keeps no error counters the firmware can read.</summary>
         public void PrintStatus()
         {
+        }
+
+        /// <summary>A full reset (nanoFramework's <c>Power.RebootDevice</c>, a normal reboot): the controllers start again from their reset state.</summary>
+        public void Restart()
+        {
+            // No argument: the pinned 1.7.11 defaults to a normal reboot, and later versions take none.
+            Power.RebootDevice();
         }
     }
 }

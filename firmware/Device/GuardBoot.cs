@@ -1,19 +1,21 @@
 using System.Threading;
 using BmsGuard.Core;
+using BmsGuard.Core.Faults;
 using BmsGuard.Core.Telemetry;
 
 namespace BmsGuard.Device
 {
     /// <summary>
     /// The device's Program.Main, whatever the board: parse the built-in rules, open the board's controllers,
-    /// start the guard, connect the uplink and run the loop (time, poll, tick, status). Frames themselves are
-    /// handled on the controllers' events.
+    /// start the guard, connect the uplink and run the loop (<see cref="GuardLoop"/>) with its stall watch. Frames
+    /// themselves are handled on the controllers' events.
     /// </summary>
     public static class GuardBoot
     {
-        private const int TickMilliseconds = 50;
-        private const int StatusEveryTicks = 200;
         private const int MqttPort = 1883;
+
+        // A boot that threw is tried again after this long: a fault a restart does not cure costs a restart a minute.
+        private const int BootRetrySeconds = 60;
 
         /// <summary>Runs the guard on <paramref name="board"/>; returns only when the built-in rule table is bad.</summary>
         public static void Run(IGuardBoard board)
@@ -39,6 +41,42 @@ namespace BmsGuard.Device
             }
 
             SystemClock clock = new SystemClock();
+            GatewayNode node;
+            try
+            {
+                node = Start(rules, clock, bridge, board);
+            }
+            catch (System.Exception)
+            {
+                // Uncaught, the program would end and the board wait for a debugger until its power is cycled. The bridge
+                // may be attached to a gateway without its guard (no telemetry policy, no command guard): close it first.
+                BootFailed(bridge, board);
+                return;
+            }
+
+            GuardLoop loop = new GuardLoop(board, node, clock, new LoopFaults(), new StallWatch());
+            new Thread(new ThreadStart(loop.Watch)).Start();
+            loop.Run();
+        }
+
+        private static void BootFailed(IBusBridge bridge, IGuardBoard board)
+        {
+            try
+            {
+                bridge.Close();
+                System.Console.WriteLine("boot failed: off the bus, restarting in " + BootRetrySeconds.ToString() + " s");
+            }
+            catch (System.Exception)
+            {
+                // Closing or printing failed as well; the restart below still comes.
+            }
+
+            Thread.Sleep(BootRetrySeconds * 1000);
+            board.Restart();
+        }
+
+        private static GatewayNode Start(RuleTable rules, SystemClock clock, IBusBridge bridge, IGuardBoard board)
+        {
             GatewayNode node = new GatewayNode(rules, clock, bridge, board.Files(), false);
             System.Console.WriteLine("BMS Guard running: " + rules.Count.ToString() + " rules, "
                 + (node.Guard.Identity == null ? "unprovisioned (no command passes)" : node.Guard.Keys.Count.ToString() + " keys"));
@@ -52,28 +90,7 @@ namespace BmsGuard.Device
                 Monitor.Exit(node.Gate);
             }
 
-            // Signed commands are judged against the wall clock: until SNTP has set it from a time server
-            // the owner's policy lists, every command is "not yet valid" and denied.
-            TimeSource time = new TimeSource();
-            int ticks = 0;
-            while (true)
-            {
-                if (time.Apply(node.Guard.Telemetry.Store.Active))
-                {
-                    System.Console.WriteLine(time.Status);
-                }
-
-                // Events drive the bridge; the poll catches frames that arrived before subscription.
-                node.Bridge.Poll();
-                node.Tick(clock.NowMicros);
-                if (++ticks == StatusEveryTicks)
-                {
-                    ticks = 0;
-                    board.PrintStatus();
-                }
-
-                Thread.Sleep(TickMilliseconds);
-            }
+            return node;
         }
 
         // Telemetry goes only to the first broker of the owner's signed policy; without a policy, nowhere.

@@ -33,21 +33,24 @@ namespace BmsGuard.Device
                 return false;
             }
 
-            _everApplied = true;
-            _applied = policy;
+            // Applied once the client took it: a call that threw is tried again at the next one.
             if (policy == null || policy.TimeServerCount == 0)
             {
                 Sntp.Stop();
                 _status = "time: no time server in the owner's policy; SNTP is off";
-                return true;
+            }
+            else
+            {
+                // Stop first: the client takes the servers when it starts.
+                Sntp.Stop();
+                Sntp.Server1 = policy.TimeServer(0);
+                Sntp.Server2 = policy.TimeServerCount > 1 ? policy.TimeServer(1) : policy.TimeServer(0);
+                Sntp.Start();
+                _status = "time: SNTP from " + Sntp.Server1 + (policy.TimeServerCount > 1 ? " and " + Sntp.Server2 : "");
             }
 
-            // Stop first: the client takes the servers when it starts.
-            Sntp.Stop();
-            Sntp.Server1 = policy.TimeServer(0);
-            Sntp.Server2 = policy.TimeServerCount > 1 ? policy.TimeServer(1) : policy.TimeServer(0);
-            Sntp.Start();
-            _status = "time: SNTP from " + Sntp.Server1 + (policy.TimeServerCount > 1 ? " and " + Sntp.Server2 : "");
+            _everApplied = true;
+            _applied = policy;
             return true;
         }
     }

@@ -210,7 +210,7 @@ def build_nanoclr(nfi, work, pes, say, arm=False, mcp=None):
     root = os.path.join(work, 'nanoclr-can' + ('' if DRIVER == 'stock' else '-' + DRIVER) + ('-mcp' if mcp else ''))
     exe = os.path.join(root, 'build', 'bin', 'nanoFramework.nanoCLR.test')
     head = dt.describe(nfi)
-    h = hashlib.sha256(open(patch, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
+    h = hashlib.sha256(open(patch, 'rb').read() + open(dt.LP64_PATCH, 'rb').read() + ' '.join(cmake).encode()).hexdigest()[:16]   # a new patch or paths: configure again
     stamp = os.path.join(root, 'stamp')
     copy = os.path.join(root, 'src')
     log = os.path.join(root, 'build.log')
@@ -221,6 +221,8 @@ def build_nanoclr(nfi, work, pes, say, arm=False, mcp=None):
         shutil.copytree(os.path.join(nfi, 'src'), os.path.join(copy, 'src'))
         shutil.copytree(os.path.join(nfi, 'targets', 'posix'), os.path.join(copy, 'targets', 'posix'))
         rc, _ = dt.run(['git', 'init', '-q'], log, cwd=copy)
+        if rc == 0:
+            rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', '--ignore-whitespace', dt.LP64_PATCH], log + '.patch', cwd=copy)
         if rc == 0:
             rc, _ = dt.run(['git', 'apply', '--whitespace=nowarn', patch], log + '.patch', cwd=copy)
         if rc == 0 and PATCHED_DRIVER:

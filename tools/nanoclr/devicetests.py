@@ -32,6 +32,9 @@ RESULT = re.compile(r'^Test (passed|failed|skipped),([^,]*),(.*)$')
 CONFIG = os.environ.get('DEVICETESTS_CONFIG', 'Debug')   # the firmware build: Debug is what Visual Studio deploys
 TIMEOUT = int(os.environ.get('DEVICETESTS_TIMEOUT', '900'))   # seconds per test assembly
 LIB_LANGVERSION = '10.0'   # from C# 11 on, embedded attribute types shift the method indexes natives bind by
+# The heap compaction keeps its relocation offset in 32 bits unless _WIN64: on a 64-bit Linux host every pointer
+# it moves comes out 4 GiB off, and the next collection follows one (SIGSEGV). 32-bit boards are not affected.
+LP64_PATCH = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'nf-interpreter-posix-lp64-compaction.patch')
 
 
 def say(msg):
@@ -71,12 +74,16 @@ def build_nanoclr(src, work):
         return os.environ['DEVICETESTS_NANOCLR']   # a nanoCLR built before from the same checkout
     exe = os.path.join(work, 'nanoclr', 'bin', 'nanoFramework.nanoCLR.test')
     stamp = os.path.join(work, 'nanoclr.commit')
-    head = describe(src)
+    head = describe(src) + ' ' + os.path.basename(LP64_PATCH)
     if os.path.exists(exe) and os.path.exists(stamp) and open(stamp).read() == head:
         return exe
     say(f'[nanoclr] building nf-interpreter {head} targets/posix (cmake + ninja; minutes)')
     log = os.path.join(work, 'nanoclr-build.log')
-    rc, _ = run(['cmake', '-S', os.path.join(src, 'targets', 'posix'), '-B', os.path.join(work, 'nanoclr'),
+    copy = os.path.join(work, 'nanoclr-src')
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(os.path.join(work, 'nanoclr'), ignore_errors=True)
+    patch_copy(src, copy, [LP64_PATCH], log)
+    rc, _ = run(['cmake', '-S', os.path.join(copy, 'targets', 'posix'), '-B', os.path.join(work, 'nanoclr'),
                  '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release'], log)
     if rc == 0:
         rc, _ = run(['cmake', '--build', os.path.join(work, 'nanoclr')], log)
@@ -84,6 +91,19 @@ def build_nanoclr(src, work):
         die(f'nanoCLR build failed (log {log})')
     open(stamp, 'w').write(head)
     return exe
+
+
+def patch_copy(src, copy, patches, log):
+    """src/ and targets/posix/ of an nf-interpreter checkout copied to copy/ (its own git repository, so that git apply
+    patches it even inside another repository) with the patches applied; dies naming the one that does not apply."""
+    shutil.copytree(os.path.join(src, 'src'), os.path.join(copy, 'src'))
+    shutil.copytree(os.path.join(src, 'targets', 'posix'), os.path.join(copy, 'targets', 'posix'))
+    rc, _ = run(['git', 'init', '-q'], log, cwd=copy)
+    for patch in patches:
+        if rc == 0:
+            rc, _ = run(['git', 'apply', '--whitespace=nowarn', '--ignore-whitespace', patch], log + '.patch', cwd=copy)
+        if rc != 0:
+            die(f'{os.path.basename(patch)} does not apply to nf-interpreter {describe(src)} (log {log}.patch)')
 
 
 def build_mdp(src, work):

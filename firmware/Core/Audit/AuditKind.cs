@@ -72,6 +72,13 @@ namespace BmsGuard.Core.Audit
         /// <summary>Records of a budgeted kind were counted and not written (<see cref="AuditBudget"/>); reason: that kind; detail: count (u32 BE), first and last time in µs (2 x u64 BE).</summary>
         public const int RecordsSuppressed = 22;
 
+        /// <summary>
+        /// A step of the device's main loop threw (<see cref="Faults.LoopFaults"/>); reason: the step (<see cref="Faults.LoopStep"/>);
+        /// detail: the fault's class (<see cref="Faults.FaultClass"/>), 1 when the device restarts, the step's faults since
+        /// boot and the faults not recorded before this one (1 + 1 + 2 x u32 BE).
+        /// </summary>
+        public const int LoopFault = 23;
+
         /// <summary>Name of a kind for printing ("kind-N" for unknown values).</summary>
         public static string Name(int kind)
         {
@@ -99,6 +106,7 @@ namespace BmsGuard.Core.Audit
                 case ReceivePaused: return "receive-paused";
                 case ReceiveResumed: return "receive-resumed";
                 case RecordsSuppressed: return "records-suppressed";
+                case LoopFault: return "loop-fault";
                 default: return "kind-" + kind.ToString();
             }
         }

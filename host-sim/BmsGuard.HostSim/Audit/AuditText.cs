@@ -35,6 +35,7 @@ public static class AuditText
         AuditKind.PolicyLoaded => BmsGuard.Core.Telemetry.BundleReason.Name(reason),
         AuditKind.LogRecovered => reason == AuditProblem.Truncated ? "truncated" : reason == AuditProblem.TornTail ? "torn-tail" : null,
         AuditKind.RecordsSuppressed => AuditKind.Name(reason),
+        AuditKind.LoopFault => BmsGuard.Core.Faults.LoopStep.Name(reason),
         _ => null,
     };
 

@@ -166,12 +166,12 @@ public sealed class ProfileNegativeTests
                 public static bool Save()
                 {
                     try { return true; }
-                    catch (System.IO.IOException) { return false; }
+                    catch (System.IO.EndOfStreamException) { return false; }
                 }
             }");
 
         AssertReported(report, "type Store", "System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverageAttribute::.ctor()", ReferenceInspector.NotListed);
-        AssertReported(report, "Store::Save()", "System.IO.IOException", ReferenceInspector.NotListed);
+        AssertReported(report, "Store::Save()", "System.IO.EndOfStreamException", ReferenceInspector.NotListed);
     }
 
     [Fact]
