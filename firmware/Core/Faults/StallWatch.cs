@@ -9,8 +9,12 @@ namespace BmsGuard.Core.Faults
     /// </summary>
     public sealed class StallWatch
     {
-        /// <summary>Checks without a beat before a restart: about a minute at one check a second.</summary>
-        public const int DefaultQuietChecks = 60;
+        /// <summary>
+        /// Checks without a beat before a restart: three minutes at one check a second. A connection attempt to an
+        /// unreachable broker holds the loop for as long as the MQTT client's connect timeout (tens of seconds); that
+        /// is slow, not stalled.
+        /// </summary>
+        public const int DefaultQuietChecks = 180;
 
         private readonly int _limit;
         private int _beats;
