@@ -34,6 +34,10 @@ namespace BmsGuard.Device
                 bridge.Attach(Gateway, clock, oneThread ? null : Gate);
                 Guard = new Guard(files, bridge, clock.NowMicros);
                 Guard.Attach(Gateway);
+
+                // With a gate, the tick holds it, and the receive events wait for it: the uplink's connection
+                // attempts are made by Reconnect, outside it.
+                Guard.Telemetry.ConnectOutsideTick = !oneThread;
             }
             finally
             {
@@ -75,6 +79,20 @@ namespace BmsGuard.Device
             finally
             {
                 Monitor.Exit(Gate);
+            }
+        }
+
+        /// <summary>
+        /// Tries to open the uplink's session when it is down and due, without holding <see cref="Gate"/>: an attempt
+        /// toward an unreachable broker blocks for the MQTT client's connect timeout, and frames keep being decided
+        /// meanwhile. The thread that calls <see cref="Tick"/> calls it, before the tick (on one-thread nodes the
+        /// tick connects by itself and this does nothing).
+        /// </summary>
+        public void Reconnect(long nowMicros)
+        {
+            if (!_oneThread)
+            {
+                Guard.Telemetry.Reconnect(nowMicros);
             }
         }
 

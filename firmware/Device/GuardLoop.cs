@@ -116,7 +116,9 @@ namespace BmsGuard.Device
                     _node.Bridge.Poll();
                     break;
                 case LoopStep.Tick:
-                    _node.Tick(_clock.NowMicros);
+                    long now = _clock.NowMicros;
+                    _node.Reconnect(now);
+                    _node.Tick(now);
                     break;
                 default:
                     if (++_passes >= StatusEveryPasses)

@@ -63,6 +63,44 @@ namespace BmsGuard.Device
         /// </summary>
         public IClock UplinkClock;
 
+        /// <summary>
+        /// Whether the uplink's connection attempts are left to <see cref="Reconnect"/> instead of <see cref="Tick"/>
+        /// (<see cref="Uplink.PumpConnects"/>): on the device the tick runs holding the node's gate, which the receive
+        /// events wait for, and an attempt toward an unreachable broker blocks for the MQTT client's connect timeout.
+        /// </summary>
+        public bool ConnectOutsideTick
+        {
+            get
+            {
+                return _connectOutsideTick;
+            }
+
+            set
+            {
+                _connectOutsideTick = value;
+                Uplink u = _uplink;
+                if (u != null)
+                {
+                    u.PumpConnects = !value;
+                }
+            }
+        }
+
+        private bool _connectOutsideTick;
+
+        /// <summary>
+        /// Tries to open the uplink's session when it is down and due (<see cref="Uplink.Reconnect"/>); for
+        /// <see cref="ConnectOutsideTick"/>. Call it from the thread that ticks, without holding the node's gate.
+        /// </summary>
+        public void Reconnect(long nowMicros)
+        {
+            Uplink u = _uplink;
+            if (u != null)
+            {
+                u.Reconnect(UplinkClock == null ? nowMicros : UplinkClock.NowMicros);
+            }
+        }
+
         /// <summary>The policy store (active bundle, refusals by reason).</summary>
         public PolicyStore Store
         {
@@ -267,7 +305,9 @@ namespace BmsGuard.Device
             }
 
             UplinkPolicy uplink = TelemetryUplink.For(policy.TopicPrefix, policy.EgressBytesPerHour, policy.DropNewest, _files.Uplink.Length > 0);
-            _uplink = new Uplink(uplink, _transport, _audit, _files.Uplink.Length > 0 ? _files.Uplink : null);
+            Uplink built = new Uplink(uplink, _transport, _audit, _files.Uplink.Length > 0 ? _files.Uplink : null);
+            built.PumpConnects = !_connectOutsideTick;
+            _uplink = built;
             return true;
         }
     }

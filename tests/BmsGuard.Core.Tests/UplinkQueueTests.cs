@@ -155,6 +155,34 @@ namespace BmsGuard.Core.Tests
         }
 
         [TestMethod]
+        public void WhenThePumpDoesNotConnectReconnectDoesAtTheSameIntervalAndThePumpPublishesAfter()
+        {
+            UplinkFakeTransport link = new UplinkFakeTransport();
+            link.Reachable = false;
+            Uplink uplink = new Uplink(new UplinkPolicy(UplinkMessages.Topics()), link, null, null);
+            uplink.PumpConnects = false;
+            UplinkMessages.Offer(uplink, 0, 2, 8);
+
+            uplink.Pump(0);
+            uplink.Pump(5000000);
+            Assert.AreEqual(0, link.ConnectAttempts, "the pump leaves the attempts to Reconnect");
+            Assert.AreEqual(2, link.ServiceCalls, "but still services the link");
+
+            uplink.Reconnect(0);
+            uplink.Reconnect(1999999);
+            Assert.AreEqual(1, link.ConnectAttempts);
+            link.Reachable = true;
+            uplink.Reconnect(2000000);
+            Assert.AreEqual(2, link.ConnectAttempts);
+            uplink.Reconnect(9000000);
+            Assert.AreEqual(2, link.ConnectAttempts, "no attempt while connected");
+
+            uplink.Pump(2000001);
+            Assert.AreEqual(1L, uplink.Counters.Connects);
+            Assert.AreEqual(2, link.Count, "the session the reconnect opened carries the queue");
+        }
+
+        [TestMethod]
         public void ConnectionAttemptsKeepTheReconnectIntervalAndServiceRunsEveryPump()
         {
             UplinkFakeTransport link = new UplinkFakeTransport();

@@ -15,8 +15,9 @@ namespace BmsGuard.Core.Telemetry
     /// </summary>
     /// <remarks>
     /// <see cref="Enqueue"/> (any thread) and <see cref="Pump(long)"/> (one thread, e.g. the main loop) are
-    /// serialized by a monitor; the connection attempt in Pump runs outside it, so a slow connect never
-    /// blocks producers. No allocation per message in steady state.
+    /// serialized by a monitor; the connection attempt runs outside it, so a slow connect never blocks
+    /// producers, and a caller can make it outside its own lock too (<see cref="PumpConnects"/>,
+    /// <see cref="Reconnect"/>). No allocation per message in steady state.
     /// </remarks>
     public sealed class Uplink
     {
@@ -48,6 +49,7 @@ namespace BmsGuard.Core.Telemetry
         private bool _attempted;
         private long _nextConnectMicros;
         private bool _budgetPaused;
+        private bool _pumpConnects = true;
 
         /// <summary>
         /// Creates the uplink and recovers what <paramref name="spillSegments"/> hold from before a reset
@@ -200,14 +202,7 @@ namespace BmsGuard.Core.Telemetry
                     Monitor.Exit(_gate);
                 }
 
-                if (_attempted && nowMicros < _nextConnectMicros)
-                {
-                    return;
-                }
-
-                _attempted = true;
-                _nextConnectMicros = nowMicros + _policy.ReconnectMicros;
-                if (!_transport.TryConnect(nowMicros))
+                if (!_pumpConnects || !Attempt(nowMicros))
                 {
                     return;
                 }
@@ -233,6 +228,42 @@ namespace BmsGuard.Core.Telemetry
             {
                 Monitor.Exit(_gate);
             }
+        }
+
+        /// <summary>
+        /// Whether <see cref="Pump(long)"/> opens a session that is down (default true). A caller whose lock around Pump
+        /// holds up other work (the device's node gate, which the receive events wait for) sets it false and calls
+        /// <see cref="Reconnect"/> outside that lock: a connection attempt blocks for up to the transport's connect timeout.
+        /// </summary>
+        public bool PumpConnects
+        {
+            get { return _pumpConnects; }
+            set { _pumpConnects = value; }
+        }
+
+        /// <summary>
+        /// Tries to open the session when it is down and the reconnect interval has passed since the last attempt: what
+        /// <see cref="Pump(long)"/> does when <see cref="PumpConnects"/>. Call it from the pump's thread.
+        /// </summary>
+        public void Reconnect(long nowMicros)
+        {
+            if (!_transport.IsConnected)
+            {
+                Attempt(nowMicros);
+            }
+        }
+
+        // One connection attempt, at most once per reconnect interval; true when the session is up.
+        private bool Attempt(long nowMicros)
+        {
+            if (_attempted && nowMicros < _nextConnectMicros)
+            {
+                return false;
+            }
+
+            _attempted = true;
+            _nextConnectMicros = nowMicros + _policy.ReconnectMicros;
+            return _transport.TryConnect(nowMicros);
         }
 
         private void RestartInflight()
