@@ -21,6 +21,7 @@ namespace BmsGuard.Device
         private readonly CanMessageReceivedEventHandler _onTcu;
         private Gateway _gateway;
         private IClock _clock;
+        private System.Exception _fault;
         private object _gate;
         private ReceiveBudget _bmsBudget;
         private ReceiveBudget _tcuBudget;
@@ -87,6 +88,14 @@ namespace BmsGuard.Device
             }
 
             return true;
+        }
+
+        /// <inheritdoc />
+        public System.Exception TakeFault()
+        {
+            System.Exception fault = _fault;
+            _fault = null;
+            return fault;
         }
 
         /// <summary>Stops receiving and closes both controllers.</summary>
@@ -259,6 +268,18 @@ namespace BmsGuard.Device
                 {
                     Pause(from, port);
                 }
+            }
+            catch (System.Exception fault)
+            {
+                // Left uncaught on the device it would end this event's dispatch uncounted. One catch per drain, not per
+                // frame: a try the interpreter leaves costs an exception-table search.
+                if (gate == null)
+                {
+                    throw;
+                }
+
+                _gateway.CountDrop(port, Verdict.ReceiveFault);
+                _fault = fault;
             }
             finally
             {

@@ -53,13 +53,19 @@ namespace BmsGuard.Core
 
         /// <summary>Either side: the port went over its receive budget (a flood); frames its controller still held when the pause ended, dropped unjudged (see <see cref="ReceiveBudget"/>).</summary>
         ReceivePaused = 15,
+
+        /// <summary>
+        /// Either side: reading or deciding the frame threw (a defect, or a driver failure). Dropped and counted; the rest of
+        /// that drain waits for the next receive event or poll, and the board's main loop records the fault (loop step receive).
+        /// </summary>
+        ReceiveFault = 16,
     }
 
     /// <summary>Stable, printable names for <see cref="Verdict"/> values (used in logs and summaries).</summary>
     public static class VerdictNames
     {
         /// <summary>Number of distinct verdicts; counters are indexed by the verdict value.</summary>
-        public const int Count = 16;
+        public const int Count = 17;
 
         private static readonly string[] Names = new string[]
         {
@@ -79,6 +85,7 @@ namespace BmsGuard.Core
             "policy-withheld",
             "uds-response-unsolicited",
             "receive-paused",
+            "receive-fault",
         };
 
         /// <summary>Returns the log name of a verdict, e.g. "rate-limited".</summary>

@@ -96,6 +96,25 @@ namespace BmsGuard.Device
             }
         }
 
+        /// <summary>The last exception a receive event's drain caught since the last call, or null (<see cref="IBusBridge.TakeFault"/>).</summary>
+        public System.Exception TakeReceiveFault()
+        {
+            if (_oneThread)
+            {
+                return Bridge.TakeFault();
+            }
+
+            Monitor.Enter(Gate);
+            try
+            {
+                return Bridge.TakeFault();
+            }
+            finally
+            {
+                Monitor.Exit(Gate);
+            }
+        }
+
         /// <summary>Stops bridging and closes the board's controllers.</summary>
         public void Close()
         {

@@ -6,7 +6,7 @@ using BmsGuard.Core.Faults;
 namespace BmsGuard.Device
 {
     /// <summary>
-    /// The device's main loop after boot: each pass runs the steps of <see cref="LoopStep"/> (time, poll, tick, status),
+    /// The device's main loop after boot: each pass runs the steps of <see cref="LoopStep"/> (time, poll, tick, status, receive),
     /// each in its own try, so one failing step neither skips the others nor ends the program. What a fault leads to is
     /// <see cref="LoopFaults"/>' policy; a loop that stops coming round is <see cref="StallWatch"/>'s, checked by
     /// <see cref="Watch"/> on a thread of its own. Frames themselves are decided on the controllers' events, not here.
@@ -119,6 +119,16 @@ namespace BmsGuard.Device
                     long now = _clock.NowMicros;
                     _node.Reconnect(now);
                     _node.Tick(now);
+                    break;
+                case LoopStep.Receive:
+                    // A fault the receive events caught (and counted as receive-fault) fails this step, so the loop
+                    // counts and records it as its own: one a pass, however many frames it cost.
+                    System.Exception fault = _node.TakeReceiveFault();
+                    if (fault != null)
+                    {
+                        throw fault;
+                    }
+
                     break;
                 default:
                     if (++_passes >= StatusEveryPasses)

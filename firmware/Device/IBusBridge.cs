@@ -26,5 +26,13 @@ namespace BmsGuard.Device
 
         /// <summary>Stops bridging and releases what the board opened for it.</summary>
         void Close();
+
+        /// <summary>
+        /// The last exception a drain caught since the last call, or null; clears it. With a gate, a drain that throws
+        /// (reading or deciding a frame) counts the frame as <see cref="Verdict.ReceiveFault"/> and ends, and the rest of
+        /// the controller's frames wait for the next event or poll. Without one (the emulator) the exception reaches
+        /// the caller. Call holding the gate.
+        /// </summary>
+        System.Exception TakeFault();
     }
 }

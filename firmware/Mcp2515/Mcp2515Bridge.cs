@@ -22,6 +22,7 @@ namespace BmsGuard.Mcp2515
         private readonly PinValueChangedEventHandler _onTcu;
         private Gateway _gateway;
         private IClock _clock;
+        private System.Exception _fault;
         private object _gate;
         private ReceiveBudget _bmsBudget;
         private ReceiveBudget _tcuBudget;
@@ -69,6 +70,14 @@ namespace BmsGuard.Mcp2515
         public bool Send(GatewayPort to, uint id, bool extended, byte[] data, int length)
         {
             return (to == GatewayPort.Bms ? _bms : _tcu).TryTransmit(id, extended, false, data, length);
+        }
+
+        /// <inheritdoc />
+        public System.Exception TakeFault()
+        {
+            System.Exception fault = _fault;
+            _fault = null;
+            return fault;
         }
 
         /// <summary>Stops reacting to the INT pins (the controllers stay in their mode).</summary>
@@ -183,6 +192,12 @@ namespace BmsGuard.Mcp2515
             try
             {
                 DrainHeld(from, to, port, frame);
+            }
+            catch (System.Exception fault)
+            {
+                // Left uncaught it would end this event's dispatch uncounted (see IBusBridge.TakeFault).
+                _gateway.CountDrop(port, Verdict.ReceiveFault);
+                _fault = fault;
             }
             finally
             {

@@ -15,10 +15,13 @@ namespace BmsGuard.Core.Faults
         /// <summary>The board's status line.</summary>
         public const int Status = 3;
 
-        /// <summary>Number of steps; counters are indexed by the step value.</summary>
-        public const int Count = 4;
+        /// <summary>A receive event's drain caught an exception since the last pass (<see cref="Verdict.ReceiveFault"/>).</summary>
+        public const int Receive = 4;
 
-        private static readonly string[] Names = new string[] { "time", "poll", "tick", "status" };
+        /// <summary>Number of steps; counters are indexed by the step value.</summary>
+        public const int Count = 5;
+
+        private static readonly string[] Names = new string[] { "time", "poll", "tick", "status", "receive" };
 
         /// <summary>Printable name of a step ("step-N" for unknown values).</summary>
         public static string Name(int step)

@@ -13,8 +13,8 @@ namespace BmsGuard.Tests.Device;
 
 /// <summary>
 /// The device's main loop on the host's stand-ins: a step that throws is counted and recorded and the other steps
-/// still run; an exhausted heap and a stalled loop restart the board; the boards restart through nanoFramework's
-/// Power.RebootDevice.
+/// still run, and so is a fault a receive event caught; an exhausted heap and a stalled loop restart the board; the
+/// boards restart through nanoFramework's Power.RebootDevice.
 /// </summary>
 public class GuardLoopTests
 {
@@ -100,6 +100,24 @@ public class GuardLoopTests
     }
 
     [Fact]
+    public void A_fault_the_receive_events_caught_fails_the_receive_step_once_and_is_recorded()
+    {
+        using var rig = new Rig();
+        rig.Node.Gateway.AddObserver(new Poison());
+        rig.Bms.Receive(Poison.Id, false, false, new byte[8], 8);
+        rig.Bms.Receive(Poison.Id, false, false, new byte[8], 8);
+
+        Assert.True(rig.Loop.Pass());
+        Assert.True(rig.Loop.Pass());
+
+        Assert.Equal(2, rig.Node.Gateway.Count(GatewayPort.Bms, Verdict.ReceiveFault));
+        Assert.Equal(1, rig.Loop.Faults.OfStep(LoopStep.Receive));
+        var record = Assert.Single(rig.Records(), r => r.Kind == AuditKind.LoopFault);
+        Assert.Equal(LoopStep.Receive, record.Reason);
+        Assert.Equal((byte)FaultClass.InvalidOperation, record.Detail[0]);
+    }
+
+    [Fact]
     public void Both_boards_restart_with_a_normal_reboot()
     {
         int before = Power.Requests;
@@ -118,7 +136,7 @@ public class GuardLoopTests
 
         public Rig(int stallChecks = StallWatch.DefaultQuietChecks)
         {
-            _can.AddController(NucleoF767ZiBoard.BmsController, null!);
+            Bms = _can.AddController(NucleoF767ZiBoard.BmsController, null!);
             _can.AddController(NucleoF767ZiBoard.TcuController, null!);
             _can.Activate();
             Bridge = new FaultyBridge(NucleoF767ZiBoard.Open());
@@ -128,6 +146,8 @@ public class GuardLoopTests
         }
 
         public CountingBoard Board { get; } = new();
+
+        public EmulatedCanPort Bms { get; }
 
         public FaultyBridge Bridge { get; }
 
@@ -157,6 +177,20 @@ public class GuardLoopTests
         {
             Node.Close();
             _can.Dispose();
+        }
+    }
+
+    // An observer that throws on one id: a defect in deciding a frame.
+    private sealed class Poison : IBusObserver
+    {
+        public const uint Id = 0x123;
+
+        public void Observe(uint id, bool extended, byte[] data, int length, long nowMicros)
+        {
+            if (id == Id)
+            {
+                throw new InvalidOperationException("poisoned frame");
+            }
         }
     }
 
@@ -216,5 +250,7 @@ public class GuardLoopTests
         }
 
         public void Close() => inner.Close();
+
+        public Exception? TakeFault() => inner.TakeFault();
     }
 }
