@@ -59,6 +59,26 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_names_a_loop_faults_step()
+    {
+        string log = _dir.File("faults.bin");
+        using (var file = FileStorageFile.Open(log))
+        {
+            var audit = new AuditLog(file, _key);
+            audit.Open(0);
+            var faults = new BmsGuard.Core.Faults.LoopFaults();
+            faults.Fault(BmsGuard.Core.Faults.LoopStep.Receive, new InvalidOperationException(), 2_000_000);
+            byte[] detail = new byte[BmsGuard.Core.Faults.LoopFaults.DetailLength];
+            faults.WriteDetail(detail, false);
+            audit.Record(2_000_000, AuditKind.LoopFault, faults.LastStep, detail, detail.Length);
+        }
+
+        var run = CliRun.Of("audit", "show", log, "--key", _keyFile);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("2.000000 seq=1 kind=loop-fault reason=4:receive detail=04000000000100000000", run.Stdout.Trim());
+    }
+
+    [Fact]
     public void Edited_record_exits_1_with_offset_sequence_and_reason()
     {
         byte[] bytes = File.ReadAllBytes(_log);
