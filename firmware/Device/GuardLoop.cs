@@ -52,7 +52,16 @@ namespace BmsGuard.Device
                 Thread.Sleep(PassMilliseconds);
             }
 
-            // The board's restart returned: only a host stand-in does. Stay off the bus rather than run on.
+            // The board's restart returned: only a host stand-in does. Leave the bus rather than run on.
+            try
+            {
+                _node.Close();
+            }
+            catch (System.Exception)
+            {
+                // Closing failed as well: nothing more to do from here.
+            }
+
             while (true)
             {
                 Thread.Sleep(1000);
@@ -152,9 +161,11 @@ namespace BmsGuard.Device
             long now = _clock.NowMicros;
             int answer = _faults.Fault(step, fault, now);
             bool restart = answer == LoopFaults.Restart;
-            Say(restart ? LineRestart : LineFault, 0, LoopStep.Name(step), FaultClass.Name(_faults.LastClass));
             if (answer != LoopFaults.GoOn)
             {
+                // Printed as often as recorded: a step failing every pass would otherwise print 20 lines a second. The
+                // status line counts the rest.
+                Say(restart ? LineRestart : LineFault, 0, LoopStep.Name(step), FaultClass.Name(_faults.LastClass));
                 Record(restart, now);
             }
 

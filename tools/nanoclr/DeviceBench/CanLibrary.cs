@@ -73,8 +73,8 @@ namespace BmsGuard.DeviceBench
 
             // The same eight-per-interrupt path with a board's free heap: ballast leaves 64 KB free, so the collections
             // a frame's garbage causes are counted in the phase (the nanoCLR's own heap is 10 MB). Only on a 32-bit
-            // build, whose heap blocks are a board's: the x86-64 nanoCLR crashed in it (docs/device.md). With 32 KB
-            // free the ARM build ended the bench without a message.
+            // build, whose heap blocks are a board's (the x86-64 nanoCLR crashed in it until its compaction was patched,
+            // docs/device.md). With 32 KB free the ARM build ended the bench without a message.
             if (CanInjector.Stat(CanInjector.PointerBytes) == 4)
             {
                 _ballast = Ballast(64 * 1024);
