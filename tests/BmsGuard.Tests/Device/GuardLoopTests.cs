@@ -7,6 +7,7 @@ using BmsGuard.Esp32;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.HostSim.Verbs;
 using nanoFramework.Runtime.Native;
+using BmsGuard.Tests.Support;
 using Xunit;
 
 namespace BmsGuard.Tests.Device;
@@ -136,13 +137,10 @@ public class GuardLoopTests
 
         public Rig(int stallChecks = StallWatch.DefaultQuietChecks)
         {
-            Bms = _can.AddController(NucleoF767ZiBoard.BmsController, null!);
-            _can.AddController(NucleoF767ZiBoard.TcuController, null!);
-            _can.Activate();
-            Bridge = new FaultyBridge(NucleoF767ZiBoard.Open());
-            var clock = new SimulatedClock();
-            Node = new GatewayNode(RuleFiles.Load(null), clock, Bridge, _files, false);
-            Loop = new GuardLoop(Board, Node, clock, new LoopFaults(), new StallWatch(stallChecks));
+            FaultyBridge? bridge = null;
+            (Node, Bms) = NucleoNode.Open(_can, false, _files, inner => bridge = new FaultyBridge(inner));
+            Bridge = bridge!;
+            Loop = new GuardLoop(Board, Node, new SimulatedClock(), new LoopFaults(), new StallWatch(stallChecks));
         }
 
         public CountingBoard Board { get; } = new();

@@ -3,6 +3,7 @@ using BmsGuard.Device;
 using BmsGuard.Emulation;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.HostSim.Verbs;
+using BmsGuard.Tests.Support;
 using Xunit;
 
 namespace BmsGuard.Tests.Device;
@@ -58,10 +59,7 @@ public class ReceiveFaultTests
     // The reference node on an emulated NUCLEO, with an observer that throws on one id (a defect stand-in).
     private static (GatewayNode Node, EmulatedCanPort Bms) Open(EmulatedBoard board, bool oneThread)
     {
-        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
-        board.AddController(NucleoF767ZiBoard.TcuController, null!);
-        board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.Open(), GuardFiles.InMemory(), oneThread);
+        var (node, bms) = NucleoNode.Open(board, oneThread);
         node.Gateway.AddObserver(new Poison());
         return (node, bms);
     }

@@ -5,6 +5,7 @@ using BmsGuard.Emulation;
 using BmsGuard.HostSim.Replay;
 using BmsGuard.HostSim.Verbs;
 using BmsGuard.Tests.Stored;
+using BmsGuard.Tests.Support;
 using Xunit;
 
 namespace BmsGuard.Tests.Device;
@@ -96,11 +97,7 @@ public sealed class UplinkConnectGateTests : IDisposable
     // A provisioned guard with the reference policy on an emulated NUCLEO, its uplink on the hanging transport.
     private (GatewayNode Node, EmulatedCanPort Bms) Open(bool oneThread)
     {
-        var bms = _can.AddController(NucleoF767ZiBoard.BmsController, null!);
-        _can.AddController(NucleoF767ZiBoard.TcuController, null!);
-        _can.Activate();
-        var files = GuardFiles.At(_bench.GuardDir + Path.DirectorySeparatorChar);
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.Open(), files, oneThread);
+        var (node, bms) = NucleoNode.Open(_can, oneThread, GuardFiles.At(_bench.GuardDir + Path.DirectorySeparatorChar));
         Assert.Equal(BundleReason.Accepted, node.Guard.Telemetry.OfferPolicy(_bench.Bundle, _bench.Bundle.Length, GuardBench.Now));
         Assert.True(node.Guard.Telemetry.Connect(_transport, "broker.owner.example"));
         return (node, bms);

@@ -3,6 +3,7 @@ using BmsGuard.Device;
 using BmsGuard.Emulation;
 using BmsGuard.HostSim.Verbs;
 using BmsGuard.HostSim.Replay;
+using BmsGuard.Tests.Support;
 using Xunit;
 
 namespace BmsGuard.Tests.Emulation;
@@ -80,15 +81,7 @@ public class GatewayNodeGateTests
         }
     }
 
-    // The reference node on a board of its own; the BMS controller's port receives the test's frames.
-    private static (GatewayNode Node, EmulatedCanPort Bms) Open(EmulatedBoard board, bool oneThread)
-    {
-        var bms = board.AddController(NucleoF767ZiBoard.BmsController, null!);
-        board.AddController(NucleoF767ZiBoard.TcuController, null!);
-        board.Activate();
-        var node = new GatewayNode(RuleFiles.Load(null), new SimulatedClock(), NucleoF767ZiBoard.Open(), GuardFiles.InMemory(), oneThread);
-        return (node, bms);
-    }
+    private static (GatewayNode Node, EmulatedCanPort Bms) Open(EmulatedBoard board, bool oneThread) => NucleoNode.Open(board, oneThread);
 
     // Holds a gate on a thread of its own (Monitor is owned per thread) until released; releasing
     // twice is harmless, so a test releases again in its finally and a failed assertion cannot leave
