@@ -92,7 +92,7 @@ namespace BmsGuard.Core.Tests
             Assert.AreEqual(4, faults.InARow);
             Assert.AreEqual(LoopFaults.Restart, faults.Fault(LoopStep.Tick, new System.IO.IOException(), 5 * Second));
             Assert.AreEqual(LoopFaults.DefaultInARowRestart, new LoopFaults().InARowRestart);
-            Assert.AreEqual(12000, 10 * 60 * 1000 / 50, "the default run is ten minutes of 50 ms passes");
+            Assert.AreEqual(10 * 60 * 1000 / 50, LoopFaults.DefaultInARowRestart, "the default run is ten minutes of 50 ms passes");
         }
 
         [TestMethod]

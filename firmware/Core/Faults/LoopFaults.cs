@@ -21,7 +21,7 @@ namespace BmsGuard.Core.Faults
         /// <summary>At most one fault record a minute, besides a restart's.</summary>
         public const long DefaultRecordEveryMicros = 60000000;
 
-        /// <summary><see cref="Fault"/>'s answer: go on (the fault is counted and printed).</summary>
+        /// <summary><see cref="Fault"/>'s answer: go on (the fault is counted; the status line shows it).</summary>
         public const int GoOn = 0;
 
         /// <summary><see cref="Fault"/>'s answer: go on, and write the fault's audit record.</summary>
@@ -237,11 +237,7 @@ namespace BmsGuard.Core.Faults
 
         private static void PutCapped(byte[] buffer, int offset, long value)
         {
-            uint v = value > uint.MaxValue ? uint.MaxValue : (uint)value;
-            buffer[offset] = (byte)(v >> 24);
-            buffer[offset + 1] = (byte)(v >> 16);
-            buffer[offset + 2] = (byte)(v >> 8);
-            buffer[offset + 3] = (byte)v;
+            Audit.AuditRecord.PutUInt32(buffer, offset, value > uint.MaxValue ? uint.MaxValue : (uint)value);
         }
     }
 }
